@@ -1,0 +1,43 @@
+package dev.lattice.backup.model;
+
+import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.Satisfies;
+import jakarta.validation.constraints.NotNull;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Azure Blob Storage ({@code spec.storage.azure}).
+ *
+ * @param container the blob container name; required (null only in an unvalidated store)
+ * @param storageAccount the storage account name (Velero's azure plugin needs it)
+ */
+public record AzureStorageConfig(
+    @NotNull(message = "Required value") @Satisfies(FieldRule.AZURE_CONTAINER) String container,
+    @Satisfies(FieldRule.AZURE_STORAGE_ACCOUNT) Optional<String> storageAccount) {
+
+  /** Normalises an absent storage account to {@link Optional#empty()}. */
+  public AzureStorageConfig {
+    storageAccount = Objects.requireNonNullElse(storageAccount, Optional.empty());
+  }
+
+  /**
+   * A configuration naming only the container.
+   *
+   * @param container the container name
+   * @return the configuration
+   */
+  public static AzureStorageConfig of(String container) {
+    return new AzureStorageConfig(container, Optional.empty());
+  }
+
+  /**
+   * A copy with the storage account set, or cleared when {@code value} is null.
+   *
+   * @param value the storage account name, or null
+   * @return the copy
+   */
+  public AzureStorageConfig withStorageAccount(String value) {
+    return new AzureStorageConfig(container, Optional.ofNullable(value));
+  }
+}

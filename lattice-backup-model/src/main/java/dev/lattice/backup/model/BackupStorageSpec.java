@@ -1,0 +1,158 @@
+package dev.lattice.backup.model;
+
+import dev.lattice.backup.model.validation.ConsistentStorage;
+import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.Satisfies;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Where and how backups are stored ({@code spec.storage}); configures the Velero
+ * BackupStorageLocation.
+ *
+ * <p>Exactly the block of the chosen provider is set ({@code s3} for {@code s3} and {@code
+ * s3Compatible}), and at most one credential source.
+ *
+ * @param provider the storage provider; required (null only in an unvalidated store)
+ * @param s3 S3 or S3-compatible configuration
+ * @param gcs Google Cloud Storage configuration
+ * @param azure Azure Blob Storage configuration
+ * @param cloudProviderRef the name of a Lattice CloudProvider whose credentials are used
+ * @param credentialsSecretRef the name of a Secret, in the store's namespace, holding credentials
+ */
+@ConsistentStorage
+public record BackupStorageSpec(
+    @NotNull(message = "Required value") BackupStorageProvider provider,
+    @Valid Optional<S3StorageConfig> s3,
+    @Valid Optional<GcsStorageConfig> gcs,
+    @Valid Optional<AzureStorageConfig> azure,
+    @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> cloudProviderRef,
+    @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> credentialsSecretRef) {
+
+  /** Normalises absent optionals to {@link Optional#empty()}. */
+  public BackupStorageSpec {
+    s3 = Objects.requireNonNullElse(s3, Optional.empty());
+    gcs = Objects.requireNonNullElse(gcs, Optional.empty());
+    azure = Objects.requireNonNullElse(azure, Optional.empty());
+    cloudProviderRef = Objects.requireNonNullElse(cloudProviderRef, Optional.empty());
+    credentialsSecretRef = Objects.requireNonNullElse(credentialsSecretRef, Optional.empty());
+  }
+
+  /**
+   * Native Amazon S3 storage.
+   *
+   * @param config the S3 block
+   * @return the storage spec
+   */
+  public static BackupStorageSpec s3(S3StorageConfig config) {
+    return of(BackupStorageProvider.S3).withS3(config);
+  }
+
+  /**
+   * S3-compatible storage (MinIO, Ceph, …).
+   *
+   * @param config the S3 block, with endpoint and path style
+   * @return the storage spec
+   */
+  public static BackupStorageSpec s3Compatible(S3StorageConfig config) {
+    return of(BackupStorageProvider.S3_COMPATIBLE).withS3(config);
+  }
+
+  /**
+   * Google Cloud Storage.
+   *
+   * @param config the GCS block
+   * @return the storage spec
+   */
+  public static BackupStorageSpec gcs(GcsStorageConfig config) {
+    return of(BackupStorageProvider.GCS).withGcs(config);
+  }
+
+  /**
+   * Azure Blob Storage.
+   *
+   * @param config the Azure block
+   * @return the storage spec
+   */
+  public static BackupStorageSpec azure(AzureStorageConfig config) {
+    return of(BackupStorageProvider.AZURE).withAzure(config);
+  }
+
+  /**
+   * A spec naming only the provider; add its block with the {@code with…} methods.
+   *
+   * @param provider the provider
+   * @return the storage spec
+   */
+  public static BackupStorageSpec of(BackupStorageProvider provider) {
+    return new BackupStorageSpec(
+        provider, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A copy with another provider.
+   *
+   * @param value the provider
+   * @return the copy
+   */
+  public BackupStorageSpec withProvider(BackupStorageProvider value) {
+    return new BackupStorageSpec(value, s3, gcs, azure, cloudProviderRef, credentialsSecretRef);
+  }
+
+  /**
+   * A copy with the S3 block set, or cleared when {@code value} is null.
+   *
+   * @param value the S3 block, or null
+   * @return the copy
+   */
+  public BackupStorageSpec withS3(S3StorageConfig value) {
+    return new BackupStorageSpec(
+        provider, Optional.ofNullable(value), gcs, azure, cloudProviderRef, credentialsSecretRef);
+  }
+
+  /**
+   * A copy with the GCS block set, or cleared when {@code value} is null.
+   *
+   * @param value the GCS block, or null
+   * @return the copy
+   */
+  public BackupStorageSpec withGcs(GcsStorageConfig value) {
+    return new BackupStorageSpec(
+        provider, s3, Optional.ofNullable(value), azure, cloudProviderRef, credentialsSecretRef);
+  }
+
+  /**
+   * A copy with the Azure block set, or cleared when {@code value} is null.
+   *
+   * @param value the Azure block, or null
+   * @return the copy
+   */
+  public BackupStorageSpec withAzure(AzureStorageConfig value) {
+    return new BackupStorageSpec(
+        provider, s3, gcs, Optional.ofNullable(value), cloudProviderRef, credentialsSecretRef);
+  }
+
+  /**
+   * A copy with the CloudProvider reference set, or cleared when {@code value} is null.
+   *
+   * @param value the CloudProvider name, or null
+   * @return the copy
+   */
+  public BackupStorageSpec withCloudProviderRef(String value) {
+    return new BackupStorageSpec(
+        provider, s3, gcs, azure, Optional.ofNullable(value), credentialsSecretRef);
+  }
+
+  /**
+   * A copy with the credentials Secret reference set, or cleared when {@code value} is null.
+   *
+   * @param value the Secret name, or null
+   * @return the copy
+   */
+  public BackupStorageSpec withCredentialsSecretRef(String value) {
+    return new BackupStorageSpec(
+        provider, s3, gcs, azure, cloudProviderRef, Optional.ofNullable(value));
+  }
+}

@@ -1,0 +1,44 @@
+package dev.lattice.backup.model;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The status of a Kubernetes condition: {@code True}, {@code False} or {@code Unknown}. */
+public enum ConditionStatus {
+  /** The condition holds. */
+  TRUE("True"),
+  /** The condition does not hold. */
+  FALSE("False"),
+  /** Whether the condition holds is not known. */
+  UNKNOWN("Unknown");
+
+  private final String wireValue;
+
+  ConditionStatus(String wireValue) {
+    this.wireValue = wireValue;
+  }
+
+  /**
+   * The value as written in JSON and YAML.
+   *
+   * @return {@code True}, {@code False} or {@code Unknown}
+   */
+  @JsonValue
+  public String wireValue() {
+    return wireValue;
+  }
+
+  /**
+   * The status for a boolean.
+   *
+   * @param holds whether the condition holds
+   * @return {@link #TRUE} or {@link #FALSE}
+   */
+  public static ConditionStatus of(boolean holds) {
+    return holds ? TRUE : FALSE;
+  }
+
+  @Override
+  public String toString() {
+    return wireValue;
+  }
+}

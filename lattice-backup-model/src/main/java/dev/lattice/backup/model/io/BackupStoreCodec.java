@@ -1,0 +1,512 @@
+package dev.lattice.backup.model.io;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.SourceLocation;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+
+/**
+ * Reads and writes BackupStores as JSON and YAML: the model's one entry point to text. Immutable and
+ * thread-safe; build one and share it.
+ *
+ * <p>Two modes. {@linkplain #strict() Strict} reading reports every field the schema does not know
+ * ({@code spec.storage.s3.bukcet}) and every duplicate key, as the API server's strict field
+ * validation does; {@linkplain #lenient() lenient} reading ignores them, for objects from an API
+ * server newer than this library. Both report unknown enum values (listing the allowed ones) and
+ * values of the wrong JSON type. Reading never throws anything but {@link BackupStoreReadException},
+ * and never binds half a document: all of a document's problems are reported together.
+ *
+ * <p>Writing omits empty optionals and empty collections; labels and annotations come out sorted,
+ * so the same store always gives the same bytes.
+ */
+public final class BackupStoreCodec {
+  private static final Pattern USER_INFO_ANYWHERE = Pattern.compile("(://)[^/\\s@\"']*@");
+  private static final int MAX_PROBLEM_CHARS = 200;
+
+  private final boolean strict;
+  private final ReadLimits limits;
+  private final JsonFactory jsonFactory;
+  private final YAMLFactory yamlFactory;
+  private final JsonMapper mapper;
+  private final ObjectReader reader;
+  private final ObjectWriter jsonWriter;
+  private final ObjectWriter yamlWriter;
+
+  private BackupStoreCodec(boolean strict, ReadLimits limits) {
+    this.strict = strict;
+    this.limits = limits;
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(limits.maxNestingDepth())
+            .maxStringLength(limits.maxStringChars())
+            .maxDocumentLength(limits.maxTextChars())
+            .maxNameLength(limits.maxStringChars())
+            .build();
+    this.jsonFactory =
+        JsonFactory.builder()
+            .streamReadConstraints(constraints)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .build();
+    LoaderOptions loader = new LoaderOptions();
+    loader.setMaxAliasesForCollections(limits.maxAliases());
+    loader.setNestingDepthLimit(limits.maxNestingDepth());
+    loader.setCodePointLimit(limits.maxTextChars());
+    loader.setAllowDuplicateKeys(true);
+    this.yamlFactory =
+        YAMLFactory.builder()
+            .loaderOptions(loader)
+            .streamReadConstraints(constraints)
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .build();
+    this.mapper = configured(JsonMapper.builder(jsonFactory)).build();
+    this.reader = mapper.readerFor(BackupStore.class);
+    this.jsonWriter = mapper.writerFor(BackupStore.class);
+    this.yamlWriter = configured(YAMLMapper.builder(yamlFactory)).build().writerFor(BackupStore.class);
+  }
+
+  /** The mapping both the JSON and the YAML mapper use. */
+  private static <B extends MapperBuilder<?, B>> B configured(B builder) {
+    JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
+    JsonSetter.Value failOnNullElements = JsonSetter.Value.forContentNulls(Nulls.FAIL);
+    builder
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .serializationInclusion(JsonInclude.Include.NON_ABSENT);
+    for (Class<?> container : List.of(Map.class, List.class, Collection.class)) {
+      builder.withConfigOverride(
+          container, o -> o.setInclude(nonEmpty).setSetterInfo(failOnNullElements));
+    }
+    return builder;
+  }
+
+  private static final BackupStoreCodec STRICT = new BackupStoreCodec(true, ReadLimits.DEFAULTS);
+  private static final BackupStoreCodec LENIENT = new BackupStoreCodec(false, ReadLimits.DEFAULTS);
+
+  /**
+   * A codec that reports unknown fields and duplicate keys, with the default limits.
+   *
+   * @return the shared strict codec
+   */
+  public static BackupStoreCodec strict() {
+    return STRICT;
+  }
+
+  /**
+   * A codec that ignores unknown fields (last duplicate key wins), with the default limits.
+   *
+   * @return the shared lenient codec
+   */
+  public static BackupStoreCodec lenient() {
+    return LENIENT;
+  }
+
+  /**
+   * A codec of the same mode with other read limits.
+   *
+   * @param value the limits
+   * @return the new codec
+   */
+  public BackupStoreCodec withLimits(ReadLimits value) {
+    return new BackupStoreCodec(strict, value);
+  }
+
+  /**
+   * Whether unknown fields and duplicate keys are errors.
+   *
+   * @return true for a strict codec
+   */
+  public boolean isStrict() {
+    return strict;
+  }
+
+  /**
+   * The read limits in force.
+   *
+   * @return the limits
+   */
+  public ReadLimits limits() {
+    return limits;
+  }
+
+  // ---------------------------------------------------------------------------------------- read
+
+  /**
+   * Reads a text holding exactly one BackupStore, as JSON or YAML (JSON when the text starts with
+   * {@code &#123;}).
+   *
+   * @param text the text
+   * @return the store, not yet validated
+   * @throws BackupStoreReadException when the text is malformed, holds other than one document, or
+   *     the document does not fit the schema
+   */
+  public BackupStore read(String text) {
+    List<SourceDocument> docs = parse(text, Optional.empty());
+    if (docs.size() != 1) {
+      throw malformed(
+          "expected exactly one document, found " + docs.size(),
+          docs.size() > 1 ? docs.get(1).location() : SourceLocation.of(1, 1));
+    }
+    return decode(docs.get(0));
+  }
+
+  /**
+   * Reads every document of a text as a BackupStore (YAML documents separated by {@code ---}; a
+   * JSON text holds one).
+   *
+   * @param text the text
+   * @return the stores, in document order
+   * @throws BackupStoreReadException for the first document that cannot be read
+   */
+  public List<BackupStore> readAll(String text) {
+    return parse(text, Optional.empty()).stream().map(this::decode).toList();
+  }
+
+  /**
+   * Parses a text into its documents without binding them, recording where each field stands. Empty
+   * YAML documents are skipped.
+   *
+   * @param text the text, JSON or YAML (JSON when it starts with {@code &#123;} or {@code [})
+   * @param sourceName the name to put in locations, such as a file path; empty for none
+   * @return the documents
+   * @throws BackupStoreReadException of kind {@link BackupStoreReadException.Kind#MALFORMED} when
+   *     the text is not JSON or YAML or breaks a read limit
+   */
+  public List<SourceDocument> parse(String text, Optional<String> sourceName) {
+    if (text.length() > limits.maxTextChars()) {
+      throw malformed(
+          "text of " + text.length() + " characters is longer than the limit of "
+              + limits.maxTextChars(),
+          located(SourceLocation.of(1, 1), sourceName));
+    }
+    boolean json = looksLikeJson(text);
+    try (JsonParser parser = json ? jsonFactory.createParser(text) : yamlFactory.createParser(text)) {
+      return new TreeReader(parser, sourceName, limits.maxNestingDepth()).readAll();
+    } catch (TreeReader.NestingTooDeep e) {
+      throw malformed(e.getMessage(), e.location);
+    } catch (IOException | RuntimeException e) {
+      throw unreadable(e, sourceName);
+    } catch (StackOverflowError e) {
+      throw malformed("nesting too deep", located(SourceLocation.of(1, 1), sourceName));
+    }
+  }
+
+  /**
+   * Binds a parsed document to a BackupStore. In strict mode, unknown fields and duplicate keys are
+   * errors; in both modes, unknown enum values and wrong JSON types are. All of the document's
+   * problems are reported at once, each located in the text.
+   *
+   * @param document a document from {@link #parse(String, Optional)}
+   * @return the store, not yet validated
+   * @throws BackupStoreReadException when the document is not a mapping ({@code MALFORMED}) or does
+   *     not fit the schema ({@code INVALID})
+   */
+  public BackupStore decode(SourceDocument document) {
+    if (!document.tree().isObject()) {
+      throw malformed(
+          "a BackupStore document must be a mapping, not " + describe(document.tree()),
+          document.location());
+    }
+    List<FieldError> problems = new ArrayList<>(0);
+    if (strict) {
+      problems.addAll(document.duplicates());
+    }
+    BackupStore store = null;
+    try {
+      store = reader.withHandler(new Problems(problems)).readValue(document.tree());
+    } catch (MismatchedInputException e) {
+      problems.add(typeProblem(e));
+    } catch (IOException | RuntimeException e) {
+      problems.add(
+          FieldError.of(
+              Paths.of(e instanceof JsonMappingException m ? m.getPath() : List.of()),
+              FieldError.Type.INVALID,
+              "could not be read: " + scrub(firstLine(e))));
+    }
+    if (!problems.isEmpty() || store == null) {
+      if (problems.isEmpty()) {
+        problems.add(FieldError.of("", FieldError.Type.INVALID, "document could not be read"));
+      }
+      throw new BackupStoreReadException(
+          BackupStoreReadException.Kind.INVALID, document.locate(problems));
+    }
+    return store;
+  }
+
+  /**
+   * Turns a tree into a BackupStore, as {@link #decode(SourceDocument)} without locations.
+   *
+   * @param tree a JSON tree, such as one from the Kubernetes API
+   * @return the store, not yet validated
+   * @throws BackupStoreReadException when the tree does not fit the schema
+   */
+  public BackupStore fromTree(JsonNode tree) {
+    return decode(
+        new SourceDocument(tree, 0, SourceLocation.of(1, 1), Map.of(), List.of()));
+  }
+
+  // --------------------------------------------------------------------------------------- write
+
+  /**
+   * The store as a JSON tree.
+   *
+   * @param store the store
+   * @return a new tree the caller may change
+   */
+  public JsonNode toTree(BackupStore store) {
+    return mapper.valueToTree(store);
+  }
+
+  /**
+   * The store as compact JSON.
+   *
+   * @param store the store
+   * @return the JSON text
+   */
+  public String writeJson(BackupStore store) {
+    try {
+      return jsonWriter.writeValueAsString(store);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The store as one YAML document, starting with {@code ---}.
+   *
+   * @param store the store
+   * @return the YAML text
+   */
+  public String writeYaml(BackupStore store) {
+    return writeYaml(List.of(store));
+  }
+
+  /**
+   * The stores as a multi-document YAML stream, in the given order.
+   *
+   * @param stores the stores
+   * @return the YAML text
+   */
+  public String writeYaml(List<BackupStore> stores) {
+    StringWriter out = new StringWriter();
+    try (var seq = yamlWriter.writeValues(out)) {
+      for (BackupStore s : stores) {
+        seq.write(s);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  // ------------------------------------------------------------------------------------- helpers
+
+  private static boolean looksLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && c != '\uFEFF') {
+        return c == '{' || c == '[';
+      }
+    }
+    return false;
+  }
+
+  private static String describe(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "a list";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static FieldError typeProblem(MismatchedInputException e) {
+    String path = Paths.of(e.getPath());
+    Class<?> target = e.getTargetType();
+    if (e instanceof com.fasterxml.jackson.databind.exc.InvalidNullException) {
+      return FieldError.of(path, FieldError.Type.TYPE_INVALID, "must not be null");
+    }
+    return FieldError.of(path, FieldError.Type.TYPE_INVALID, "expected " + jsonType(target));
+  }
+
+  private static String jsonType(Class<?> target) {
+    if (target == null) {
+      return "another type";
+    }
+    if (target == String.class) {
+      return "string";
+    }
+    if (target == Boolean.class || target == boolean.class) {
+      return "boolean";
+    }
+    if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+      return "integer";
+    }
+    if (target == Instant.class) {
+      return "RFC 3339 date-time string";
+    }
+    if (target.isEnum()) {
+      return "string";
+    }
+    if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+      return "list";
+    }
+    return "mapping";
+  }
+
+  private BackupStoreReadException unreadable(Exception e, Optional<String> sourceName) {
+    SourceLocation at = SourceLocation.of(1, 1);
+    String problem;
+    if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
+      at = SourceLocation.of(yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1);
+      problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
+      if (yaml.getContext() != null) {
+        problem = yaml.getContext() + ": " + problem;
+      }
+    } else if (e instanceof JsonProcessingException jpe) {
+      if (jpe.getLocation() != null && jpe.getLocation().getLineNr() > 0) {
+        at = SourceLocation.of(jpe.getLocation().getLineNr(), Math.max(1, jpe.getLocation().getColumnNr()));
+      }
+      problem = firstLine(e.getCause() instanceof org.yaml.snakeyaml.error.YAMLException y ? y : e);
+      if (jpe.getOriginalMessage() != null && !(e.getCause() instanceof org.yaml.snakeyaml.error.YAMLException)) {
+        problem = firstLine(jpe.getOriginalMessage());
+      }
+    } else {
+      problem = firstLine(e);
+    }
+    return malformed("not valid " + "JSON or YAML: " + scrub(problem), located(at, sourceName));
+  }
+
+  private static SourceLocation located(SourceLocation at, Optional<String> sourceName) {
+    return sourceName.map(at::inSource).orElse(at);
+  }
+
+  private static BackupStoreReadException malformed(String detail, SourceLocation at) {
+    return new BackupStoreReadException(
+        BackupStoreReadException.Kind.MALFORMED,
+        List.of(FieldError.of("", FieldError.Type.INVALID, detail).at(at)));
+  }
+
+  private static String firstLine(Throwable e) {
+    return firstLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+  }
+
+  private static String firstLine(String message) {
+    int nl = message.indexOf('\n');
+    return nl < 0 ? message : message.substring(0, nl);
+  }
+
+  /** Removes URL user information and cuts the text, so a parser's message never leaks a secret. */
+  static String scrub(String message) {
+    String clean = USER_INFO_ANYWHERE.matcher(message).replaceAll("$1***@");
+    return clean.length() <= MAX_PROBLEM_CHARS ? clean : clean.substring(0, MAX_PROBLEM_CHARS) + "...";
+  }
+
+  /** Collects unknown fields (strict mode) and unknown enum values instead of failing at the first. */
+  private final class Problems extends DeserializationProblemHandler {
+    private final List<FieldError> problems;
+
+    Problems(List<FieldError> problems) {
+      this.problems = problems;
+    }
+
+    @Override
+    public boolean handleUnknownProperty(
+        DeserializationContext ctxt,
+        JsonParser p,
+        JsonDeserializer<?> deserializer,
+        Object beanOrClass,
+        String propertyName)
+        throws IOException {
+      if (strict) {
+        problems.add(
+            FieldError.of(
+                Paths.child(Paths.of(p.getParsingContext().getParent()), propertyName),
+                FieldError.Type.UNKNOWN,
+                "not declared in the BackupStore schema"));
+      }
+      p.skipChildren();
+      return true;
+    }
+
+    @Override
+    public Object handleWeirdStringValue(
+        DeserializationContext ctxt, Class<?> targetType, String valueToConvert, String failureMsg) {
+      String path = Paths.of(ctxt.getParser().getParsingContext());
+      if (targetType.isEnum()) {
+        String allowed =
+            Arrays.stream(targetType.getEnumConstants())
+                .map(c -> "\"" + mapper.convertValue(c, String.class) + "\"")
+                .collect(Collectors.joining(", "));
+        problems.add(
+            FieldError.of(
+                path,
+                FieldError.Type.UNSUPPORTED,
+                FieldRule.redactUserInfo(valueToConvert),
+                "supported values: " + allowed));
+      } else if (targetType == Instant.class) {
+        problems.add(
+            FieldError.of(
+                path,
+                FieldError.Type.INVALID,
+                valueToConvert,
+                "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z"));
+      } else {
+        problems.add(
+            FieldError.of(
+                path,
+                FieldError.Type.INVALID,
+                FieldRule.redactUserInfo(valueToConvert),
+                "cannot be read as " + jsonType(targetType)));
+      }
+      return null;
+    }
+  }
+}

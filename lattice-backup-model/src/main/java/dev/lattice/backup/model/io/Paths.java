@@ -1,0 +1,77 @@
+package dev.lattice.backup.model.io;
+
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+
+/** Field paths in the API server's spelling: {@code spec.storage.s3.bucket}, {@code a[0]}, {@code labels[app.kubernetes.io/name]}. */
+final class Paths {
+  private Paths() {}
+
+  static String child(String parent, String key) {
+    if (isIdentifier(key)) {
+      return parent.isEmpty() ? key : parent + "." + key;
+    }
+    return parent + "[" + key + "]";
+  }
+
+  static String index(String parent, int i) {
+    return parent + "[" + i + "]";
+  }
+
+  /** The path's parent, or null at the root. */
+  static String parent(String path) {
+    if (path.isEmpty()) {
+      return null;
+    }
+    if (path.endsWith("]")) {
+      int open = path.lastIndexOf('[');
+      return open <= 0 ? "" : path.substring(0, open);
+    }
+    int dot = path.lastIndexOf('.');
+    int close = path.lastIndexOf(']');
+    if (dot > close) {
+      return path.substring(0, dot);
+    }
+    return close < 0 ? "" : path.substring(0, close + 1);
+  }
+
+  /** The path of the value a parser stands at. */
+  static String of(JsonStreamContext context) {
+    if (context == null || context.inRoot()) {
+      return "";
+    }
+    String parent = of(context.getParent());
+    if (context.inArray()) {
+      return index(parent, Math.max(context.getCurrentIndex(), 0));
+    }
+    String name = context.getCurrentName();
+    return name == null ? parent : child(parent, name);
+  }
+
+  /** The path of a mapping exception's references. */
+  static String of(List<JsonMappingException.Reference> references) {
+    String path = "";
+    for (JsonMappingException.Reference ref : references) {
+      if (ref.getFieldName() != null) {
+        path = child(path, ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path = index(path, ref.getIndex());
+      }
+    }
+    return path;
+  }
+
+  private static boolean isIdentifier(String key) {
+    if (key.isEmpty() || !Character.isLetter(key.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_')) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

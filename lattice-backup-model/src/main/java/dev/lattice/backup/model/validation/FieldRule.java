@@ -1,0 +1,311 @@
+package dev.lattice.backup.model.validation;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The format rules for single string fields of a BackupStore. Each rule is a pure function from a
+ * value to the problem with it, if any; the Bean Validation annotation {@link Satisfies} and {@link
+ * BackupStoreValidator} both use these, so the two can never disagree.
+ *
+ * <p>A rule reports at most one problem per value: the first check it fails, in the order the
+ * constant's documentation lists them. An empty string is always invalid. Null is not judged here:
+ * whether a field is required is a separate rule.
+ */
+public enum FieldRule {
+  /** Exactly {@code lattice.dev/v1alpha1}. */
+  API_VERSION {
+    @Override
+    Optional<FieldError> problem(String value) {
+      return exactly(value, "lattice.dev/v1alpha1");
+    }
+  },
+  /** Exactly {@code BackupStore}. */
+  KIND {
+    @Override
+    Optional<FieldError> problem(String value) {
+      return exactly(value, "BackupStore");
+    }
+  },
+  /**
+   * A DNS-1123 subdomain (object names, Secret and CloudProvider references): at most 253
+   * characters; lowercase letters, digits, {@code -} and {@code .}; dot-separated parts that start
+   * and end with a letter or digit.
+   */
+  DNS1123_SUBDOMAIN {
+    @Override
+    Optional<FieldError> problem(String value) {
+      if (value.length() > 253) {
+        return invalid(value, "must be no more than 253 characters");
+      }
+      if (!SUBDOMAIN.matcher(value).matches()) {
+        return invalid(
+            value,
+            "must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', each"
+                + " dot-separated part starting and ending with a letter or digit");
+      }
+      return Optional.empty();
+    }
+  },
+  /**
+   * A DNS-1123 label (namespaces): at most 63 characters; lowercase letters, digits and {@code -};
+   * starts and ends with a letter or digit.
+   */
+  DNS1123_LABEL {
+    @Override
+    Optional<FieldError> problem(String value) {
+      if (value.length() > 63) {
+        return invalid(value, "must be no more than 63 characters");
+      }
+      if (!LABEL.matcher(value).matches()) {
+        return invalid(
+            value,
+            "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', starting and"
+                + " ending with a letter or digit");
+      }
+      return Optional.empty();
+    }
+  },
+  /**
+   * An S3 bucket name: 3 to 63 characters; lowercase letters, digits, {@code .} and {@code -};
+   * starts and ends with a letter or digit; no {@code ..}; not an IPv4 address; no {@code xn--}
+   * prefix; no {@code -s3alias} or {@code --ol-s3} suffix.
+   */
+  S3_BUCKET {
+    @Override
+    Optional<FieldError> problem(String value) {
+      if (value.length() < 3 || value.length() > 63) {
+        return invalid(value, "must be 3 to 63 characters");
+      }
+      if (!onlyChars(value, "abcdefghijklmnopqrstuvwxyz0123456789.-")) {
+        return invalid(value, "may contain only lowercase letters, digits, '.' and '-'");
+      }
+      if (!alnumEnds(value)) {
+        return invalid(value, "must start and end with a lowercase letter or digit");
+      }
+      if (value.contains("..")) {
+        return invalid(value, "must not contain two adjacent periods");
+      }
+      if (IPV4_SHAPE.matcher(value).matches()) {
+        return invalid(value, "must not be formatted as an IP address");
+      }
+      if (value.startsWith("xn--")) {
+        return invalid(value, "must not start with 'xn--'");
+      }
+      if (value.endsWith("-s3alias") || value.endsWith("--ol-s3")) {
+        return invalid(value, "must not end with '-s3alias' or '--ol-s3'");
+      }
+      return Optional.empty();
+    }
+  },
+  /**
+   * An AWS region such as {@code us-east-1}: at most 63 characters; lowercase letters, digits and
+   * {@code -}; starts and ends with a letter or digit.
+   */
+  S3_REGION {
+    @Override
+    Optional<FieldError> problem(String value) {
+      if (value.length() > 63 || !LABEL.matcher(value).matches()) {
+        return invalid(
+            value,
+            "must be a region name such as 'us-east-1': at most 63 lowercase letters, digits and"
+                + " '-', starting and ending with a letter or digit");
+      }
+      return Optional.empty();
+    }
+  },
+  /**
+   * An S3 endpoint: an absolute {@code http} or {@code https} URL with a host, no user information
+   * (credentials belong in a Secret), no query and no fragment. The value is never shown with its
+   * user information.
+   */
+  S3_ENDPOINT {
+    @Override
+    Optional<FieldError> problem(String value) {
+      URI uri;
+      try {
+        uri = new URI(value);
+      } catch (URISyntaxException e) {
+        return invalid(redactUserInfo(value), "must be an absolute http or https URL");
+      }
+      String scheme = uri.getScheme();
+      if (scheme == null
+          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          || uri.isOpaque()) {
+        return invalid(redactUserInfo(value), "must be an absolute http or https URL");
+      }
+      if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+        return invalid(
+            redactUserInfo(value),
+            "must not contain user information: keep credentials in a Secret");
+      }
+      if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        return invalid(redactUserInfo(value), "must name a host (and optionally a port)");
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        return invalid(redactUserInfo(value), "must not contain a query or a fragment");
+      }
+      return Optional.empty();
+    }
+  },
+  /**
+   * A GCS bucket name: 3 to 63 characters (up to 222 with dots, each dot-separated part at most 63);
+   * lowercase letters, digits, {@code -}, {@code _} and {@code .}; starts and ends with a letter or
+   * digit; no {@code goog} prefix; no {@code google} inside.
+   */
+  GCS_BUCKET {
+    @Override
+    Optional<FieldError> problem(String value) {
+      boolean dotted = value.indexOf('.') >= 0;
+      if (value.length() < 3 || value.length() > (dotted ? 222 : 63) || longDotPart(value)) {
+        return invalid(
+            value,
+            "must be 3 to 63 characters, or up to 222 with dots when each dot-separated part has at"
+                + " most 63");
+      }
+      if (!onlyChars(value, "abcdefghijklmnopqrstuvwxyz0123456789-_.")) {
+        return invalid(value, "may contain only lowercase letters, digits, '-', '_' and '.'");
+      }
+      if (!alnumEnds(value)) {
+        return invalid(value, "must start and end with a lowercase letter or digit");
+      }
+      if (value.startsWith("goog")) {
+        return invalid(value, "must not start with 'goog'");
+      }
+      if (value.contains("google")) {
+        return invalid(value, "must not contain 'google'");
+      }
+      return Optional.empty();
+    }
+  },
+  /**
+   * An Azure blob container name: 3 to 63 characters; lowercase letters, digits and {@code -};
+   * starts and ends with a letter or digit; no {@code --}.
+   */
+  AZURE_CONTAINER {
+    @Override
+    Optional<FieldError> problem(String value) {
+      if (value.length() < 3 || value.length() > 63) {
+        return invalid(value, "must be 3 to 63 characters");
+      }
+      if (!onlyChars(value, "abcdefghijklmnopqrstuvwxyz0123456789-")) {
+        return invalid(value, "may contain only lowercase letters, digits and '-'");
+      }
+      if (!alnumEnds(value)) {
+        return invalid(value, "must start and end with a lowercase letter or digit");
+      }
+      if (value.contains("--")) {
+        return invalid(value, "must not contain two adjacent hyphens");
+      }
+      return Optional.empty();
+    }
+  },
+  /** An Azure storage account name: 3 to 24 lowercase letters and digits. */
+  AZURE_STORAGE_ACCOUNT {
+    @Override
+    Optional<FieldError> problem(String value) {
+      if (value.length() < 3
+          || value.length() > 24
+          || !onlyChars(value, "abcdefghijklmnopqrstuvwxyz0123456789")) {
+        return invalid(value, "must be 3 to 24 lowercase letters and digits");
+      }
+      return Optional.empty();
+    }
+  };
+
+  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+  private static final Pattern SUBDOMAIN =
+      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
+  private static final Pattern IPV4_SHAPE = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+");
+  private static final Pattern USER_INFO =
+      Pattern.compile("^([^:/?#]*:?//)([^/?#]*@)(.*)$", Pattern.DOTALL);
+
+  /**
+   * The problem with a value, at the empty path (see {@link FieldError#under(String)}).
+   *
+   * @param value the value, not null
+   * @return the problem, or empty when the value is acceptable
+   */
+  public Optional<FieldError> check(String value) {
+    if (value.isEmpty()) {
+      return Optional.of(FieldError.invalid("", "", "must not be empty"));
+    }
+    return problem(value);
+  }
+
+  /**
+   * Whether a value is acceptable.
+   *
+   * @param value the value, not null
+   * @return true when {@link #check(String)} finds no problem
+   */
+  public boolean accepts(String value) {
+    return check(value).isEmpty();
+  }
+
+  abstract Optional<FieldError> problem(String value);
+
+  /**
+   * The value with any user information of a URL-like string replaced by {@code ***}, so that an
+   * error message never shows a password: {@code http://me:secret@host} becomes {@code
+   * http://***@host}.
+   *
+   * @param value any string
+   * @return the string, safe to print
+   */
+  public static String redactUserInfo(String value) {
+    var m = USER_INFO.matcher(value);
+    return m.matches() ? m.group(1) + "***@" + m.group(3) : value;
+  }
+
+  private static Optional<FieldError> invalid(String value, String detail) {
+    return Optional.of(FieldError.invalid("", value, detail));
+  }
+
+  private static Optional<FieldError> exactly(String value, String expected) {
+    if (value.equals(expected)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        FieldError.of(
+            "", FieldError.Type.UNSUPPORTED, value, "supported values: \"" + expected + "\""));
+  }
+
+  private static boolean onlyChars(String value, String allowed) {
+    for (int i = 0; i < value.length(); i++) {
+      if (allowed.indexOf(value.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean alnumEnds(String value) {
+    return isLowerAlnum(value.charAt(0)) && isLowerAlnum(value.charAt(value.length() - 1));
+  }
+
+  private static boolean isLowerAlnum(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+  }
+
+  private static boolean longDotPart(String value) {
+    int start = 0;
+    for (int i = 0; i <= value.length(); i++) {
+      if (i == value.length() || value.charAt(i) == '.') {
+        if (i - start > 63) {
+          return true;
+        }
+        start = i + 1;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,50 @@
+package dev.lattice.backup.model.validation;
+
+import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import java.lang.annotation.Documented;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Bean Validation constraint: the annotated string (or {@code Optional<String>}) satisfies a {@link
+ * FieldRule}. Null and empty optionals are accepted; combine with {@code @NotNull} for required
+ * fields. The violation's message is the {@link FieldError#message()} of the rule's problem.
+ */
+@Documented
+@Constraint(validatedBy = SatisfiesValidator.class)
+@Target({FIELD, ANNOTATION_TYPE})
+@Retention(RUNTIME)
+public @interface Satisfies {
+  /**
+   * The rule the value must satisfy.
+   *
+   * @return the rule
+   */
+  FieldRule value();
+
+  /**
+   * Unused: the message comes from the rule.
+   *
+   * @return the default message template
+   */
+  String message() default "Invalid value";
+
+  /**
+   * The validation groups.
+   *
+   * @return the groups
+   */
+  Class<?>[] groups() default {};
+
+  /**
+   * The payload.
+   *
+   * @return the payload
+   */
+  Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,28 @@
+package dev.lattice.backup.model.validation;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import java.util.Optional;
+
+/** Checks {@link Satisfies}; public only because Bean Validation providers instantiate it. */
+public final class SatisfiesValidator implements ConstraintValidator<Satisfies, String> {
+  private FieldRule rule = FieldRule.DNS1123_SUBDOMAIN;
+
+  /** Creates the validator; Bean Validation calls {@link #initialize(Satisfies)} next. */
+  public SatisfiesValidator() {}
+
+  @Override
+  public void initialize(Satisfies annotation) {
+    this.rule = annotation.value();
+  }
+
+  @Override
+  public boolean isValid(String value, ConstraintValidatorContext context) {
+    if (value == null) {
+      return true;
+    }
+    Optional<FieldError> problem = rule.check(value);
+    problem.ifPresent(p -> Violations.report(context, p));
+    return problem.isEmpty();
+  }
+}

@@ -1,0 +1,63 @@
+package dev.lattice.backup.model.validation;
+
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+
+/** Translates between {@link FieldError} and Bean Validation's violations. */
+final class Violations {
+  private Violations() {}
+
+  /**
+   * Reports a problem found by a rule as a violation, at the problem's (relative) path below the
+   * validated element, with the problem's message as a literal template.
+   */
+  static void report(ConstraintValidatorContext context, FieldError problem) {
+    context.disableDefaultConstraintViolation();
+    var builder = context.buildConstraintViolationWithTemplate(literal(problem.message()));
+    if (problem.path().isEmpty()) {
+      builder.addConstraintViolation();
+      return;
+    }
+    String[] nodes = problem.path().split("\\.");
+    var node = builder.addPropertyNode(nodes[0]);
+    for (int i = 1; i < nodes.length; i++) {
+      node = node.addPropertyNode(nodes[i]);
+    }
+    node.addConstraintViolation();
+  }
+
+  /** Escapes the characters a message template would interpret. */
+  static String literal(String message) {
+    StringBuilder out = new StringBuilder(message.length() + 8);
+    for (int i = 0; i < message.length(); i++) {
+      char c = message.charAt(i);
+      if (c == '\\' || c == '{' || c == '}' || c == '$') {
+        out.append('\\');
+      }
+      out.append(c);
+    }
+    return out.toString();
+  }
+
+  /** The Kubernetes-style path of a violation: property names joined by dots, indexes in brackets. */
+  static String path(ConstraintViolation<?> violation) {
+    StringBuilder out = new StringBuilder();
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getIndex() != null) {
+        out.append('[').append(node.getIndex()).append(']');
+      } else if (node.getKey() != null) {
+        out.append('[').append(node.getKey()).append(']');
+      }
+      String name = node.getName();
+      if (name == null || name.startsWith("<")) {
+        continue;
+      }
+      if (out.length() > 0) {
+        out.append('.');
+      }
+      out.append(name);
+    }
+    return out.toString();
+  }
+}
