@@ -25,9 +25,9 @@ import java.util.Optional;
 @ConsistentStorage
 public record BackupStorageSpec(
     @NotNull(message = "Required value") BackupStorageProvider provider,
-    @Valid Optional<S3StorageConfig> s3,
-    @Valid Optional<GcsStorageConfig> gcs,
-    @Valid Optional<AzureStorageConfig> azure,
+    Optional<@Valid S3StorageConfig> s3,
+    Optional<@Valid GcsStorageConfig> gcs,
+    Optional<@Valid AzureStorageConfig> azure,
     @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> cloudProviderRef,
     @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> credentialsSecretRef) {
 

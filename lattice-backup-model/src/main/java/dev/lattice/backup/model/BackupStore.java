@@ -26,7 +26,7 @@ public record BackupStore(
     @NotNull(message = "Required value") @Satisfies(FieldRule.KIND) String kind,
     @NotNull(message = "Required value") @Valid ObjectMetadata metadata,
     @NotNull(message = "Required value") @Valid BackupStoreSpec spec,
-    @Valid Optional<BackupStoreStatus> status) {
+    Optional<@Valid BackupStoreStatus> status) {
 
   /** The API group, {@value}. */
   public static final String GROUP = "lattice.dev";

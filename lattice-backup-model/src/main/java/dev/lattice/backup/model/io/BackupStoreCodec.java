@@ -19,7 +19,10 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
@@ -69,6 +72,8 @@ public final class BackupStoreCodec {
   private final YAMLFactory yamlFactory;
   private final JsonMapper mapper;
   private final ObjectReader reader;
+  private final com.fasterxml.jackson.databind.JavaType storeType;
+  private final SchemaCheck schemaCheck;
   private final ObjectWriter jsonWriter;
   private final ObjectWriter yamlWriter;
 
@@ -88,7 +93,7 @@ public final class BackupStoreCodec {
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .build();
     LoaderOptions loader = new LoaderOptions();
-    loader.setMaxAliasesForCollections(limits.maxAliases());
+    loader.setMaxAliasesForCollections(0);
     loader.setNestingDepthLimit(limits.maxNestingDepth());
     loader.setCodePointLimit(limits.maxTextChars());
     loader.setAllowDuplicateKeys(true);
@@ -103,6 +108,8 @@ public final class BackupStoreCodec {
             .build();
     this.mapper = configured(JsonMapper.builder(jsonFactory)).build();
     this.reader = mapper.readerFor(BackupStore.class);
+    this.storeType = mapper.constructType(BackupStore.class);
+    this.schemaCheck = new SchemaCheck(mapper);
     this.jsonWriter = mapper.writerFor(BackupStore.class);
     this.yamlWriter = configured(YAMLMapper.builder(yamlFactory)).build().writerFor(BackupStore.class);
   }
@@ -227,8 +234,8 @@ public final class BackupStoreCodec {
     }
     boolean json = looksLikeJson(text);
     try (JsonParser parser = json ? jsonFactory.createParser(text) : yamlFactory.createParser(text)) {
-      return new TreeReader(parser, sourceName, limits.maxNestingDepth()).readAll();
-    } catch (TreeReader.NestingTooDeep e) {
+      return new TreeReader(parser, sourceName, limits).readAll();
+    } catch (TreeReader.Refused e) {
       throw malformed(e.getMessage(), e.location);
     } catch (IOException | RuntimeException e) {
       throw unreadable(e, sourceName);
@@ -257,7 +264,12 @@ public final class BackupStoreCodec {
     if (strict) {
       problems.addAll(document.duplicates());
     }
+    schemaCheck.check(document.tree(), storeType, "", strict, problems);
     BackupStore store = null;
+    if (!problems.isEmpty()) {
+      throw new BackupStoreReadException(
+          BackupStoreReadException.Kind.INVALID, document.locate(problems));
+    }
     try {
       store = reader.withHandler(new Problems(problems)).readValue(document.tree());
     } catch (MismatchedInputException e) {
@@ -334,6 +346,9 @@ public final class BackupStoreCodec {
    * @return the YAML text
    */
   public String writeYaml(List<BackupStore> stores) {
+    if (stores.isEmpty()) {
+      return "";
+    }
     StringWriter out = new StringWriter();
     try (var seq = yamlWriter.writeValues(out)) {
       for (BackupStore s : stores) {
@@ -449,7 +464,7 @@ public final class BackupStoreCodec {
     return clean.length() <= MAX_PROBLEM_CHARS ? clean : clean.substring(0, MAX_PROBLEM_CHARS) + "...";
   }
 
-  /** Collects unknown fields (strict mode) and unknown enum values instead of failing at the first. */
+  /** Skips unknown fields (strict mode finds them beforehand) and collects bad scalar values instead of failing at the first. */
   private final class Problems extends DeserializationProblemHandler {
     private final List<FieldError> problems;
 
@@ -465,13 +480,6 @@ public final class BackupStoreCodec {
         Object beanOrClass,
         String propertyName)
         throws IOException {
-      if (strict) {
-        problems.add(
-            FieldError.of(
-                Paths.child(Paths.of(p.getParsingContext().getParent()), propertyName),
-                FieldError.Type.UNKNOWN,
-                "not declared in the BackupStore schema"));
-      }
       p.skipChildren();
       return true;
     }

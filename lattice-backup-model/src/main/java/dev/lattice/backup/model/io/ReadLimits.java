@@ -6,17 +6,19 @@ package dev.lattice.backup.model.io;
  *
  * @param maxTextChars the longest text read at once, in characters (default 64 MiB)
  * @param maxNestingDepth the deepest nesting of mappings and sequences (default 64)
- * @param maxStringChars the longest single scalar, in characters (default 1 MiB)
- * @param maxAliases the most YAML aliases of mappings and sequences in one text (default 20)
+ * @param maxStringChars the longest single scalar or key, in characters (default 1 MiB)
+ *
+ * <p>YAML aliases ({@code *name}) are always refused: a BackupStore never needs them, and refusing them
+ * is the only complete defence against alias expansion ("billion laughs").
  */
-public record ReadLimits(int maxTextChars, int maxNestingDepth, int maxStringChars, int maxAliases) {
+public record ReadLimits(int maxTextChars, int maxNestingDepth, int maxStringChars) {
 
-  /** The defaults: 64 MiB of text, depth 64, scalars of 1 MiB, 20 aliases. */
-  public static final ReadLimits DEFAULTS = new ReadLimits(64 << 20, 64, 1 << 20, 20);
+  /** The defaults: 64 MiB of text, depth 64, scalars and keys of 1 MiB. */
+  public static final ReadLimits DEFAULTS = new ReadLimits(64 << 20, 64, 1 << 20);
 
-  /** Checks that every limit is positive (aliases may be zero). */
+  /** Checks that every limit is positive. */
   public ReadLimits {
-    if (maxTextChars < 1 || maxNestingDepth < 1 || maxStringChars < 1 || maxAliases < 0) {
+    if (maxTextChars < 1 || maxNestingDepth < 1 || maxStringChars < 1) {
       throw new IllegalArgumentException("read limits must be positive: " + this);
     }
   }
@@ -28,7 +30,7 @@ public record ReadLimits(int maxTextChars, int maxNestingDepth, int maxStringCha
    * @return the copy
    */
   public ReadLimits withMaxTextChars(int value) {
-    return new ReadLimits(value, maxNestingDepth, maxStringChars, maxAliases);
+    return new ReadLimits(value, maxNestingDepth, maxStringChars);
   }
 
   /**
@@ -38,7 +40,7 @@ public record ReadLimits(int maxTextChars, int maxNestingDepth, int maxStringCha
    * @return the copy
    */
   public ReadLimits withMaxNestingDepth(int value) {
-    return new ReadLimits(maxTextChars, value, maxStringChars, maxAliases);
+    return new ReadLimits(maxTextChars, value, maxStringChars);
   }
 
   /**
@@ -48,16 +50,6 @@ public record ReadLimits(int maxTextChars, int maxNestingDepth, int maxStringCha
    * @return the copy
    */
   public ReadLimits withMaxStringChars(int value) {
-    return new ReadLimits(maxTextChars, maxNestingDepth, value, maxAliases);
-  }
-
-  /**
-   * A copy with another alias limit.
-   *
-   * @param value the most aliases of collections
-   * @return the copy
-   */
-  public ReadLimits withMaxAliases(int value) {
-    return new ReadLimits(maxTextChars, maxNestingDepth, maxStringChars, value);
+    return new ReadLimits(maxTextChars, maxNestingDepth, value);
   }
 }

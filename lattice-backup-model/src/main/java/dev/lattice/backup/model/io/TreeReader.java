@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.SourceLocation;
 import java.io.IOException;
@@ -26,13 +27,15 @@ final class TreeReader {
   private final JsonParser parser;
   private final Optional<String> source;
   private final int maxDepth;
+  private final int maxStringChars;
   private Map<String, SourceLocation> locations;
   private List<FieldError> duplicates;
 
-  TreeReader(JsonParser parser, Optional<String> source, int maxDepth) {
+  TreeReader(JsonParser parser, Optional<String> source, ReadLimits limits) {
     this.parser = parser;
     this.source = source;
-    this.maxDepth = maxDepth;
+    this.maxDepth = limits.maxNestingDepth();
+    this.maxStringChars = limits.maxStringChars();
   }
 
   /** Every non-empty document of the stream. */
@@ -58,13 +61,16 @@ final class TreeReader {
     if (token == null) {
       throw new IOException("unexpected end of text");
     }
+    if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+      throw new Refused("YAML aliases are not supported in BackupStore manifests", here());
+    }
     switch (token) {
       case START_OBJECT:
         return object(path, depth + 1);
       case START_ARRAY:
         return array(path, depth + 1);
       case VALUE_STRING:
-        return NODES.textNode(parser.getText());
+        return NODES.textNode(checkedLength(parser.getText()));
       case VALUE_NUMBER_INT:
         return switch (parser.getNumberType()) {
           case INT -> NODES.numberNode(parser.getIntValue());
@@ -91,7 +97,7 @@ final class TreeReader {
     checkDepth(depth);
     ObjectNode node = NODES.objectNode();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String key = parser.currentName();
+      String key = checkedLength(parser.currentName());
       String child = Paths.child(path, key);
       SourceLocation at = here();
       parser.nextToken();
@@ -120,8 +126,18 @@ final class TreeReader {
 
   private void checkDepth(int depth) throws IOException {
     if (depth > maxDepth) {
-      throw new NestingTooDeep(maxDepth, here());
+      throw new Refused("nesting deeper than " + maxDepth + " levels", here());
     }
+  }
+
+  private String checkedLength(String text) throws IOException {
+    if (text.length() > maxStringChars) {
+      throw new Refused(
+          "a scalar or key of " + text.length() + " characters is longer than the limit of "
+              + maxStringChars,
+          here());
+    }
+    return text;
   }
 
   private SourceLocation here() {
@@ -130,13 +146,13 @@ final class TreeReader {
     return source.map(at::inSource).orElse(at);
   }
 
-  /** Nesting deeper than the limit; the codec turns it into a malformed-text error. */
-  static final class NestingTooDeep extends IOException {
+  /** Text refused by a read limit; the codec turns it into a malformed-text error. */
+  static final class Refused extends IOException {
     private static final long serialVersionUID = 1L;
     final transient SourceLocation location;
 
-    NestingTooDeep(int limit, SourceLocation location) {
-      super("nesting deeper than " + limit + " levels");
+    Refused(String message, SourceLocation location) {
+      super(message);
       this.location = location;
     }
   }

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
  * fields. The violation's message is the {@link FieldError#message()} of the rule's problem.
  */
 @Documented
-@Constraint(validatedBy = SatisfiesValidator.class)
+@Constraint(validatedBy = {SatisfiesValidator.class, SatisfiesValidator.OfOptional.class})
 @Target({FIELD, ANNOTATION_TYPE})
 @Retention(RUNTIME)
 public @interface Satisfies {

@@ -25,4 +25,25 @@ public final class SatisfiesValidator implements ConstraintValidator<Satisfies, 
     problem.ifPresent(p -> Violations.report(context, p));
     return problem.isEmpty();
   }
+
+  /** Checks {@link Satisfies} on an {@code Optional<String>}: an empty optional is accepted. */
+  public static final class OfOptional implements ConstraintValidator<Satisfies, Optional<?>> {
+    private final SatisfiesValidator plain = new SatisfiesValidator();
+
+    /** Creates the validator; Bean Validation calls {@link #initialize(Satisfies)} next. */
+    public OfOptional() {}
+
+    @Override
+    public void initialize(Satisfies annotation) {
+      plain.initialize(annotation);
+    }
+
+    @Override
+    public boolean isValid(Optional<?> value, ConstraintValidatorContext context) {
+      return value == null
+          || value.isEmpty()
+          || !(value.get() instanceof String s)
+          || plain.isValid(s, context);
+    }
+  }
 }

@@ -1,0 +1,248 @@
+package dev.lattice.backup.model.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStorePhase;
+import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.model.validation.SourceLocation;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Examples of each reading error: what it names, where it points, and what it never shows. */
+class BackupStoreCodecTest {
+  private static final BackupStoreCodec STRICT = BackupStoreCodec.strict();
+  private static final BackupStoreCodec LENIENT = BackupStoreCodec.lenient();
+
+  private static final String MINIO =
+      """
+      apiVersion: lattice.dev/v1alpha1
+      kind: BackupStore
+      metadata:
+        name: local-minio
+        namespace: lattice-system
+      spec:
+        storage:
+          provider: s3Compatible
+          s3:
+            bucket: backups
+            endpoint: "http://minio.minio-system.svc:9000"
+            forcePathStyle: true
+      """;
+
+  private static BackupStoreReadException failure(BackupStoreCodec codec, String text) {
+    return catchThrowableOfType(BackupStoreReadException.class, () -> codec.read(text));
+  }
+
+  @Test
+  void aTypoIsAnUnknownFieldWithItsPathAndLine() {
+    BackupStoreReadException e = failure(STRICT, MINIO.replace("bucket:", "bukcet:"));
+
+    assertThat(e.kind()).isEqualTo(BackupStoreReadException.Kind.INVALID);
+    assertThat(e.errors()).hasSize(1);
+    FieldError error = e.errors().get(0);
+    assertThat(error.path()).isEqualTo("spec.storage.s3.bukcet");
+    assertThat(error.type()).isEqualTo(FieldError.Type.UNKNOWN);
+    assertThat(error.location()).contains(SourceLocation.of(10, 7));
+  }
+
+  @Test
+  void lenientReadingIgnoresTheTypoAndValidationThenReportsTheMissingBucket() {
+    BackupStore store = LENIENT.read(MINIO.replace("bucket:", "bukcet:"));
+
+    assertThat(BackupStoreValidator.validate(store))
+        .extracting(FieldError::toString)
+        .containsExactly("spec.storage.s3.bucket: Required value");
+  }
+
+  @Test
+  void allUnknownFieldsAreReportedTogether() {
+    String text = MINIO.replace("bucket:", "bukcet:").replace("  namespace:", "  namspace:");
+
+    assertThat(failure(STRICT, text).errors())
+        .extracting(FieldError::path)
+        .containsExactlyInAnyOrder("metadata.namspace", "spec.storage.s3.bukcet");
+  }
+
+  @Test
+  void anUnknownProviderListsTheSupportedValues() {
+    BackupStoreReadException e =
+        failure(LENIENT, MINIO.replace("provider: s3Compatible", "provider: minio"));
+
+    assertThat(e.kind()).isEqualTo(BackupStoreReadException.Kind.INVALID);
+    assertThat(e.errors())
+        .extracting(FieldError::toString)
+        .containsExactly(
+            "spec.storage.provider: Unsupported value: \"minio\": supported values: \"s3\","
+                + " \"gcs\", \"azure\", \"s3Compatible\"");
+    assertThat(e.errors().get(0).location()).contains(SourceLocation.of(8, 5));
+  }
+
+  @Test
+  void anUnknownPhaseInAStatusListsThePhases() {
+    String text = MINIO + "status:\n  phase: Running\n";
+
+    assertThat(failure(LENIENT, text).errors())
+        .extracting(FieldError::toString)
+        .containsExactly(
+            "status.phase: Unsupported value: \"Running\": supported values: \"Pending\","
+                + " \"Ready\", \"Failed\"");
+  }
+
+  @Test
+  void aValueOfTheWrongTypeNamesTheExpectedType() {
+    assertThat(failure(STRICT, MINIO.replace("forcePathStyle: true", "forcePathStyle: \"yes\"")).errors())
+        .extracting(FieldError::path, FieldError::type)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("spec.storage.s3.forcePathStyle", FieldError.Type.TYPE_INVALID));
+    assertThat(failure(STRICT, MINIO.replace("bucket: backups", "bucket: [a, b]")).errors())
+        .extracting(FieldError::toString)
+        .containsExactly("spec.storage.s3.bucket: Invalid type: expected string");
+    assertThat(failure(STRICT, MINIO.replace("bucket: backups", "bucket: 12345")).errors())
+        .extracting(FieldError::toString)
+        .containsExactly("spec.storage.s3.bucket: Invalid type: expected string");
+  }
+
+  @Test
+  void aBadTimestampIsInvalid() {
+    String text = MINIO.replace("  namespace: lattice-system", "  namespace: lattice-system\n  creationTimestamp: yesterday");
+
+    assertThat(failure(STRICT, text).errors())
+        .extracting(FieldError::path)
+        .containsExactly("metadata.creationTimestamp");
+  }
+
+  @Test
+  void nullListElementsAreRejectedNotDropped() {
+    String text = MINIO.replace("  namespace: lattice-system", "  namespace: lattice-system\n  finalizers: [a, null]");
+
+    assertThat(failure(STRICT, text).errors())
+        .extracting(FieldError::toString)
+        .containsExactly("metadata.finalizers[1]: Invalid type: must not be null");
+  }
+
+  @Test
+  void duplicateKeysAreErrorsWhenStrictAndLastWinsWhenLenient() {
+    String text = MINIO.replace("      bucket: backups", "      bucket: backups\n      bucket: other");
+
+    assertThat(failure(STRICT, text).errors())
+        .extracting(FieldError::toString)
+        .containsExactly("spec.storage.s3.bucket: Duplicate value: \"bucket\"");
+    assertThat(LENIENT.read(text).spec().storage().s3().orElseThrow().bucket()).isEqualTo("other");
+  }
+
+  @Test
+  void malformedYamlIsMalformedWithALocation() {
+    BackupStoreReadException e = failure(STRICT, "apiVersion: x\nkind: [unclosed\n");
+
+    assertThat(e.kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(e.errors().get(0).location()).isPresent();
+    assertThat(e.getMessage()).startsWith("3:1: Invalid value: not valid JSON or YAML");
+  }
+
+  @Test
+  void malformedJsonIsMalformedWithALocation() {
+    BackupStoreReadException e = failure(STRICT, "{\"apiVersion\": \"x\",\n \"kind\": }");
+
+    assertThat(e.kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(e.errors().get(0).location()).contains(SourceLocation.of(2, 10));
+  }
+
+  @Test
+  void aDocumentThatIsNotAMappingIsMalformed() {
+    assertThat(failure(STRICT, "- a\n- b\n").kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(failure(STRICT, "just a string\n").getMessage()).contains("must be a mapping, not a string");
+  }
+
+  @Test
+  void readExpectsExactlyOneDocument() {
+    assertThat(failure(STRICT, MINIO + "---\n" + MINIO).getMessage()).contains("found 2");
+    assertThat(failure(STRICT, "").getMessage()).contains("found 0");
+    assertThat(STRICT.readAll(MINIO + "---\n" + MINIO)).hasSize(2);
+  }
+
+  @Test
+  void parseErrorsNeverShowAUrlsUserInformation() {
+    String text = "spec:\n  s3:\n    endpoint: http://admin:hunter2@minio:9000 : : [\n";
+
+    BackupStoreReadException e = failure(STRICT, text);
+
+    assertThat(e.getMessage()).doesNotContain("hunter2");
+    assertThat(BackupStoreCodec.scrub("token http://me:pw@host/x")).isEqualTo("token http://***@host/x");
+  }
+
+  @Test
+  void limitsAreEnforced() {
+    BackupStoreCodec tight =
+        STRICT.withLimits(new ReadLimits(100, 4, 50));
+
+    assertThat(failure(tight, MINIO).getMessage()).contains("longer than the limit of 100");
+    assertThat(failure(tight, "a: {b: {c: {d: {e: {f: 1}}}}}").kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(failure(tight, "a: " + "x".repeat(60)).kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+  }
+
+  @Test
+  void yamlAliasesBeyondTheLimitAreRefused() {
+    StringBuilder bomb = new StringBuilder("a: &a [x, x]\n");
+    for (int i = 0; i < 30; i++) {
+      bomb.append("b").append(i).append(": &b").append(i).append(" [*a, *a]\n");
+    }
+    BackupStoreReadException e = failure(STRICT, bomb.toString());
+    assertThat(e.kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+  }
+
+  @Test
+  void statusFieldsReadAndWrite() {
+    String text =
+        MINIO
+            + """
+            status:
+              phase: Ready
+              veleroBslName: lattice-local-minio
+              observedGeneration: 3
+              conditions:
+                - type: Ready
+                  status: "True"
+                  reason: Available
+                  message: ""
+                  lastTransitionTime: "2026-01-02T03:04:05Z"
+                  observedGeneration: 3
+            """;
+    BackupStore store = STRICT.read(text);
+
+    assertThat(store.status().orElseThrow().phase()).isEqualTo(BackupStorePhase.READY);
+    assertThat(store.status().orElseThrow().condition("Ready").orElseThrow().message()).isEmpty();
+    assertThat(STRICT.writeJson(store)).contains("\"message\":\"\"").contains("\"lastTransitionTime\":\"2026-01-02T03:04:05Z\"");
+    assertThat(BackupStoreValidator.validate(store)).isEmpty();
+  }
+
+  @Test
+  void parseKeepsDocumentsAndTheirKinds() {
+    List<SourceDocument> docs =
+        STRICT.parse("kind: ConfigMap\n---\n" + MINIO, Optional.of("stores.yaml"));
+
+    assertThat(docs).extracting(d -> d.kind().orElse("")).containsExactly("ConfigMap", "BackupStore");
+    assertThat(docs.get(1).location().source()).contains("stores.yaml");
+    assertThat(docs.get(1).locate("spec.storage.s3.bucket").line()).isEqualTo(12);
+    assertThat(docs.get(1).locate("spec.storage.s3.region").line()).isEqualTo(11);
+  }
+
+  @Test
+  void theJsonOfAStoreOmitsEmptyOptionals() {
+    assertThat(STRICT.writeJson(STRICT.read(MINIO)))
+        .isEqualTo(
+            "{\"apiVersion\":\"lattice.dev/v1alpha1\",\"kind\":\"BackupStore\",\"metadata\":{\"name\":\"local-minio\","
+                + "\"namespace\":\"lattice-system\"},\"spec\":{\"default\":false,\"storage\":{\"provider\":\"s3Compatible\","
+                + "\"s3\":{\"bucket\":\"backups\",\"endpoint\":\"http://minio.minio-system.svc:9000\",\"forcePathStyle\":true}}}}");
+  }
+
+  @Test
+  void anythingButTheDocumentedErrorWouldEscape() {
+    assertThatThrownBy(() -> STRICT.read("\u0000\u0001\u0002")).isInstanceOf(BackupStoreReadException.class);
+    assertThatThrownBy(() -> STRICT.read("{")).isInstanceOf(BackupStoreReadException.class);
+    assertThatThrownBy(() -> STRICT.read("? [a]\n: b\n")).isInstanceOf(BackupStoreReadException.class);
+  }
+}
