@@ -16,7 +16,7 @@ public record AzureStorageConfig(
     @NotNull(message = "Required value") @Satisfies(FieldRule.AZURE_CONTAINER) String container,
     @Satisfies(FieldRule.AZURE_STORAGE_ACCOUNT) Optional<String> storageAccount) {
 
-  /** Normalises an absent storage account to {@link Optional#empty()}. */
+  // Normalises an absent storage account to {@link Optional#empty()}.
   public AzureStorageConfig {
     storageAccount = Objects.requireNonNullElse(storageAccount, Optional.empty());
   }

@@ -31,7 +31,7 @@ public record BackupStorageSpec(
     @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> cloudProviderRef,
     @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> credentialsSecretRef) {
 
-  /** Normalises absent optionals to {@link Optional#empty()}. */
+  // Normalises absent optionals to {@link Optional#empty()}.
   public BackupStorageSpec {
     s3 = Objects.requireNonNullElse(s3, Optional.empty());
     gcs = Objects.requireNonNullElse(gcs, Optional.empty());

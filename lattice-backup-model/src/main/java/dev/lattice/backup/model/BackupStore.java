@@ -46,7 +46,7 @@ public record BackupStore(
   /** The CRD name, {@value}. */
   public static final String CRD_NAME = PLURAL + "." + GROUP;
 
-  /** Normalises an absent status to {@link Optional#empty()}. */
+  // Normalises an absent status to {@link Optional#empty()}.
   public BackupStore {
     status = Objects.requireNonNullElse(status, Optional.empty());
   }

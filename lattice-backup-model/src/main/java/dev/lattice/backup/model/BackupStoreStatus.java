@@ -21,7 +21,7 @@ public record BackupStoreStatus(
     Optional<String> message,
     Optional<Long> observedGeneration) {
 
-  /** Normalises absent values and copies the conditions into an unmodifiable list. */
+  // Normalises absent values and copies the conditions into an unmodifiable list.
   public BackupStoreStatus {
     phase = Objects.requireNonNullElse(phase, BackupStorePhase.PENDING);
     veleroBslName = Objects.requireNonNullElse(veleroBslName, Optional.empty());

@@ -25,7 +25,7 @@ public record Condition(
     @NotNull(message = "Required value") Instant lastTransitionTime,
     Optional<Long> observedGeneration) {
 
-  /** Normalises an absent message to the empty string and an absent generation to empty. */
+  // Normalises an absent message to the empty string and an absent generation to empty.
   public Condition {
     message = Objects.requireNonNullElse(message, "");
     observedGeneration = Objects.requireNonNullElse(observedGeneration, Optional.empty());

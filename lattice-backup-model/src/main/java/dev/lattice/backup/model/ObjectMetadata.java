@@ -43,7 +43,7 @@ public record ObjectMetadata(
     Map<String, String> annotations,
     List<String> finalizers) {
 
-  /** Normalises absent values and copies the collections into unmodifiable ones. */
+  // Normalises absent values and copies the collections into unmodifiable ones.
   public ObjectMetadata {
     namespace = Objects.requireNonNullElse(namespace, Optional.empty());
     uid = Objects.requireNonNullElse(uid, Optional.empty());

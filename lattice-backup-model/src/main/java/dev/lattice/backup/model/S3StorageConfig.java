@@ -22,7 +22,7 @@ public record S3StorageConfig(
     @Satisfies(FieldRule.S3_ENDPOINT) Optional<String> endpoint,
     Optional<Boolean> forcePathStyle) {
 
-  /** Normalises absent optionals to {@link Optional#empty()}. */
+  // Normalises absent optionals to {@link Optional#empty()}.
   public S3StorageConfig {
     region = Objects.requireNonNullElse(region, Optional.empty());
     endpoint = Objects.requireNonNullElse(endpoint, Optional.empty());

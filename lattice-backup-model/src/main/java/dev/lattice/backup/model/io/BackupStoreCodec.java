@@ -105,6 +105,7 @@ public final class BackupStoreCodec {
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
             .build();
     this.mapper = configured(JsonMapper.builder(jsonFactory)).build();
     this.reader = mapper.readerFor(BackupStore.class);

@@ -16,7 +16,7 @@ public record ReadLimits(int maxTextChars, int maxNestingDepth, int maxStringCha
   /** The defaults: 64 MiB of text, depth 64, scalars and keys of 1 MiB. */
   public static final ReadLimits DEFAULTS = new ReadLimits(64 << 20, 64, 1 << 20);
 
-  /** Checks that every limit is positive. */
+  // Checks that every limit is positive.
   public ReadLimits {
     if (maxTextChars < 1 || maxNestingDepth < 1 || maxStringChars < 1) {
       throw new IllegalArgumentException("read limits must be positive: " + this);

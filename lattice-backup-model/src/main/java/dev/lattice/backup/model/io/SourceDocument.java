@@ -28,7 +28,7 @@ public record SourceDocument(
     Map<String, SourceLocation> locations,
     List<FieldError> duplicates) {
 
-  /** Checks nothing is null and freezes the collections. */
+  // Checks nothing is null and freezes the collections.
   public SourceDocument {
     Objects.requireNonNull(tree, "tree");
     Objects.requireNonNull(location, "location");

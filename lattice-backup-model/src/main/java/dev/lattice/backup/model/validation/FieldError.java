@@ -60,7 +60,7 @@ public record FieldError(
     }
   }
 
-  /** Checks that nothing is null. */
+  // Checks that nothing is null.
   public FieldError {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(type, "type");

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public record SourceLocation(Optional<String> source, int line, int column) {
 
-  /** Checks the arguments: the source is never null, line and column are 1-based. */
+  // Checks the arguments: the source is never null, line and column are 1-based.
   public SourceLocation {
     Objects.requireNonNull(source, "source");
     if (line < 1 || column < 1) {

@@ -204,7 +204,11 @@ public final class ModelArbitraries {
   /** Valid metadata, in a namespace, with server-set fields now and then. */
   public static Arbitrary<ObjectMetadata> metadata() {
     Arbitrary<java.util.Map<String, String>> labels =
-        Arbitraries.maps(dnsSubdomain(40).map(k -> k.replace('.', '-')), dnsLabel(20)).ofMaxSize(3);
+        Arbitraries.maps(
+                Arbitraries.strings().withChars(LOWER).ofMinLength(1).ofMaxLength(12)
+                    .map(k -> "lattice.dev/" + k),
+                dnsLabel(20))
+            .ofMaxSize(3);
     return Combinators.combine(
             objectName(),
             namespace(),
