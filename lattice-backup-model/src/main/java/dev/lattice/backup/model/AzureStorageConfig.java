@@ -5,6 +5,7 @@ import dev.lattice.backup.model.validation.Satisfies;
 import jakarta.validation.constraints.NotNull;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Azure Blob Storage ({@code spec.storage.azure}).
@@ -13,10 +14,16 @@ import java.util.Optional;
  * @param storageAccount the storage account name (Velero's azure plugin needs it)
  */
 public record AzureStorageConfig(
-    @NotNull(message = "Required value") @Satisfies(FieldRule.AZURE_CONTAINER) String container,
+    @NotNull(message = "Required value") @Satisfies(FieldRule.AZURE_CONTAINER)
+        @Nullable String container,
     @Satisfies(FieldRule.AZURE_STORAGE_ACCOUNT) Optional<String> storageAccount) {
 
-  // Normalises an absent storage account to {@link Optional#empty()}.
+  /**
+   * Normalises an absent storage account to {@link Optional#empty()}.
+   *
+   * @param container the blob container name; required (null only in an unvalidated store)
+   * @param storageAccount the storage account name (Velero's azure plugin needs it)
+   */
   public AzureStorageConfig {
     storageAccount = Objects.requireNonNullElse(storageAccount, Optional.empty());
   }
@@ -27,7 +34,7 @@ public record AzureStorageConfig(
    * @param container the container name
    * @return the configuration
    */
-  public static AzureStorageConfig of(String container) {
+  public static AzureStorageConfig of(@Nullable String container) {
     return new AzureStorageConfig(container, Optional.empty());
   }
 
@@ -37,7 +44,7 @@ public record AzureStorageConfig(
    * @param value the storage account name, or null
    * @return the copy
    */
-  public AzureStorageConfig withStorageAccount(String value) {
+  public AzureStorageConfig withStorageAccount(@Nullable String value) {
     return new AzureStorageConfig(container, Optional.ofNullable(value));
   }
 }

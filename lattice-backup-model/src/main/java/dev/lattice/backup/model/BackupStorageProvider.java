@@ -13,7 +13,10 @@ public enum BackupStorageProvider {
   GCS("gcs"),
   /** Azure Blob Storage. Requires {@code azure.container}. */
   AZURE("azure"),
-  /** S3-compatible storage (MinIO, Ceph, …). Requires {@code s3.endpoint} and {@code s3.forcePathStyle}. */
+  /**
+   * S3-compatible storage (MinIO, Ceph, …). Requires {@code s3.endpoint} and {@code
+   * s3.forcePathStyle}.
+   */
   S3_COMPATIBLE("s3Compatible");
 
   private final String wireValue;

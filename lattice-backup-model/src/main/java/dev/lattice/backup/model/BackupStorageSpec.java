@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where and how backups are stored ({@code spec.storage}); configures the Velero
@@ -24,14 +25,23 @@ import java.util.Optional;
  */
 @ConsistentStorage
 public record BackupStorageSpec(
-    @NotNull(message = "Required value") BackupStorageProvider provider,
+    @NotNull(message = "Required value") @Nullable BackupStorageProvider provider,
     Optional<@Valid S3StorageConfig> s3,
     Optional<@Valid GcsStorageConfig> gcs,
     Optional<@Valid AzureStorageConfig> azure,
     @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> cloudProviderRef,
     @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> credentialsSecretRef) {
 
-  // Normalises absent optionals to {@link Optional#empty()}.
+  /**
+   * Normalises absent optionals to {@link Optional#empty()}.
+   *
+   * @param provider the storage provider; required (null only in an unvalidated store)
+   * @param s3 S3 or S3-compatible configuration
+   * @param gcs Google Cloud Storage configuration
+   * @param azure Azure Blob Storage configuration
+   * @param cloudProviderRef the name of a Lattice CloudProvider whose credentials are used
+   * @param credentialsSecretRef the name of a Secret, in the store's namespace, holding credentials
+   */
   public BackupStorageSpec {
     s3 = Objects.requireNonNullElse(s3, Optional.empty());
     gcs = Objects.requireNonNullElse(gcs, Optional.empty());
@@ -86,9 +96,14 @@ public record BackupStorageSpec(
    * @param provider the provider
    * @return the storage spec
    */
-  public static BackupStorageSpec of(BackupStorageProvider provider) {
+  public static BackupStorageSpec of(@Nullable BackupStorageProvider provider) {
     return new BackupStorageSpec(
-        provider, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        provider,
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty());
   }
 
   /**
@@ -97,7 +112,7 @@ public record BackupStorageSpec(
    * @param value the provider
    * @return the copy
    */
-  public BackupStorageSpec withProvider(BackupStorageProvider value) {
+  public BackupStorageSpec withProvider(@Nullable BackupStorageProvider value) {
     return new BackupStorageSpec(value, s3, gcs, azure, cloudProviderRef, credentialsSecretRef);
   }
 
@@ -107,7 +122,7 @@ public record BackupStorageSpec(
    * @param value the S3 block, or null
    * @return the copy
    */
-  public BackupStorageSpec withS3(S3StorageConfig value) {
+  public BackupStorageSpec withS3(@Nullable S3StorageConfig value) {
     return new BackupStorageSpec(
         provider, Optional.ofNullable(value), gcs, azure, cloudProviderRef, credentialsSecretRef);
   }
@@ -118,7 +133,7 @@ public record BackupStorageSpec(
    * @param value the GCS block, or null
    * @return the copy
    */
-  public BackupStorageSpec withGcs(GcsStorageConfig value) {
+  public BackupStorageSpec withGcs(@Nullable GcsStorageConfig value) {
     return new BackupStorageSpec(
         provider, s3, Optional.ofNullable(value), azure, cloudProviderRef, credentialsSecretRef);
   }
@@ -129,7 +144,7 @@ public record BackupStorageSpec(
    * @param value the Azure block, or null
    * @return the copy
    */
-  public BackupStorageSpec withAzure(AzureStorageConfig value) {
+  public BackupStorageSpec withAzure(@Nullable AzureStorageConfig value) {
     return new BackupStorageSpec(
         provider, s3, gcs, Optional.ofNullable(value), cloudProviderRef, credentialsSecretRef);
   }
@@ -140,7 +155,7 @@ public record BackupStorageSpec(
    * @param value the CloudProvider name, or null
    * @return the copy
    */
-  public BackupStorageSpec withCloudProviderRef(String value) {
+  public BackupStorageSpec withCloudProviderRef(@Nullable String value) {
     return new BackupStorageSpec(
         provider, s3, gcs, azure, Optional.ofNullable(value), credentialsSecretRef);
   }
@@ -151,7 +166,7 @@ public record BackupStorageSpec(
    * @param value the Secret name, or null
    * @return the copy
    */
-  public BackupStorageSpec withCredentialsSecretRef(String value) {
+  public BackupStorageSpec withCredentialsSecretRef(@Nullable String value) {
     return new BackupStorageSpec(
         provider, s3, gcs, azure, cloudProviderRef, Optional.ofNullable(value));
   }

@@ -6,10 +6,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A Lattice {@code BackupStore} ({@code lattice.dev/v1alpha1}, namespaced): where backups are stored.
- * It translates to one Velero BackupStorageLocation; one store may be the default.
+ * A Lattice {@code BackupStore} ({@code lattice.dev/v1alpha1}, namespaced): where backups are
+ * stored. It translates to one Velero BackupStorageLocation; one store may be the default.
  *
  * <p>Every field is deeply immutable. Required fields are plain references that may be null only in
  * a store that has not been validated (a reader keeps what the text says, so that validation can
@@ -22,10 +23,11 @@ import java.util.Optional;
  * @param status the observed state, written by the controller
  */
 public record BackupStore(
-    @NotNull(message = "Required value") @Satisfies(FieldRule.API_VERSION) String apiVersion,
-    @NotNull(message = "Required value") @Satisfies(FieldRule.KIND) String kind,
-    @NotNull(message = "Required value") @Valid ObjectMetadata metadata,
-    @NotNull(message = "Required value") @Valid BackupStoreSpec spec,
+    @NotNull(message = "Required value") @Satisfies(FieldRule.API_VERSION)
+        @Nullable String apiVersion,
+    @NotNull(message = "Required value") @Satisfies(FieldRule.KIND) @Nullable String kind,
+    @NotNull(message = "Required value") @Valid @Nullable ObjectMetadata metadata,
+    @NotNull(message = "Required value") @Valid @Nullable BackupStoreSpec spec,
     Optional<@Valid BackupStoreStatus> status) {
 
   /** The API group, {@value}. */
@@ -46,7 +48,15 @@ public record BackupStore(
   /** The CRD name, {@value}. */
   public static final String CRD_NAME = PLURAL + "." + GROUP;
 
-  // Normalises an absent status to {@link Optional#empty()}.
+  /**
+   * Normalises an absent status to {@link Optional#empty()}.
+   *
+   * @param apiVersion {@value #API_VERSION}; required
+   * @param kind {@value #KIND}; required
+   * @param metadata the object metadata; required
+   * @param spec the desired state; required
+   * @param status the observed state, written by the controller
+   */
   public BackupStore {
     status = Objects.requireNonNullElse(status, Optional.empty());
   }
@@ -68,7 +78,7 @@ public record BackupStore(
    * @param value the metadata
    * @return the copy
    */
-  public BackupStore withMetadata(ObjectMetadata value) {
+  public BackupStore withMetadata(@Nullable ObjectMetadata value) {
     return new BackupStore(apiVersion, kind, value, spec, status);
   }
 
@@ -78,7 +88,7 @@ public record BackupStore(
    * @param value the spec
    * @return the copy
    */
-  public BackupStore withSpec(BackupStoreSpec value) {
+  public BackupStore withSpec(@Nullable BackupStoreSpec value) {
     return new BackupStore(apiVersion, kind, metadata, value, status);
   }
 
@@ -88,7 +98,7 @@ public record BackupStore(
    * @param value the status, or null
    * @return the copy
    */
-  public BackupStore withStatus(BackupStoreStatus value) {
+  public BackupStore withStatus(@Nullable BackupStoreStatus value) {
     return new BackupStore(apiVersion, kind, metadata, spec, Optional.ofNullable(value));
   }
 }

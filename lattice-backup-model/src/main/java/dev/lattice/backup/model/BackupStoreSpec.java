@@ -3,17 +3,18 @@ package dev.lattice.backup.model;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The desired state of a BackupStore ({@code spec}).
  *
- * @param isDefault whether this is the default store, used by backups that name no {@code storeRef};
- *     written {@code default} in JSON, false when absent
+ * @param isDefault whether this is the default store, used by backups that name no {@code
+ *     storeRef}; written {@code default} in JSON, false when absent
  * @param storage the storage provider configuration; required (null only in an unvalidated store)
  */
 public record BackupStoreSpec(
     @JsonProperty("default") boolean isDefault,
-    @NotNull(message = "Required value") @Valid BackupStorageSpec storage) {
+    @NotNull(message = "Required value") @Valid @Nullable BackupStorageSpec storage) {
 
   /**
    * A non-default store using the given storage.
@@ -41,7 +42,7 @@ public record BackupStoreSpec(
    * @param value the storage configuration
    * @return the copy
    */
-  public BackupStoreSpec withStorage(BackupStorageSpec value) {
+  public BackupStoreSpec withStorage(@Nullable BackupStorageSpec value) {
     return new BackupStoreSpec(isDefault, value);
   }
 }

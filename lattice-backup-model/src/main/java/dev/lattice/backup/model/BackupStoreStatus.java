@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The observed state of a BackupStore ({@code status}), written by the controller.
@@ -21,7 +22,15 @@ public record BackupStoreStatus(
     Optional<String> message,
     Optional<Long> observedGeneration) {
 
-  // Normalises absent values and copies the conditions into an unmodifiable list.
+  /**
+   * Normalises absent values and copies the conditions into an unmodifiable list.
+   *
+   * @param phase the lifecycle phase; {@link BackupStorePhase#PENDING} when absent
+   * @param veleroBslName the name of the Velero BackupStorageLocation behind the store
+   * @param conditions the standard Kubernetes conditions, in the order written; never null
+   * @param message a human-readable status message
+   * @param observedGeneration the last {@code metadata.generation} the controller processed
+   */
   public BackupStoreStatus {
     phase = Objects.requireNonNullElse(phase, BackupStorePhase.PENDING);
     veleroBslName = Objects.requireNonNullElse(veleroBslName, Optional.empty());
@@ -67,7 +76,7 @@ public record BackupStoreStatus(
    * @param value the BSL name, or null
    * @return the copy
    */
-  public BackupStoreStatus withVeleroBslName(String value) {
+  public BackupStoreStatus withVeleroBslName(@Nullable String value) {
     return new BackupStoreStatus(
         phase, Optional.ofNullable(value), conditions, message, observedGeneration);
   }
@@ -88,7 +97,7 @@ public record BackupStoreStatus(
    * @param value the message, or null
    * @return the copy
    */
-  public BackupStoreStatus withMessage(String value) {
+  public BackupStoreStatus withMessage(@Nullable String value) {
     return new BackupStoreStatus(
         phase, veleroBslName, conditions, Optional.ofNullable(value), observedGeneration);
   }
@@ -99,7 +108,7 @@ public record BackupStoreStatus(
    * @param value the generation, or null
    * @return the copy
    */
-  public BackupStoreStatus withObservedGeneration(Long value) {
+  public BackupStoreStatus withObservedGeneration(@Nullable Long value) {
     return new BackupStoreStatus(
         phase, veleroBslName, conditions, message, Optional.ofNullable(value));
   }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable Kubernetes condition ({@code metav1.Condition}), convertible to and from fabric8's
@@ -18,14 +19,23 @@ import java.util.Optional;
  * @param observedGeneration the {@code metadata.generation} the condition was computed from
  */
 public record Condition(
-    @NotNull(message = "Required value") String type,
-    @NotNull(message = "Required value") ConditionStatus status,
-    @NotNull(message = "Required value") String reason,
+    @NotNull(message = "Required value") @Nullable String type,
+    @NotNull(message = "Required value") @Nullable ConditionStatus status,
+    @NotNull(message = "Required value") @Nullable String reason,
     String message,
-    @NotNull(message = "Required value") Instant lastTransitionTime,
+    @NotNull(message = "Required value") @Nullable Instant lastTransitionTime,
     Optional<Long> observedGeneration) {
 
-  // Normalises an absent message to the empty string and an absent generation to empty.
+  /**
+   * Normalises an absent message to the empty string and an absent generation to empty.
+   *
+   * @param type the condition type in CamelCase, such as {@code Ready}; required
+   * @param status whether the condition holds; required
+   * @param reason a CamelCase machine-readable reason for the last transition; required
+   * @param message a human-readable message; empty when there is nothing to say, never null
+   * @param lastTransitionTime when the status last changed; required
+   * @param observedGeneration the {@code metadata.generation} the condition was computed from
+   */
   public Condition {
     message = Objects.requireNonNullElse(message, "");
     observedGeneration = Objects.requireNonNullElse(observedGeneration, Optional.empty());
@@ -55,7 +65,9 @@ public record Condition(
         condition.getStatus() == null ? null : statusOf(condition.getStatus()),
         condition.getReason(),
         condition.getMessage(),
-        condition.getLastTransitionTime() == null ? null : parseTime(condition.getLastTransitionTime()),
+        condition.getLastTransitionTime() == null
+            ? null
+            : parseTime(condition.getLastTransitionTime()),
         Optional.ofNullable(condition.getObservedGeneration()));
   }
 

@@ -1,8 +1,8 @@
 package dev.lattice.backup.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.lattice.backup.model.validation.FieldRule;
 import dev.lattice.backup.model.validation.Satisfies;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The part of Kubernetes object metadata a BackupStore controller needs, immutable; converts to and
@@ -32,7 +33,8 @@ import java.util.TreeMap;
  * @param finalizers the finalizers, in order; never null
  */
 public record ObjectMetadata(
-    @NotNull(message = "Required value") @Satisfies(FieldRule.DNS1123_SUBDOMAIN) String name,
+    @NotNull(message = "Required value") @Satisfies(FieldRule.DNS1123_SUBDOMAIN)
+        @Nullable String name,
     @Satisfies(FieldRule.DNS1123_LABEL) Optional<String> namespace,
     Optional<String> uid,
     Optional<Long> generation,
@@ -43,7 +45,21 @@ public record ObjectMetadata(
     Map<String, String> annotations,
     List<String> finalizers) {
 
-  // Normalises absent values and copies the collections into unmodifiable ones.
+  /**
+   * Normalises absent values and copies the collections into unmodifiable ones.
+   *
+   * @param name the object name, a DNS-1123 subdomain; required (null only in an unvalidated
+   *     object)
+   * @param namespace the namespace, a DNS-1123 label; empty for an object not yet placed in one
+   * @param uid the unique id the API server assigned
+   * @param generation the spec generation, increased by the API server on every spec change
+   * @param resourceVersion the opaque version used for optimistic concurrency
+   * @param creationTimestamp when the API server created the object
+   * @param deletionTimestamp when deletion was requested; present while finalizers hold the object
+   * @param labels the labels, sorted by key; never null
+   * @param annotations the annotations, sorted by key; never null
+   * @param finalizers the finalizers, in order; never null
+   */
   public ObjectMetadata {
     namespace = Objects.requireNonNullElse(namespace, Optional.empty());
     uid = Objects.requireNonNullElse(uid, Optional.empty());
@@ -56,13 +72,14 @@ public record ObjectMetadata(
     finalizers = finalizers == null ? List.of() : List.copyOf(finalizers);
   }
 
-  private static Map<String, String> sorted(Map<String, String> map) {
+  private static Map<String, String> sorted(@Nullable Map<String, String> map) {
     if (map == null || map.isEmpty()) {
       return Collections.emptySortedMap();
     }
     TreeMap<String, String> copy = new TreeMap<>();
     map.forEach(
-        (k, v) -> copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
+        (k, v) ->
+            copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
     return Collections.unmodifiableSortedMap(copy);
   }
 
@@ -112,7 +129,7 @@ public record ObjectMetadata(
    * @param value the namespace, or null for none
    * @return the copy
    */
-  public ObjectMetadata withNamespace(String value) {
+  public ObjectMetadata withNamespace(@Nullable String value) {
     return toBuilder().namespace(value).build();
   }
 
@@ -122,7 +139,8 @@ public record ObjectMetadata(
    * @return the key
    */
   public String key() {
-    return namespace.map(ns -> ns + "/" + name).orElse(name);
+    String n = Objects.requireNonNullElse(name, "");
+    return namespace.map(ns -> ns + "/" + n).orElse(n);
   }
 
   /**
@@ -136,8 +154,8 @@ public record ObjectMetadata(
   }
 
   /**
-   * Converts from fabric8's metadata, keeping the fields this record has. Timestamps must be RFC 3339,
-   * as the API server writes them.
+   * Converts from fabric8's metadata, keeping the fields this record has. Timestamps must be RFC
+   * 3339, as the API server writes them.
    *
    * @param meta the fabric8 metadata
    * @return the immutable metadata
@@ -151,9 +169,13 @@ public record ObjectMetadata(
         .generation(meta.getGeneration())
         .resourceVersion(meta.getResourceVersion())
         .creationTimestamp(
-            meta.getCreationTimestamp() == null ? null : Condition.parseTime(meta.getCreationTimestamp()))
+            meta.getCreationTimestamp() == null
+                ? null
+                : Condition.parseTime(meta.getCreationTimestamp()))
         .deletionTimestamp(
-            meta.getDeletionTimestamp() == null ? null : Condition.parseTime(meta.getDeletionTimestamp()))
+            meta.getDeletionTimestamp() == null
+                ? null
+                : Condition.parseTime(meta.getDeletionTimestamp()))
         .labels(meta.getLabels())
         .annotations(meta.getAnnotations())
         .finalizers(meta.getFinalizers())
@@ -183,13 +205,13 @@ public record ObjectMetadata(
 
   /** Builds {@link ObjectMetadata}; a null argument clears the field. Not thread-safe. */
   public static final class Builder {
-    private String name;
-    private String namespace;
-    private String uid;
-    private Long generation;
-    private String resourceVersion;
-    private Instant creationTimestamp;
-    private Instant deletionTimestamp;
+    private @Nullable String name;
+    private @Nullable String namespace;
+    private @Nullable String uid;
+    private @Nullable Long generation;
+    private @Nullable String resourceVersion;
+    private @Nullable Instant creationTimestamp;
+    private @Nullable Instant deletionTimestamp;
     private Map<String, String> labels = new TreeMap<>();
     private Map<String, String> annotations = new TreeMap<>();
     private List<String> finalizers = new ArrayList<>();
@@ -202,7 +224,7 @@ public record ObjectMetadata(
      * @param value the name
      * @return this builder
      */
-    public Builder name(String value) {
+    public Builder name(@Nullable String value) {
       this.name = value;
       return this;
     }
@@ -213,7 +235,7 @@ public record ObjectMetadata(
      * @param value the namespace
      * @return this builder
      */
-    public Builder namespace(String value) {
+    public Builder namespace(@Nullable String value) {
       this.namespace = value;
       return this;
     }
@@ -224,7 +246,7 @@ public record ObjectMetadata(
      * @param value the uid
      * @return this builder
      */
-    public Builder uid(String value) {
+    public Builder uid(@Nullable String value) {
       this.uid = value;
       return this;
     }
@@ -235,7 +257,7 @@ public record ObjectMetadata(
      * @param value the generation
      * @return this builder
      */
-    public Builder generation(Long value) {
+    public Builder generation(@Nullable Long value) {
       this.generation = value;
       return this;
     }
@@ -246,7 +268,7 @@ public record ObjectMetadata(
      * @param value the resource version
      * @return this builder
      */
-    public Builder resourceVersion(String value) {
+    public Builder resourceVersion(@Nullable String value) {
       this.resourceVersion = value;
       return this;
     }
@@ -257,7 +279,7 @@ public record ObjectMetadata(
      * @param value the creation time
      * @return this builder
      */
-    public Builder creationTimestamp(Instant value) {
+    public Builder creationTimestamp(@Nullable Instant value) {
       this.creationTimestamp = value;
       return this;
     }
@@ -268,7 +290,7 @@ public record ObjectMetadata(
      * @param value the deletion time
      * @return this builder
      */
-    public Builder deletionTimestamp(Instant value) {
+    public Builder deletionTimestamp(@Nullable Instant value) {
       this.deletionTimestamp = value;
       return this;
     }
@@ -279,7 +301,7 @@ public record ObjectMetadata(
      * @param value the labels
      * @return this builder
      */
-    public Builder labels(Map<String, String> value) {
+    public Builder labels(@Nullable Map<String, String> value) {
       this.labels = value == null ? new TreeMap<>() : new TreeMap<>(value);
       return this;
     }
@@ -302,7 +324,7 @@ public record ObjectMetadata(
      * @param value the annotations
      * @return this builder
      */
-    public Builder annotations(Map<String, String> value) {
+    public Builder annotations(@Nullable Map<String, String> value) {
       this.annotations = value == null ? new TreeMap<>() : new TreeMap<>(value);
       return this;
     }
@@ -325,7 +347,7 @@ public record ObjectMetadata(
      * @param value the finalizers
      * @return this builder
      */
-    public Builder finalizers(List<String> value) {
+    public Builder finalizers(@Nullable List<String> value) {
       this.finalizers = value == null ? new ArrayList<>() : new ArrayList<>(value);
       return this;
     }

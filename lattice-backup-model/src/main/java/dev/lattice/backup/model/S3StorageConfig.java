@@ -5,24 +5,34 @@ import dev.lattice.backup.model.validation.Satisfies;
 import jakarta.validation.constraints.NotNull;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * S3 or S3-compatible storage ({@code spec.storage.s3}).
  *
  * @param bucket the S3 bucket name; required (null only in an unvalidated store)
  * @param region the AWS region, such as {@code us-east-1}; required for provider {@code s3}
- * @param endpoint a custom endpoint URL, such as {@code http://minio.minio-system.svc:9000}; required
- *     for provider {@code s3Compatible}, allowed for {@code s3} (VPC or FIPS endpoints)
- * @param forcePathStyle path-style addressing instead of virtual-hosted style; required for provider
- *     {@code s3Compatible}
+ * @param endpoint a custom endpoint URL, such as {@code http://minio.minio-system.svc:9000};
+ *     required for provider {@code s3Compatible}, allowed for {@code s3} (VPC or FIPS endpoints)
+ * @param forcePathStyle path-style addressing instead of virtual-hosted style; required for
+ *     provider {@code s3Compatible}
  */
 public record S3StorageConfig(
-    @NotNull(message = "Required value") @Satisfies(FieldRule.S3_BUCKET) String bucket,
+    @NotNull(message = "Required value") @Satisfies(FieldRule.S3_BUCKET) @Nullable String bucket,
     @Satisfies(FieldRule.S3_REGION) Optional<String> region,
     @Satisfies(FieldRule.S3_ENDPOINT) Optional<String> endpoint,
     Optional<Boolean> forcePathStyle) {
 
-  // Normalises absent optionals to {@link Optional#empty()}.
+  /**
+   * Normalises absent optionals to {@link Optional#empty()}.
+   *
+   * @param bucket the S3 bucket name; required (null only in an unvalidated store)
+   * @param region the AWS region, such as {@code us-east-1}; required for provider {@code s3}
+   * @param endpoint a custom endpoint URL, such as {@code http://minio.minio-system.svc:9000};
+   *     required for provider {@code s3Compatible}, allowed for {@code s3} (VPC or FIPS endpoints)
+   * @param forcePathStyle path-style addressing instead of virtual-hosted style; required for
+   *     provider {@code s3Compatible}
+   */
   public S3StorageConfig {
     region = Objects.requireNonNullElse(region, Optional.empty());
     endpoint = Objects.requireNonNullElse(endpoint, Optional.empty());
@@ -35,7 +45,7 @@ public record S3StorageConfig(
    * @param bucket the bucket name
    * @return the configuration
    */
-  public static S3StorageConfig of(String bucket) {
+  public static S3StorageConfig of(@Nullable String bucket) {
     return new S3StorageConfig(bucket, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
@@ -45,7 +55,7 @@ public record S3StorageConfig(
    * @param value the bucket name
    * @return the copy
    */
-  public S3StorageConfig withBucket(String value) {
+  public S3StorageConfig withBucket(@Nullable String value) {
     return new S3StorageConfig(value, region, endpoint, forcePathStyle);
   }
 
@@ -55,7 +65,7 @@ public record S3StorageConfig(
    * @param value the region, or null
    * @return the copy
    */
-  public S3StorageConfig withRegion(String value) {
+  public S3StorageConfig withRegion(@Nullable String value) {
     return new S3StorageConfig(bucket, Optional.ofNullable(value), endpoint, forcePathStyle);
   }
 
@@ -65,7 +75,7 @@ public record S3StorageConfig(
    * @param value the endpoint URL, or null
    * @return the copy
    */
-  public S3StorageConfig withEndpoint(String value) {
+  public S3StorageConfig withEndpoint(@Nullable String value) {
     return new S3StorageConfig(bucket, region, Optional.ofNullable(value), forcePathStyle);
   }
 
@@ -75,7 +85,7 @@ public record S3StorageConfig(
    * @param value whether to force path style, or null
    * @return the copy
    */
-  public S3StorageConfig withForcePathStyle(Boolean value) {
+  public S3StorageConfig withForcePathStyle(@Nullable Boolean value) {
     return new S3StorageConfig(bucket, region, endpoint, Optional.ofNullable(value));
   }
 }

@@ -10,4 +10,7 @@
  * are never null; required fields are plain references that may be null only in an object that has
  * not been validated.
  */
+@NullMarked
 package dev.lattice.backup.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -41,7 +41,12 @@ class Fabric8ConversionTest {
   @Test
   void changingTheFabric8CopyDoesNotChangeTheRecord() {
     ObjectMetadata immutable =
-        ObjectMetadata.builder().name("a").namespace("b").label("k", "v").finalizers(List.of("f")).build();
+        ObjectMetadata.builder()
+            .name("a")
+            .namespace("b")
+            .label("k", "v")
+            .finalizers(List.of("f"))
+            .build();
 
     ObjectMeta copy = immutable.toFabric8();
     copy.getLabels().put("k", "changed");
@@ -54,9 +59,11 @@ class Fabric8ConversionTest {
   @Test
   void recordCollectionsAreUnmodifiable() {
     ObjectMetadata immutable = ObjectMetadata.builder().name("a").label("k", "v").build();
-    assertThatThrownBy(() -> immutable.labels().put("x", "y")).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> immutable.labels().put("x", "y"))
+        .isInstanceOf(UnsupportedOperationException.class);
     BackupStoreStatus status = BackupStoreStatus.of(BackupStorePhase.READY);
-    assertThatThrownBy(() -> status.conditions().add(null)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> status.conditions().add(null))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
@@ -87,10 +94,15 @@ class Fabric8ConversionTest {
 
   @Test
   void offsetTimestampsAreReadAsInstants() {
-    var fabric8 = new ObjectMetaBuilder().withName("a").withCreationTimestamp("2026-03-01T12:00:00+02:00").build();
+    var fabric8 =
+        new ObjectMetaBuilder()
+            .withName("a")
+            .withCreationTimestamp("2026-03-01T12:00:00+02:00")
+            .build();
     assertThat(ObjectMetadata.fromFabric8(fabric8).creationTimestamp())
         .contains(Instant.parse("2026-03-01T10:00:00Z"));
     var bad = new ObjectMetaBuilder().withName("a").withCreationTimestamp("yesterday").build();
-    assertThatThrownBy(() -> ObjectMetadata.fromFabric8(bad)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ObjectMetadata.fromFabric8(bad))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

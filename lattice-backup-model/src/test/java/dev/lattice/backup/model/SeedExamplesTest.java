@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The seed's two examples read to the expected records, validate, and write back to an equal tree. */
+/**
+ * The seed's two examples read to the expected records, validate, and write back to an equal tree.
+ */
 class SeedExamplesTest {
   private static final BackupStoreCodec CODEC = BackupStoreCodec.strict();
 

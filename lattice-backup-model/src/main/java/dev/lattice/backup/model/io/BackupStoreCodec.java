@@ -17,18 +17,15 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.cfg.MapperBuilder;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.FieldRule;
@@ -45,19 +42,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads and writes BackupStores as JSON and YAML: the model's one entry point to text. Immutable and
- * thread-safe; build one and share it.
+ * Reads and writes BackupStores as JSON and YAML: the model's one entry point to text. Immutable
+ * and thread-safe; build one and share it.
  *
  * <p>Two modes. {@linkplain #strict() Strict} reading reports every field the schema does not know
  * ({@code spec.storage.s3.bukcet}) and every duplicate key, as the API server's strict field
  * validation does; {@linkplain #lenient() lenient} reading ignores them, for objects from an API
  * server newer than this library. Both report unknown enum values (listing the allowed ones) and
- * values of the wrong JSON type. Reading never throws anything but {@link BackupStoreReadException},
- * and never binds half a document: all of a document's problems are reported together.
+ * values of the wrong JSON type. Reading never throws anything but {@link
+ * BackupStoreReadException}, and never binds half a document: all of a document's problems are
+ * reported together.
  *
  * <p>Writing omits empty optionals and empty collections; labels and annotations come out sorted,
  * so the same store always gives the same bytes.
@@ -112,7 +111,8 @@ public final class BackupStoreCodec {
     this.storeType = mapper.constructType(BackupStore.class);
     this.schemaCheck = new SchemaCheck(mapper);
     this.jsonWriter = mapper.writerFor(BackupStore.class);
-    this.yamlWriter = configured(YAMLMapper.builder(yamlFactory)).build().writerFor(BackupStore.class);
+    this.yamlWriter =
+        configured(YAMLMapper.builder(yamlFactory)).build().writerFor(BackupStore.class);
   }
 
   /** The mapping both the JSON and the YAML mapper use. */
@@ -126,7 +126,9 @@ public final class BackupStoreCodec {
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .serializationInclusion(JsonInclude.Include.NON_ABSENT);
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
     for (Class<?> container : List.of(Map.class, List.class, Collection.class)) {
       builder.withConfigOverride(
           container, o -> o.setInclude(nonEmpty).setSetterInfo(failOnNullElements));
@@ -187,7 +189,7 @@ public final class BackupStoreCodec {
 
   /**
    * Reads a text holding exactly one BackupStore, as JSON or YAML (JSON when the text starts with
-   * {@code &#123;}).
+   * an opening brace).
    *
    * @param text the text
    * @return the store, not yet validated
@@ -220,7 +222,7 @@ public final class BackupStoreCodec {
    * Parses a text into its documents without binding them, recording where each field stands. Empty
    * YAML documents are skipped.
    *
-   * @param text the text, JSON or YAML (JSON when it starts with {@code &#123;} or {@code [})
+   * @param text the text, JSON or YAML (JSON when it starts with an opening brace or bracket)
    * @param sourceName the name to put in locations, such as a file path; empty for none
    * @return the documents
    * @throws BackupStoreReadException of kind {@link BackupStoreReadException.Kind#MALFORMED} when
@@ -229,15 +231,18 @@ public final class BackupStoreCodec {
   public List<SourceDocument> parse(String text, Optional<String> sourceName) {
     if (text.length() > limits.maxTextChars()) {
       throw malformed(
-          "text of " + text.length() + " characters is longer than the limit of "
+          "text of "
+              + text.length()
+              + " characters is longer than the limit of "
               + limits.maxTextChars(),
           located(SourceLocation.of(1, 1), sourceName));
     }
     boolean json = looksLikeJson(text);
-    try (JsonParser parser = json ? jsonFactory.createParser(text) : yamlFactory.createParser(text)) {
+    try (JsonParser parser =
+        json ? jsonFactory.createParser(text) : yamlFactory.createParser(text)) {
       return new TreeReader(parser, sourceName, limits).readAll();
     } catch (TreeReader.Refused e) {
-      throw malformed(e.getMessage(), e.location);
+      throw malformed(String.valueOf(e.getMessage()), e.location);
     } catch (IOException | RuntimeException e) {
       throw unreadable(e, sourceName);
     } catch (StackOverflowError e) {
@@ -300,8 +305,7 @@ public final class BackupStoreCodec {
    * @throws BackupStoreReadException when the tree does not fit the schema
    */
   public BackupStore fromTree(JsonNode tree) {
-    return decode(
-        new SourceDocument(tree, 0, SourceLocation.of(1, 1), Map.of(), List.of()));
+    return decode(new SourceDocument(tree, 0, SourceLocation.of(1, 1), Map.of(), List.of()));
   }
 
   // --------------------------------------------------------------------------------------- write
@@ -402,7 +406,10 @@ public final class BackupStoreCodec {
     if (target == Boolean.class || target == boolean.class) {
       return "boolean";
     }
-    if (target == Long.class || target == long.class || target == Integer.class || target == int.class) {
+    if (target == Long.class
+        || target == long.class
+        || target == Integer.class
+        || target == int.class) {
       return "integer";
     }
     if (target == Instant.class) {
@@ -421,17 +428,22 @@ public final class BackupStoreCodec {
     SourceLocation at = SourceLocation.of(1, 1);
     String problem;
     if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
-      at = SourceLocation.of(yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1);
+      at =
+          SourceLocation.of(
+              yaml.getProblemMark().getLine() + 1, yaml.getProblemMark().getColumn() + 1);
       problem = yaml.getProblem() == null ? "malformed YAML" : yaml.getProblem();
       if (yaml.getContext() != null) {
         problem = yaml.getContext() + ": " + problem;
       }
     } else if (e instanceof JsonProcessingException jpe) {
       if (jpe.getLocation() != null && jpe.getLocation().getLineNr() > 0) {
-        at = SourceLocation.of(jpe.getLocation().getLineNr(), Math.max(1, jpe.getLocation().getColumnNr()));
+        at =
+            SourceLocation.of(
+                jpe.getLocation().getLineNr(), Math.max(1, jpe.getLocation().getColumnNr()));
       }
       problem = firstLine(e.getCause() instanceof org.yaml.snakeyaml.error.YAMLException y ? y : e);
-      if (jpe.getOriginalMessage() != null && !(e.getCause() instanceof org.yaml.snakeyaml.error.YAMLException)) {
+      if (jpe.getOriginalMessage() != null
+          && !(e.getCause() instanceof org.yaml.snakeyaml.error.YAMLException)) {
         problem = firstLine(jpe.getOriginalMessage());
       }
     } else {
@@ -462,10 +474,15 @@ public final class BackupStoreCodec {
   /** Removes URL user information and cuts the text, so a parser's message never leaks a secret. */
   static String scrub(String message) {
     String clean = USER_INFO_ANYWHERE.matcher(message).replaceAll("$1***@");
-    return clean.length() <= MAX_PROBLEM_CHARS ? clean : clean.substring(0, MAX_PROBLEM_CHARS) + "...";
+    return clean.length() <= MAX_PROBLEM_CHARS
+        ? clean
+        : clean.substring(0, MAX_PROBLEM_CHARS) + "...";
   }
 
-  /** Skips unknown fields (strict mode finds them beforehand) and collects bad scalar values instead of failing at the first. */
+  /**
+   * Skips unknown fields (strict mode finds them beforehand) and collects bad scalar values instead
+   * of failing at the first.
+   */
   private final class Problems extends DeserializationProblemHandler {
     private final List<FieldError> problems;
 
@@ -486,8 +503,11 @@ public final class BackupStoreCodec {
     }
 
     @Override
-    public Object handleWeirdStringValue(
-        DeserializationContext ctxt, Class<?> targetType, String valueToConvert, String failureMsg) {
+    public @Nullable Object handleWeirdStringValue(
+        DeserializationContext ctxt,
+        Class<?> targetType,
+        String valueToConvert,
+        String failureMsg) {
       String path = Paths.of(ctxt.getParser().getParsingContext());
       if (targetType.isEnum()) {
         String allowed =

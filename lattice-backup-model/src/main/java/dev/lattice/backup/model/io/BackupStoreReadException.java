@@ -23,7 +23,10 @@ public final class BackupStoreReadException extends RuntimeException {
     INVALID
   }
 
+  /** What went wrong. */
   private final Kind kind;
+
+  /** The problems; not serialised. */
   private final transient List<FieldError> errors;
 
   /**

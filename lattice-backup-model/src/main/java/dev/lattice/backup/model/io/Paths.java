@@ -3,8 +3,12 @@ package dev.lattice.backup.model.io;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
-/** Field paths in the API server's spelling: {@code spec.storage.s3.bucket}, {@code a[0]}, {@code labels[app.kubernetes.io/name]}. */
+/**
+ * Field paths in the API server's spelling: {@code spec.storage.s3.bucket}, {@code a[0]}, {@code
+ * labels[app.kubernetes.io/name]}.
+ */
 final class Paths {
   private Paths() {}
 
@@ -20,7 +24,7 @@ final class Paths {
   }
 
   /** The path's parent, or null at the root. */
-  static String parent(String path) {
+  static @Nullable String parent(String path) {
     if (path.isEmpty()) {
       return null;
     }
@@ -37,7 +41,7 @@ final class Paths {
   }
 
   /** The path of the value a parser stands at. */
-  static String of(JsonStreamContext context) {
+  static String of(@Nullable JsonStreamContext context) {
     if (context == null || context.inRoot()) {
       return "";
     }

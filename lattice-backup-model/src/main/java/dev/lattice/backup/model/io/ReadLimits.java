@@ -7,16 +7,23 @@ package dev.lattice.backup.model.io;
  * @param maxTextChars the longest text read at once, in characters (default 64 MiB)
  * @param maxNestingDepth the deepest nesting of mappings and sequences (default 64)
  * @param maxStringChars the longest single scalar or key, in characters (default 1 MiB)
- *
- * <p>YAML aliases ({@code *name}) are always refused: a BackupStore never needs them, and refusing them
- * is the only complete defence against alias expansion ("billion laughs").
+ *     <p>YAML aliases ({@code *name}) are always refused: a BackupStore never needs them, and
+ *     refusing them is the only complete defence against alias expansion ("billion laughs").
  */
 public record ReadLimits(int maxTextChars, int maxNestingDepth, int maxStringChars) {
 
   /** The defaults: 64 MiB of text, depth 64, scalars and keys of 1 MiB. */
   public static final ReadLimits DEFAULTS = new ReadLimits(64 << 20, 64, 1 << 20);
 
-  // Checks that every limit is positive.
+  /**
+   * Checks that every limit is positive.
+   *
+   * @param maxTextChars the longest text read at once, in characters (default 64 MiB)
+   * @param maxNestingDepth the deepest nesting of mappings and sequences (default 64)
+   * @param maxStringChars the longest single scalar or key, in characters (default 1 MiB)
+   *     <p>YAML aliases ({@code *name}) are always refused: a BackupStore never needs them, and
+   *     refusing them is the only complete defence against alias expansion ("billion laughs").
+   */
   public ReadLimits {
     if (maxTextChars < 1 || maxNestingDepth < 1 || maxStringChars < 1) {
       throw new IllegalArgumentException("read limits must be positive: " + this);

@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import dev.lattice.backup.model.validation.FieldError;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks a tree against the record types as the mapper sees them, before binding: every value has
@@ -40,8 +40,7 @@ final class SchemaCheck {
     }
     if (node.isObject() && isRecord(t)) {
       Map<String, JavaType> known = propertiesOf(t);
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         String child = Paths.child(path, field.getKey());
         JavaType childType = known.get(field.getKey());
         if (childType == null) {
@@ -56,8 +55,7 @@ final class SchemaCheck {
         }
       }
     } else if (node.isObject() && t.isMapLikeType()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         check(field.getValue(), t.getContentType(), Paths.child(path, field.getKey()), strict, out);
       }
     } else if (node.isArray() && t.isCollectionLikeType()) {
@@ -68,7 +66,7 @@ final class SchemaCheck {
   }
 
   /** The JSON type the value should have had, or null when it has it. */
-  private static String mismatch(JsonNode node, JavaType t) {
+  private static @Nullable String mismatch(JsonNode node, JavaType t) {
     Class<?> c = t.getRawClass();
     if (c == String.class || c.isEnum() || c == Instant.class) {
       return node.isTextual() ? null : c == Instant.class ? "RFC 3339 date-time string" : "string";

@@ -28,7 +28,15 @@ public record SourceDocument(
     Map<String, SourceLocation> locations,
     List<FieldError> duplicates) {
 
-  // Checks nothing is null and freezes the collections.
+  /**
+   * Checks nothing is null and freezes the collections.
+   *
+   * @param tree the document's content
+   * @param index the document's 0-based position in its text
+   * @param location where the document starts
+   * @param locations where each field path's key (or list element) starts; internal
+   * @param duplicates duplicate keys met while parsing, reported by strict decoding
+   */
   public SourceDocument {
     Objects.requireNonNull(tree, "tree");
     Objects.requireNonNull(location, "location");

@@ -22,14 +22,14 @@ import java.util.Optional;
  * One pass over the tokens; the binding to records then runs on the tree, never on the text again.
  */
 final class TreeReader {
-  private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final JsonParser parser;
   private final Optional<String> source;
   private final int maxDepth;
   private final int maxStringChars;
-  private Map<String, SourceLocation> locations;
-  private List<FieldError> duplicates;
+  private Map<String, SourceLocation> locations = new HashMap<>();
+  private List<FieldError> duplicates = new ArrayList<>();
 
   TreeReader(JsonParser parser, Optional<String> source, ReadLimits limits) {
     this.parser = parser;
@@ -64,33 +64,26 @@ final class TreeReader {
     if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
       throw new Refused("YAML aliases are not supported in BackupStore manifests", here());
     }
-    switch (token) {
-      case START_OBJECT:
-        return object(path, depth + 1);
-      case START_ARRAY:
-        return array(path, depth + 1);
-      case VALUE_STRING:
-        return NODES.textNode(checkedLength(parser.getText()));
-      case VALUE_NUMBER_INT:
-        return switch (parser.getNumberType()) {
-          case INT -> NODES.numberNode(parser.getIntValue());
-          case LONG -> NODES.numberNode(parser.getLongValue());
-          default -> NODES.numberNode(parser.getBigIntegerValue());
-        };
-      case VALUE_NUMBER_FLOAT:
-        return NODES.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE:
-        return NODES.booleanNode(true);
-      case VALUE_FALSE:
-        return NODES.booleanNode(false);
-      case VALUE_NULL:
-        return NODES.nullNode();
-      case VALUE_EMBEDDED_OBJECT:
-        Object embedded = parser.getEmbeddedObject();
-        return embedded instanceof byte[] bytes ? NODES.binaryNode(bytes) : NODES.pojoNode(embedded);
-      default:
-        throw new IOException("unexpected token " + token);
-    }
+    return switch (token) {
+      case START_OBJECT -> object(path, depth + 1);
+      case START_ARRAY -> array(path, depth + 1);
+      case VALUE_STRING -> NODES.textNode(checkedLength(parser.getText()));
+      case VALUE_NUMBER_INT ->
+          switch (parser.getNumberType()) {
+            case INT -> NODES.numberNode(parser.getIntValue());
+            case LONG -> NODES.numberNode(parser.getLongValue());
+            default -> NODES.numberNode(parser.getBigIntegerValue());
+          };
+      case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE -> NODES.booleanNode(true);
+      case VALUE_FALSE -> NODES.booleanNode(false);
+      case VALUE_NULL -> NODES.nullNode();
+      case VALUE_EMBEDDED_OBJECT ->
+          parser.getEmbeddedObject() instanceof byte[] bytes
+              ? NODES.binaryNode(bytes)
+              : NODES.pojoNode(parser.getEmbeddedObject());
+      default -> throw new IOException("unexpected token " + token);
+    };
   }
 
   private ObjectNode object(String path, int depth) throws IOException {
@@ -133,7 +126,9 @@ final class TreeReader {
   private String checkedLength(String text) throws IOException {
     if (text.length() > maxStringChars) {
       throw new Refused(
-          "a scalar or key of " + text.length() + " characters is longer than the limit of "
+          "a scalar or key of "
+              + text.length()
+              + " characters is longer than the limit of "
               + maxStringChars,
           here());
     }

@@ -5,4 +5,7 @@
  * <p>Layer: model. Works on strings only (the caller does any file or network I/O); depends on the
  * model records, the validation value types and Jackson.
  */
+@NullMarked
 package dev.lattice.backup.model.io;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,8 +1,8 @@
 package dev.lattice.backup.model.validation;
 
 import dev.lattice.backup.model.AzureStorageConfig;
-import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorageSpec;
+import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.Condition;
@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates a {@link BackupStore} against every rule at once, without a Bean Validation provider:
@@ -90,9 +91,13 @@ public final class BackupStoreValidator {
         .gcs()
         .ifPresent(gcs -> required(out, at + ".gcs.bucket", gcs.bucket(), FieldRule.GCS_BUCKET));
     storage.azure().ifPresent(azure -> azure(out, azure));
-    optional(out, at + ".cloudProviderRef", storage.cloudProviderRef(), FieldRule.DNS1123_SUBDOMAIN);
     optional(
-        out, at + ".credentialsSecretRef", storage.credentialsSecretRef(), FieldRule.DNS1123_SUBDOMAIN);
+        out, at + ".cloudProviderRef", storage.cloudProviderRef(), FieldRule.DNS1123_SUBDOMAIN);
+    optional(
+        out,
+        at + ".credentialsSecretRef",
+        storage.credentialsSecretRef(),
+        FieldRule.DNS1123_SUBDOMAIN);
     for (FieldError e : StorageRules.crossField(storage)) {
       out.add(e.under(at));
     }
@@ -131,7 +136,8 @@ public final class BackupStoreValidator {
     }
   }
 
-  private static void required(List<FieldError> out, String path, String value, FieldRule rule) {
+  private static void required(
+      List<FieldError> out, String path, @Nullable String value, FieldRule rule) {
     if (value == null) {
       out.add(FieldError.required(path));
     } else {

@@ -12,9 +12,10 @@ import java.lang.annotation.Target;
 
 /**
  * Bean Validation constraint on {@link dev.lattice.backup.model.BackupStorageSpec}: the cross-field
- * rules. Exactly the chosen provider's block is set; {@code s3} needs a region; {@code s3Compatible}
- * needs an endpoint and {@code forcePathStyle}; at most one of {@code cloudProviderRef} and {@code
- * credentialsSecretRef}. Each broken rule is one violation on the field it concerns.
+ * rules. Exactly the chosen provider's block is set; {@code s3} needs a region; {@code
+ * s3Compatible} needs an endpoint and {@code forcePathStyle}; at most one of {@code
+ * cloudProviderRef} and {@code credentialsSecretRef}. Each broken rule is one violation on the
+ * field it concerns.
  */
 @Documented
 @Constraint(validatedBy = ConsistentStorageValidator.class)

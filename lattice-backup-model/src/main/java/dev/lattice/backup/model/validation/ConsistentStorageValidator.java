@@ -5,7 +5,9 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.List;
 
-/** Checks {@link ConsistentStorage}; public only because Bean Validation providers instantiate it. */
+/**
+ * Checks {@link ConsistentStorage}; public only because Bean Validation providers instantiate it.
+ */
 public final class ConsistentStorageValidator
     implements ConstraintValidator<ConsistentStorage, BackupStorageSpec> {
 

@@ -4,12 +4,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One problem with one field of a resource, in the form the Kubernetes API server uses: a field path
- * such as {@code spec.storage.s3.bucket}, a {@link Type}, the offending value (already made safe to
- * print: shortened, and with credentials removed) and a detail.
+ * One problem with one field of a resource, in the form the Kubernetes API server uses: a field
+ * path such as {@code spec.storage.s3.bucket}, a {@link Type}, the offending value (already made
+ * safe to print: shortened, and with credentials removed) and a detail.
  *
- * <p>{@link #toString()} renders {@code spec.storage.s3.bucket: Invalid value: "ab": must be 3 to 63
- * characters}, the shape {@code kubectl} users know.
+ * <p>{@link #toString()} renders {@code spec.storage.s3.bucket: Invalid value: "ab": must be 3 to
+ * 63 characters}, the shape {@code kubectl} users know.
  *
  * @param path the field path, dot-separated, map keys and list indexes in brackets; never null
  * @param type what kind of problem it is
@@ -60,7 +60,15 @@ public record FieldError(
     }
   }
 
-  // Checks that nothing is null.
+  /**
+   * Checks that nothing is null.
+   *
+   * @param path the field path, dot-separated, map keys and list indexes in brackets; never null
+   * @param type what kind of problem it is
+   * @param badValue the offending value as it may be shown, when the type shows one
+   * @param detail what is wrong, or what would be right; may be empty
+   * @param location where the field stands in the source text, when the resource was read from text
+   */
   public FieldError {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(type, "type");
@@ -137,7 +145,8 @@ public record FieldError(
     if (prefix.isEmpty()) {
       return this;
     }
-    String joined = path.isEmpty() ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
+    String joined =
+        path.isEmpty() ? prefix : path.startsWith("[") ? prefix + path : prefix + "." + path;
     return new FieldError(joined, type, badValue, detail, location);
   }
 
@@ -155,7 +164,10 @@ public record FieldError(
     return out.toString();
   }
 
-  /** {@code PATH: MESSAGE}, as the Kubernetes API server prints a field error; the message alone for the root. */
+  /**
+   * {@code PATH: MESSAGE}, as the Kubernetes API server prints a field error; the message alone for
+   * the root.
+   */
   @Override
   public String toString() {
     return path.isEmpty() ? message() : path + ": " + message();

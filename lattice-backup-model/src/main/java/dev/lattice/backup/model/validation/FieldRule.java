@@ -137,7 +137,8 @@ public enum FieldRule {
           || uri.isOpaque()) {
         return invalid(redactUserInfo(value), "must be an absolute http or https URL");
       }
-      if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
+      if (uri.getRawUserInfo() != null
+          || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
         return invalid(
             redactUserInfo(value),
             "must not contain user information: keep credentials in a Secret");
@@ -152,9 +153,9 @@ public enum FieldRule {
     }
   },
   /**
-   * A GCS bucket name: 3 to 63 characters (up to 222 with dots, each dot-separated part at most 63);
-   * lowercase letters, digits, {@code -}, {@code _} and {@code .}; starts and ends with a letter or
-   * digit; no {@code goog} prefix; no {@code google} inside.
+   * A GCS bucket name: 3 to 63 characters (up to 222 with dots, each dot-separated part at most
+   * 63); lowercase letters, digits, {@code -}, {@code _} and {@code .}; starts and ends with a
+   * letter or digit; no {@code goog} prefix; no {@code google} inside.
    */
   GCS_BUCKET {
     @Override

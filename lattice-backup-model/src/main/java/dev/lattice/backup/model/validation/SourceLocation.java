@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a value stands in the text it was read from: an optional source name (a file path, {@code -}
- * for standard input), and a 1-based line and column.
+ * Where a value stands in the text it was read from: an optional source name (a file path, {@code
+ * -} for standard input), and a 1-based line and column.
  *
  * @param source the name of the text the value was read from, when the reader was given one
  * @param line the 1-based line
@@ -13,7 +13,13 @@ import java.util.Optional;
  */
 public record SourceLocation(Optional<String> source, int line, int column) {
 
-  // Checks the arguments: the source is never null, line and column are 1-based.
+  /**
+   * Checks the arguments: the source is never null, line and column are 1-based.
+   *
+   * @param source the name of the text the value was read from, when the reader was given one
+   * @param line the 1-based line
+   * @param column the 1-based column
+   */
   public SourceLocation {
     Objects.requireNonNull(source, "source");
     if (line < 1 || column < 1) {

@@ -5,7 +5,10 @@ import dev.lattice.backup.model.BackupStorageSpec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cross-field rules of {@code spec.storage}, shared by {@link ConsistentStorage} and {@link BackupStoreValidator}. */
+/**
+ * The cross-field rules of {@code spec.storage}, shared by {@link ConsistentStorage} and {@link
+ * BackupStoreValidator}.
+ */
 final class StorageRules {
   private StorageRules() {}
 
@@ -17,7 +20,8 @@ final class StorageRules {
       String when = "when provider is \"" + provider.wireValue() + "\"";
       block(out, "s3", storage.s3().isPresent(), provider.usesS3Block(), when);
       block(out, "gcs", storage.gcs().isPresent(), provider == BackupStorageProvider.GCS, when);
-      block(out, "azure", storage.azure().isPresent(), provider == BackupStorageProvider.AZURE, when);
+      block(
+          out, "azure", storage.azure().isPresent(), provider == BackupStorageProvider.AZURE, when);
       storage
           .s3()
           .filter(s3 -> provider.usesS3Block())

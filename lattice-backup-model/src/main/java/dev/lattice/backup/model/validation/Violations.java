@@ -6,6 +6,7 @@ import jakarta.validation.Path;
 
 /** Translates between {@link FieldError} and Bean Validation's violations. */
 final class Violations {
+
   private Violations() {}
 
   /**
@@ -19,10 +20,14 @@ final class Violations {
       builder.addConstraintViolation();
       return;
     }
-    String[] nodes = problem.path().split("\\.");
-    var node = builder.addPropertyNode(nodes[0]);
-    for (int i = 1; i < nodes.length; i++) {
-      node = node.addPropertyNode(nodes[i]);
+    String path = problem.path();
+    int dot = path.indexOf('.');
+    var node = builder.addPropertyNode(dot < 0 ? path : path.substring(0, dot));
+    while (dot >= 0) {
+      int next = path.indexOf('.', dot + 1);
+      node =
+          node.addPropertyNode(next < 0 ? path.substring(dot + 1) : path.substring(dot + 1, next));
+      dot = next;
     }
     node.addConstraintViolation();
   }
@@ -40,7 +45,9 @@ final class Violations {
     return out.toString();
   }
 
-  /** The Kubernetes-style path of a violation: property names joined by dots, indexes in brackets. */
+  /**
+   * The Kubernetes-style path of a violation: property names joined by dots, indexes in brackets.
+   */
   static String path(ConstraintViolation<?> violation) {
     StringBuilder out = new StringBuilder();
     for (Path.Node node : violation.getPropertyPath()) {

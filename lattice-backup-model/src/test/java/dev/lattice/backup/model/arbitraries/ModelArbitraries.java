@@ -23,8 +23,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * jqwik generators of valid BackupStores and their parts, shared with other modules' tests through
- * the model's test-jar. Generators build valid values by construction and keep only what the model's
- * own rules accept, so a generator that drifts from the rules shows up as filter misses.
+ * the model's test-jar. Generators build valid values by construction and keep only what the
+ * model's own rules accept, so a generator that drifts from the rules shows up as filter misses.
  */
 public final class ModelArbitraries {
   private ModelArbitraries() {}
@@ -35,10 +35,12 @@ public final class ModelArbitraries {
 
   /** One lowercase letter or digit. */
   public static Arbitrary<Character> alnum() {
-    return Arbitraries.of(ALNUM.toCharArray()).map(c -> (Character) c);
+    return Arbitraries.of(ALNUM.toCharArray());
   }
 
-  /** A DNS-1123 label of 1..max characters, with hyphens inside and hex-looking tails now and then. */
+  /**
+   * A DNS-1123 label of 1..max characters, with hyphens inside and hex-looking tails now and then.
+   */
   public static Arbitrary<String> dnsLabel(int max) {
     Arbitrary<String> built =
         Combinators.combine(
@@ -52,11 +54,9 @@ public final class ModelArbitraries {
                 Arbitraries.strings().withChars(LOWER).ofMinLength(1).ofMaxLength(8),
                 Arbitraries.strings().withChars("0123456789abcdef").ofLength(8))
             .as((p, h) -> p + "-" + h);
-    Arbitrary<String> samples = Arbitraries.of("lattice-system", "team-a", "team-a-b", "b", "a", "velero");
-    return Arbitraries.frequencyOf(
-            Tuple.of(6, built),
-            Tuple.of(2, hexTail),
-            Tuple.of(2, samples))
+    Arbitrary<String> samples =
+        Arbitraries.of("lattice-system", "team-a", "team-a-b", "b", "a", "velero");
+    return Arbitraries.frequencyOf(Tuple.of(6, built), Tuple.of(2, hexTail), Tuple.of(2, samples))
         .map(s -> s.length() > max ? s.substring(0, max) : s)
         .filter(FieldRule.DNS1123_LABEL::accepts);
   }
@@ -76,15 +76,13 @@ public final class ModelArbitraries {
   public static Arbitrary<String> objectName() {
     Arbitrary<String> longest =
         Arbitraries.strings().withChars(ALNUM).ofLength(251).map(s -> "n" + s + "0");
-    return Arbitraries.frequencyOf(
-        Tuple.of(9, dnsSubdomain(253)), Tuple.of(1, longest));
+    return Arbitraries.frequencyOf(Tuple.of(9, dnsSubdomain(253)), Tuple.of(1, longest));
   }
 
   /** A namespace: a DNS-1123 label, sometimes the platform namespace. */
   public static Arbitrary<String> namespace() {
     return Arbitraries.frequencyOf(
-        Tuple.of(3, Arbitraries.just("lattice-system")),
-        Tuple.of(7, dnsLabel(63)));
+        Tuple.of(3, Arbitraries.just("lattice-system")), Tuple.of(7, dnsLabel(63)));
   }
 
   /** A valid S3 bucket name. */
@@ -111,9 +109,14 @@ public final class ModelArbitraries {
     Arbitrary<String> host =
         Arbitraries.oneOf(
             dnsSubdomain(60),
-            Arbitraries.integers().between(1, 254).list().ofSize(4).map(l -> l.get(0) + "." + l.get(1) + "." + l.get(2) + "." + l.get(3)));
+            Arbitraries.integers()
+                .between(1, 254)
+                .list()
+                .ofSize(4)
+                .map(l -> l.get(0) + "." + l.get(1) + "." + l.get(2) + "." + l.get(3)));
     Arbitrary<String> port =
-        Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.integers().between(1, 65535).map(p -> ":" + p));
+        Arbitraries.oneOf(
+            Arbitraries.just(""), Arbitraries.integers().between(1, 65535).map(p -> ":" + p));
     Arbitrary<String> path = Arbitraries.of("", "/", "/s3", "/minio/api");
     return Combinators.combine(Arbitraries.of("http", "https"), host, port, path)
         .as((s, h, p, pa) -> s + "://" + h + p + pa)
@@ -124,9 +127,7 @@ public final class ModelArbitraries {
   public static Arbitrary<String> gcsBucket() {
     Arbitrary<String> part =
         Combinators.combine(
-                alnum(),
-                Arbitraries.strings().withChars(ALNUM + "-_").ofMaxLength(61),
-                alnum())
+                alnum(), Arbitraries.strings().withChars(ALNUM + "-_").ofMaxLength(61), alnum())
             .as((a, m, z) -> a + m + z);
     return part.list()
         .ofMinSize(1)
@@ -173,7 +174,8 @@ public final class ModelArbitraries {
 
   /** A valid S3 block for S3-compatible storage. */
   public static Arbitrary<S3StorageConfig> compatibleS3() {
-    return Combinators.combine(s3Bucket(), region().optional(0.5), endpoint(), Arbitraries.of(true, false))
+    return Combinators.combine(
+            s3Bucket(), region().optional(0.5), endpoint(), Arbitraries.of(true, false))
         .as((b, r, e, f) -> new S3StorageConfig(b, r, Optional.of(e), Optional.of(f)));
   }
 
@@ -205,7 +207,10 @@ public final class ModelArbitraries {
   public static Arbitrary<ObjectMetadata> metadata() {
     Arbitrary<java.util.Map<String, String>> labels =
         Arbitraries.maps(
-                Arbitraries.strings().withChars(LOWER).ofMinLength(1).ofMaxLength(12)
+                Arbitraries.strings()
+                    .withChars(LOWER)
+                    .ofMinLength(1)
+                    .ofMaxLength(12)
                     .map(k -> "lattice.dev/" + k),
                 dnsLabel(20))
             .ofMaxSize(3);
@@ -254,7 +259,8 @@ public final class ModelArbitraries {
 
   /** A valid BackupStore of any provider, sometimes with a status. */
   public static Arbitrary<BackupStore> validStores() {
-    return Combinators.combine(metadata(), Arbitraries.of(true, false), storage(), status().optional(0.3))
+    return Combinators.combine(
+            metadata(), Arbitraries.of(true, false), storage(), status().optional(0.3))
         .as(
             (meta, dflt, storage, status) ->
                 BackupStore.of(meta, new BackupStoreSpec(dflt, storage))

@@ -95,9 +95,13 @@ class BackupStoreCodecTest {
 
   @Test
   void aValueOfTheWrongTypeNamesTheExpectedType() {
-    assertThat(failure(STRICT, MINIO.replace("forcePathStyle: true", "forcePathStyle: \"yes\"")).errors())
+    assertThat(
+            failure(STRICT, MINIO.replace("forcePathStyle: true", "forcePathStyle: \"yes\""))
+                .errors())
         .extracting(FieldError::path, FieldError::type)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("spec.storage.s3.forcePathStyle", FieldError.Type.TYPE_INVALID));
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "spec.storage.s3.forcePathStyle", FieldError.Type.TYPE_INVALID));
     assertThat(failure(STRICT, MINIO.replace("bucket: backups", "bucket: [a, b]")).errors())
         .extracting(FieldError::toString)
         .containsExactly("spec.storage.s3.bucket: Invalid type: expected string");
@@ -108,7 +112,10 @@ class BackupStoreCodecTest {
 
   @Test
   void aBadTimestampIsInvalid() {
-    String text = MINIO.replace("  namespace: lattice-system", "  namespace: lattice-system\n  creationTimestamp: yesterday");
+    String text =
+        MINIO.replace(
+            "  namespace: lattice-system",
+            "  namespace: lattice-system\n  creationTimestamp: yesterday");
 
     assertThat(failure(STRICT, text).errors())
         .extracting(FieldError::path)
@@ -117,7 +124,9 @@ class BackupStoreCodecTest {
 
   @Test
   void nullListElementsAreRejectedNotDropped() {
-    String text = MINIO.replace("  namespace: lattice-system", "  namespace: lattice-system\n  finalizers: [a, null]");
+    String text =
+        MINIO.replace(
+            "  namespace: lattice-system", "  namespace: lattice-system\n  finalizers: [a, null]");
 
     assertThat(failure(STRICT, text).errors())
         .extracting(FieldError::toString)
@@ -126,7 +135,8 @@ class BackupStoreCodecTest {
 
   @Test
   void duplicateKeysAreErrorsWhenStrictAndLastWinsWhenLenient() {
-    String text = MINIO.replace("      bucket: backups", "      bucket: backups\n      bucket: other");
+    String text =
+        MINIO.replace("      bucket: backups", "      bucket: backups\n      bucket: other");
 
     assertThat(failure(STRICT, text).errors())
         .extracting(FieldError::toString)
@@ -153,8 +163,10 @@ class BackupStoreCodecTest {
 
   @Test
   void aDocumentThatIsNotAMappingIsMalformed() {
-    assertThat(failure(STRICT, "- a\n- b\n").kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
-    assertThat(failure(STRICT, "just a string\n").getMessage()).contains("must be a mapping, not a string");
+    assertThat(failure(STRICT, "- a\n- b\n").kind())
+        .isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(failure(STRICT, "just a string\n").getMessage())
+        .contains("must be a mapping, not a string");
   }
 
   @Test
@@ -171,17 +183,19 @@ class BackupStoreCodecTest {
     BackupStoreReadException e = failure(STRICT, text);
 
     assertThat(e.getMessage()).doesNotContain("hunter2");
-    assertThat(BackupStoreCodec.scrub("token http://me:pw@host/x")).isEqualTo("token http://***@host/x");
+    assertThat(BackupStoreCodec.scrub("token http://me:pw@host/x"))
+        .isEqualTo("token http://***@host/x");
   }
 
   @Test
   void limitsAreEnforced() {
-    BackupStoreCodec tight =
-        STRICT.withLimits(new ReadLimits(100, 4, 50));
+    BackupStoreCodec tight = STRICT.withLimits(new ReadLimits(100, 4, 50));
 
     assertThat(failure(tight, MINIO).getMessage()).contains("longer than the limit of 100");
-    assertThat(failure(tight, "a: {b: {c: {d: {e: {f: 1}}}}}").kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
-    assertThat(failure(tight, "a: " + "x".repeat(60)).kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(failure(tight, "a: {b: {c: {d: {e: {f: 1}}}}}").kind())
+        .isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(failure(tight, "a: " + "x".repeat(60)).kind())
+        .isEqualTo(BackupStoreReadException.Kind.MALFORMED);
   }
 
   @Test
@@ -215,7 +229,9 @@ class BackupStoreCodecTest {
 
     assertThat(store.status().orElseThrow().phase()).isEqualTo(BackupStorePhase.READY);
     assertThat(store.status().orElseThrow().condition("Ready").orElseThrow().message()).isEmpty();
-    assertThat(STRICT.writeJson(store)).contains("\"message\":\"\"").contains("\"lastTransitionTime\":\"2026-01-02T03:04:05Z\"");
+    assertThat(STRICT.writeJson(store))
+        .contains("\"message\":\"\"")
+        .contains("\"lastTransitionTime\":\"2026-01-02T03:04:05Z\"");
     assertThat(BackupStoreValidator.validate(store)).isEmpty();
   }
 
@@ -224,7 +240,9 @@ class BackupStoreCodecTest {
     List<SourceDocument> docs =
         STRICT.parse("kind: ConfigMap\n---\n" + MINIO, Optional.of("stores.yaml"));
 
-    assertThat(docs).extracting(d -> d.kind().orElse("")).containsExactly("ConfigMap", "BackupStore");
+    assertThat(docs)
+        .extracting(d -> d.kind().orElse(""))
+        .containsExactly("ConfigMap", "BackupStore");
     assertThat(docs.get(1).location().source()).contains("stores.yaml");
     assertThat(docs.get(1).locate("spec.storage.s3.bucket").line()).isEqualTo(12);
     assertThat(docs.get(1).locate("spec.storage.s3.region").line()).isEqualTo(11);
@@ -241,8 +259,10 @@ class BackupStoreCodecTest {
 
   @Test
   void anythingButTheDocumentedErrorWouldEscape() {
-    assertThatThrownBy(() -> STRICT.read("\u0000\u0001\u0002")).isInstanceOf(BackupStoreReadException.class);
+    assertThatThrownBy(() -> STRICT.read("\u0000\u0001\u0002"))
+        .isInstanceOf(BackupStoreReadException.class);
     assertThatThrownBy(() -> STRICT.read("{")).isInstanceOf(BackupStoreReadException.class);
-    assertThatThrownBy(() -> STRICT.read("? [a]\n: b\n")).isInstanceOf(BackupStoreReadException.class);
+    assertThatThrownBy(() -> STRICT.read("? [a]\n: b\n"))
+        .isInstanceOf(BackupStoreReadException.class);
   }
 }

@@ -22,7 +22,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** Strict reading names every unknown field; lenient reading ignores it; nothing else is ever thrown. */
+/**
+ * Strict reading names every unknown field; lenient reading ignores it; nothing else is ever
+ * thrown.
+ */
 class StrictReadingProperties {
   private static final BackupStoreCodec STRICT = BackupStoreCodec.strict();
   private static final BackupStoreCodec LENIENT = BackupStoreCodec.lenient();
@@ -32,13 +35,26 @@ class StrictReadingProperties {
   private static final Map<String, Set<String>> SCHEMA =
       Map.of(
           "", Set.of("apiVersion", "kind", "metadata", "spec", "status"),
-          "metadata", Set.of("name", "namespace", "uid", "generation", "resourceVersion", "creationTimestamp", "deletionTimestamp", "labels", "annotations", "finalizers"),
+          "metadata",
+              Set.of(
+                  "name",
+                  "namespace",
+                  "uid",
+                  "generation",
+                  "resourceVersion",
+                  "creationTimestamp",
+                  "deletionTimestamp",
+                  "labels",
+                  "annotations",
+                  "finalizers"),
           "spec", Set.of("default", "storage"),
-          "spec.storage", Set.of("provider", "s3", "gcs", "azure", "cloudProviderRef", "credentialsSecretRef"),
+          "spec.storage",
+              Set.of("provider", "s3", "gcs", "azure", "cloudProviderRef", "credentialsSecretRef"),
           "spec.storage.s3", Set.of("bucket", "region", "endpoint", "forcePathStyle"),
           "spec.storage.gcs", Set.of("bucket"),
           "spec.storage.azure", Set.of("container", "storageAccount"),
-          "status", Set.of("phase", "veleroBslName", "conditions", "message", "observedGeneration"));
+          "status",
+              Set.of("phase", "veleroBslName", "conditions", "message", "observedGeneration"));
 
   record WithUnknown(BackupStore store, JsonNode tree, String path) {}
 
@@ -56,8 +72,16 @@ class StrictReadingProperties {
               }
               return Combinators.combine(
                       Arbitraries.of(objects),
-                      Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyzABC").ofMinLength(1).ofMaxLength(12),
-                      Arbitraries.of(NODES.textNode("x"), NODES.numberNode(1), NODES.objectNode(), NODES.arrayNode(), NODES.nullNode()))
+                      Arbitraries.strings()
+                          .withChars("abcdefghijklmnopqrstuvwxyzABC")
+                          .ofMinLength(1)
+                          .ofMaxLength(12),
+                      Arbitraries.of(
+                          NODES.textNode("x"),
+                          NODES.numberNode(1),
+                          NODES.objectNode(),
+                          NODES.arrayNode(),
+                          NODES.nullNode()))
                   .filter((p, key, v) -> !SCHEMA.get(p).contains(key))
                   .as(
                       (p, key, value) -> {
@@ -91,7 +115,8 @@ class StrictReadingProperties {
   }
 
   @Property
-  void strictReadingOfTextLocatesTheUnknownField(@ForAll("storesWithOneUnknownField") WithUnknown w) {
+  void strictReadingOfTextLocatesTheUnknownField(
+      @ForAll("storesWithOneUnknownField") WithUnknown w) {
     String yaml = w.tree().toPrettyString();
     assertThatThrownBy(() -> STRICT.read(yaml))
         .isInstanceOfSatisfying(
@@ -108,12 +133,49 @@ class StrictReadingProperties {
   Arbitrary<JsonNode> anyTrees() {
     Arbitrary<String> keys =
         Arbitraries.oneOf(
-            Arbitraries.of("apiVersion", "kind", "metadata", "name", "namespace", "spec", "default", "storage", "provider", "s3", "gcs", "azure", "bucket", "region", "endpoint", "forcePathStyle", "container", "storageAccount", "status", "phase", "conditions", "labels", "finalizers", "generation", "creationTimestamp", "type", "lastTransitionTime"),
+            Arbitraries.of(
+                "apiVersion",
+                "kind",
+                "metadata",
+                "name",
+                "namespace",
+                "spec",
+                "default",
+                "storage",
+                "provider",
+                "s3",
+                "gcs",
+                "azure",
+                "bucket",
+                "region",
+                "endpoint",
+                "forcePathStyle",
+                "container",
+                "storageAccount",
+                "status",
+                "phase",
+                "conditions",
+                "labels",
+                "finalizers",
+                "generation",
+                "creationTimestamp",
+                "type",
+                "lastTransitionTime"),
             Arbitraries.strings().ofMaxLength(5));
     Arbitrary<JsonNode> leaves =
         Arbitraries.oneOf(
             Arbitraries.strings().ofMaxLength(10).map(NODES::textNode),
-            Arbitraries.of("s3", "gcs", "azure", "s3Compatible", "Ready", "True", "lattice.dev/v1alpha1", "BackupStore", "2026-01-01T00:00:00Z").map(NODES::textNode),
+            Arbitraries.of(
+                    "s3",
+                    "gcs",
+                    "azure",
+                    "s3Compatible",
+                    "Ready",
+                    "True",
+                    "lattice.dev/v1alpha1",
+                    "BackupStore",
+                    "2026-01-01T00:00:00Z")
+                .map(NODES::textNode),
             Arbitraries.longs().map(NODES::numberNode),
             Arbitraries.doubles().map(NODES::numberNode),
             Arbitraries.of(true, false).map(NODES::booleanNode),
@@ -122,16 +184,23 @@ class StrictReadingProperties {
         () -> leaves,
         inner ->
             Arbitraries.oneOf(
-                Arbitraries.maps(keys, inner).ofMaxSize(5).map(m -> {
-                  ObjectNode o = NODES.objectNode();
-                  m.forEach(o::set);
-                  return (JsonNode) o;
-                }),
-                inner.list().ofMaxSize(3).map(l -> {
-                  ArrayNode a = NODES.arrayNode();
-                  l.forEach(a::add);
-                  return (JsonNode) a;
-                })),
+                Arbitraries.maps(keys, inner)
+                    .ofMaxSize(5)
+                    .map(
+                        m -> {
+                          ObjectNode o = NODES.objectNode();
+                          m.forEach(o::set);
+                          return (JsonNode) o;
+                        }),
+                inner
+                    .list()
+                    .ofMaxSize(3)
+                    .map(
+                        l -> {
+                          ArrayNode a = NODES.arrayNode();
+                          l.forEach(a::add);
+                          return (JsonNode) a;
+                        })),
         0,
         5);
   }
@@ -147,7 +216,8 @@ class StrictReadingProperties {
   }
 
   @Property
-  void readingAnyTextThrowsOnlyTheDocumentedError(@ForAll("anyTrees") JsonNode tree, @ForAll("noise") String noise) {
+  void readingAnyTextThrowsOnlyTheDocumentedError(
+      @ForAll("anyTrees") JsonNode tree, @ForAll("noise") String noise) {
     for (String text : List.of(tree.toString(), tree.toPrettyString() + noise, noise)) {
       Throwable thrown = catchThrowable(() -> STRICT.readAll(text));
       if (thrown != null) {

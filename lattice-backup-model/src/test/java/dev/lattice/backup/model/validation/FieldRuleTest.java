@@ -40,13 +40,39 @@ class FieldRuleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"abc", "lattice-backups", "my.bucket.name", "1bucket9", "a-b.c-d", "xn-bucket", "bucket-s3alia", "bucket-ol-s3"})
+  @ValueSource(
+      strings = {
+        "abc",
+        "lattice-backups",
+        "my.bucket.name",
+        "1bucket9",
+        "a-b.c-d",
+        "xn-bucket",
+        "bucket-s3alia",
+        "bucket-ol-s3"
+      })
   void s3BucketsAccepted(String v) {
     assertThat(FieldRule.S3_BUCKET.check(v)).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ab", "Bucket", "-bucket", "bucket-", ".bucket", "bucket.", "my..bucket", "192.168.5.4", "1.2.3.4", "xn--bucket", "bucket-s3alias", "bucket--ol-s3", "buc_ket", "buc ket"})
+  @ValueSource(
+      strings = {
+        "ab",
+        "Bucket",
+        "-bucket",
+        "bucket-",
+        ".bucket",
+        "bucket.",
+        "my..bucket",
+        "192.168.5.4",
+        "1.2.3.4",
+        "xn--bucket",
+        "bucket-s3alias",
+        "bucket--ol-s3",
+        "buc_ket",
+        "buc ket"
+      })
   void s3BucketsRejected(String v) {
     assertThat(FieldRule.S3_BUCKET.check(v)).isPresent();
   }
@@ -74,19 +100,44 @@ class FieldRuleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://minio.minio-system.svc:9000", "https://s3.fips.us-east-1.amazonaws.com", "HTTPS://host", "http://10.0.0.1:9000/", "https://host/path", "http://[::1]:9000"})
+  @ValueSource(
+      strings = {
+        "http://minio.minio-system.svc:9000",
+        "https://s3.fips.us-east-1.amazonaws.com",
+        "HTTPS://host",
+        "http://10.0.0.1:9000/",
+        "https://host/path",
+        "http://[::1]:9000"
+      })
   void endpointsAccepted(String v) {
     assertThat(FieldRule.S3_ENDPOINT.check(v)).isEmpty();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"minio:9000", "ftp://host", "http://", "http:///path", "http://host?x=1", "http://host#top", "/path", "http:opaque", "http://host name"})
+  @ValueSource(
+      strings = {
+        "minio:9000",
+        "ftp://host",
+        "http://",
+        "http:///path",
+        "http://host?x=1",
+        "http://host#top",
+        "/path",
+        "http:opaque",
+        "http://host name"
+      })
   void endpointsRejected(String v) {
     assertThat(FieldRule.S3_ENDPOINT.check(v)).isPresent();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://admin:s3cr3t@minio:9000", "https://s3cr3t@minio", "http://admin:s3cr3t@bad host", "http://admin:s3cr3t@host?x"})
+  @ValueSource(
+      strings = {
+        "http://admin:s3cr3t@minio:9000",
+        "https://s3cr3t@minio",
+        "http://admin:s3cr3t@bad host",
+        "http://admin:s3cr3t@host?x"
+      })
   void endpointsWithUserInfoAreRejectedWithoutShowingIt(String v) {
     FieldError e = FieldRule.S3_ENDPOINT.check(v).orElseThrow();
     assertThat(e.toString()).doesNotContain("s3cr3t").contains("***@");
@@ -99,7 +150,18 @@ class FieldRuleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"ab", "goog-bucket", "googbucket", "my-google-bucket", "google", "Bucket", "_bucket", "bucket_", "-b-"})
+  @ValueSource(
+      strings = {
+        "ab",
+        "goog-bucket",
+        "googbucket",
+        "my-google-bucket",
+        "google",
+        "Bucket",
+        "_bucket",
+        "bucket_",
+        "-b-"
+      })
   void gcsBucketsRejected(String v) {
     assertThat(FieldRule.GCS_BUCKET.check(v)).isPresent();
   }
@@ -144,7 +206,8 @@ class FieldRuleTest {
   void apiVersionAndKindMustBeExact() {
     assertThat(FieldRule.API_VERSION.accepts("lattice.dev/v1alpha1")).isTrue();
     assertThat(FieldRule.API_VERSION.check("lattice.dev/v1").orElseThrow().message())
-        .isEqualTo("Unsupported value: \"lattice.dev/v1\": supported values: \"lattice.dev/v1alpha1\"");
+        .isEqualTo(
+            "Unsupported value: \"lattice.dev/v1\": supported values: \"lattice.dev/v1alpha1\"");
     assertThat(FieldRule.KIND.accepts("BackupStore")).isTrue();
     assertThat(FieldRule.KIND.accepts("backupstore")).isFalse();
   }
@@ -153,7 +216,8 @@ class FieldRuleTest {
   void shownValuesAreEscapedAndCut() {
     FieldError e = FieldError.invalid("p", "a\"b\\c\n" + repeat('x', 100), "bad");
     assertThat(e.badValue().orElseThrow()).startsWith("a\\\"b\\\\c\\u000a").endsWith("...");
-    // 80 code points, of which the quote and backslash gain one character each and the newline five.
+    // 80 code points, of which the quote and backslash gain one character each and the newline
+    // five.
     assertThat(e.badValue().orElseThrow()).hasSize(FieldError.MAX_SHOWN_VALUE + 1 + 1 + 5 + 3);
   }
 }

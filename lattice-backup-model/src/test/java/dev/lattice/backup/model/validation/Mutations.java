@@ -34,62 +34,260 @@ final class Mutations {
     BackupStorageProvider provider = storage.provider();
 
     options.add(
-        Arbitraries.strings().ofMaxLength(30).filter(v -> !v.equals(BackupStore.API_VERSION))
-            .map(v -> mutated(new BackupStore(v, valid.kind(), valid.metadata(), valid.spec(), valid.status()), "apiVersion", "apiVersion")));
-    options.add(Arbitraries.just(mutated(new BackupStore(null, valid.kind(), valid.metadata(), valid.spec(), valid.status()), "apiVersion", "apiVersion required")));
+        Arbitraries.strings()
+            .ofMaxLength(30)
+            .filter(v -> !v.equals(BackupStore.API_VERSION))
+            .map(
+                v ->
+                    mutated(
+                        new BackupStore(
+                            v, valid.kind(), valid.metadata(), valid.spec(), valid.status()),
+                        "apiVersion",
+                        "apiVersion")));
     options.add(
-        Arbitraries.strings().ofMaxLength(30).filter(v -> !v.equals(BackupStore.KIND))
-            .map(v -> mutated(new BackupStore(valid.apiVersion(), v, valid.metadata(), valid.spec(), valid.status()), "kind", "kind")));
+        Arbitraries.just(
+            mutated(
+                new BackupStore(null, valid.kind(), valid.metadata(), valid.spec(), valid.status()),
+                "apiVersion",
+                "apiVersion required")));
     options.add(
-        badSubdomain().map(n -> mutated(valid.withMetadata(valid.metadata().toBuilder().name(n).build()), "metadata.name", "name format")));
-    options.add(Arbitraries.just(mutated(valid.withMetadata(valid.metadata().toBuilder().name(null).build()), "metadata.name", "name required")));
+        Arbitraries.strings()
+            .ofMaxLength(30)
+            .filter(v -> !v.equals(BackupStore.KIND))
+            .map(
+                v ->
+                    mutated(
+                        new BackupStore(
+                            valid.apiVersion(), v, valid.metadata(), valid.spec(), valid.status()),
+                        "kind",
+                        "kind")));
     options.add(
-        badLabel().map(n -> mutated(valid.withMetadata(valid.metadata().withNamespace(n)), "metadata.namespace", "namespace format")));
-    options.add(Arbitraries.just(mutated(valid.withSpec(valid.spec().withStorage(null)), "spec.storage", "storage required")));
+        badSubdomain()
+            .map(
+                n ->
+                    mutated(
+                        valid.withMetadata(valid.metadata().toBuilder().name(n).build()),
+                        "metadata.name",
+                        "name format")));
+    options.add(
+        Arbitraries.just(
+            mutated(
+                valid.withMetadata(valid.metadata().toBuilder().name(null).build()),
+                "metadata.name",
+                "name required")));
+    options.add(
+        badLabel()
+            .map(
+                n ->
+                    mutated(
+                        valid.withMetadata(valid.metadata().withNamespace(n)),
+                        "metadata.namespace",
+                        "namespace format")));
+    options.add(
+        Arbitraries.just(
+            mutated(
+                valid.withSpec(valid.spec().withStorage(null)),
+                "spec.storage",
+                "storage required")));
     options.add(Arbitraries.just(mutated(valid.withSpec(null), "spec", "spec required")));
-    options.add(Arbitraries.just(mutated(withStorage(valid, storage.withProvider(null)), "spec.storage.provider", "provider required")));
+    options.add(
+        Arbitraries.just(
+            mutated(
+                withStorage(valid, storage.withProvider(null)),
+                "spec.storage.provider",
+                "provider required")));
 
     // provider <-> block
     if (!provider.usesS3Block()) {
-      options.add(ModelArbitraries.s3Bucket().map(b -> mutated(withStorage(valid, storage.withS3(S3StorageConfig.of(b))), "spec.storage.s3", "foreign s3 block")));
+      options.add(
+          ModelArbitraries.s3Bucket()
+              .map(
+                  b ->
+                      mutated(
+                          withStorage(valid, storage.withS3(S3StorageConfig.of(b))),
+                          "spec.storage.s3",
+                          "foreign s3 block")));
     }
     if (provider != BackupStorageProvider.GCS) {
-      options.add(ModelArbitraries.gcsBucket().map(b -> mutated(withStorage(valid, storage.withGcs(GcsStorageConfig.of(b))), "spec.storage.gcs", "foreign gcs block")));
+      options.add(
+          ModelArbitraries.gcsBucket()
+              .map(
+                  b ->
+                      mutated(
+                          withStorage(valid, storage.withGcs(GcsStorageConfig.of(b))),
+                          "spec.storage.gcs",
+                          "foreign gcs block")));
     }
     if (provider != BackupStorageProvider.AZURE) {
-      options.add(ModelArbitraries.azureContainer().map(c -> mutated(withStorage(valid, storage.withAzure(AzureStorageConfig.of(c))), "spec.storage.azure", "foreign azure block")));
+      options.add(
+          ModelArbitraries.azureContainer()
+              .map(
+                  c ->
+                      mutated(
+                          withStorage(valid, storage.withAzure(AzureStorageConfig.of(c))),
+                          "spec.storage.azure",
+                          "foreign azure block")));
     }
-    String own = provider.usesS3Block() ? "s3" : provider == BackupStorageProvider.GCS ? "gcs" : "azure";
-    options.add(Arbitraries.just(mutated(withStorage(valid, storage.withS3(provider.usesS3Block() ? null : storage.s3().orElse(null)).withGcs(provider == BackupStorageProvider.GCS ? null : storage.gcs().orElse(null)).withAzure(provider == BackupStorageProvider.AZURE ? null : storage.azure().orElse(null))), "spec.storage." + own, "own block missing")));
+    String own =
+        provider.usesS3Block() ? "s3" : provider == BackupStorageProvider.GCS ? "gcs" : "azure";
+    options.add(
+        Arbitraries.just(
+            mutated(
+                withStorage(
+                    valid,
+                    storage
+                        .withS3(provider.usesS3Block() ? null : storage.s3().orElse(null))
+                        .withGcs(
+                            provider == BackupStorageProvider.GCS
+                                ? null
+                                : storage.gcs().orElse(null))
+                        .withAzure(
+                            provider == BackupStorageProvider.AZURE
+                                ? null
+                                : storage.azure().orElse(null))),
+                "spec.storage." + own,
+                "own block missing")));
 
     // s3 block
-    storage.s3().ifPresent(s3 -> {
-      options.add(badS3Bucket().map(b -> mutated(withStorage(valid, storage.withS3(s3.withBucket(b))), "spec.storage.s3.bucket", "s3 bucket format")));
-      options.add(Arbitraries.just(mutated(withStorage(valid, storage.withS3(s3.withBucket(null))), "spec.storage.s3.bucket", "s3 bucket required")));
-      options.add(badRegion().map(r -> mutated(withStorage(valid, storage.withS3(s3.withRegion(r))), "spec.storage.s3.region", "region format")));
-      options.add(badEndpoint().map(e -> mutated(withStorage(valid, storage.withS3(s3.withEndpoint(e))), "spec.storage.s3.endpoint", "endpoint format")));
-      if (provider == BackupStorageProvider.S3) {
-        options.add(Arbitraries.just(mutated(withStorage(valid, storage.withS3(s3.withRegion(null))), "spec.storage.s3.region", "region required for s3")));
-      } else {
-        options.add(Arbitraries.just(mutated(withStorage(valid, storage.withS3(s3.withEndpoint(null))), "spec.storage.s3.endpoint", "endpoint required for s3Compatible")));
-        options.add(Arbitraries.just(mutated(withStorage(valid, storage.withS3(s3.withForcePathStyle(null))), "spec.storage.s3.forcePathStyle", "forcePathStyle required for s3Compatible")));
-      }
-    });
-    storage.gcs().ifPresent(gcs -> {
-      options.add(badGcsBucket().map(b -> mutated(withStorage(valid, storage.withGcs(GcsStorageConfig.of(b))), "spec.storage.gcs.bucket", "gcs bucket format")));
-      options.add(Arbitraries.just(mutated(withStorage(valid, storage.withGcs(GcsStorageConfig.of(null))), "spec.storage.gcs.bucket", "gcs bucket required")));
-    });
-    storage.azure().ifPresent(azure -> {
-      options.add(badContainer().map(c -> mutated(withStorage(valid, storage.withAzure(new AzureStorageConfig(c, azure.storageAccount()))), "spec.storage.azure.container", "container format")));
-      options.add(Arbitraries.just(mutated(withStorage(valid, storage.withAzure(new AzureStorageConfig(null, azure.storageAccount()))), "spec.storage.azure.container", "container required")));
-      options.add(badStorageAccount().map(a -> mutated(withStorage(valid, storage.withAzure(azure.withStorageAccount(a))), "spec.storage.azure.storageAccount", "storage account format")));
-    });
+    storage
+        .s3()
+        .ifPresent(
+            s3 -> {
+              options.add(
+                  badS3Bucket()
+                      .map(
+                          b ->
+                              mutated(
+                                  withStorage(valid, storage.withS3(s3.withBucket(b))),
+                                  "spec.storage.s3.bucket",
+                                  "s3 bucket format")));
+              options.add(
+                  Arbitraries.just(
+                      mutated(
+                          withStorage(valid, storage.withS3(s3.withBucket(null))),
+                          "spec.storage.s3.bucket",
+                          "s3 bucket required")));
+              options.add(
+                  badRegion()
+                      .map(
+                          r ->
+                              mutated(
+                                  withStorage(valid, storage.withS3(s3.withRegion(r))),
+                                  "spec.storage.s3.region",
+                                  "region format")));
+              options.add(
+                  badEndpoint()
+                      .map(
+                          e ->
+                              mutated(
+                                  withStorage(valid, storage.withS3(s3.withEndpoint(e))),
+                                  "spec.storage.s3.endpoint",
+                                  "endpoint format")));
+              if (provider == BackupStorageProvider.S3) {
+                options.add(
+                    Arbitraries.just(
+                        mutated(
+                            withStorage(valid, storage.withS3(s3.withRegion(null))),
+                            "spec.storage.s3.region",
+                            "region required for s3")));
+              } else {
+                options.add(
+                    Arbitraries.just(
+                        mutated(
+                            withStorage(valid, storage.withS3(s3.withEndpoint(null))),
+                            "spec.storage.s3.endpoint",
+                            "endpoint required for s3Compatible")));
+                options.add(
+                    Arbitraries.just(
+                        mutated(
+                            withStorage(valid, storage.withS3(s3.withForcePathStyle(null))),
+                            "spec.storage.s3.forcePathStyle",
+                            "forcePathStyle required for s3Compatible")));
+              }
+            });
+    storage
+        .gcs()
+        .ifPresent(
+            gcs -> {
+              options.add(
+                  badGcsBucket()
+                      .map(
+                          b ->
+                              mutated(
+                                  withStorage(valid, storage.withGcs(GcsStorageConfig.of(b))),
+                                  "spec.storage.gcs.bucket",
+                                  "gcs bucket format")));
+              options.add(
+                  Arbitraries.just(
+                      mutated(
+                          withStorage(valid, storage.withGcs(GcsStorageConfig.of(null))),
+                          "spec.storage.gcs.bucket",
+                          "gcs bucket required")));
+            });
+    storage
+        .azure()
+        .ifPresent(
+            azure -> {
+              options.add(
+                  badContainer()
+                      .map(
+                          c ->
+                              mutated(
+                                  withStorage(
+                                      valid,
+                                      storage.withAzure(
+                                          new AzureStorageConfig(c, azure.storageAccount()))),
+                                  "spec.storage.azure.container",
+                                  "container format")));
+              options.add(
+                  Arbitraries.just(
+                      mutated(
+                          withStorage(
+                              valid,
+                              storage.withAzure(
+                                  new AzureStorageConfig(null, azure.storageAccount()))),
+                          "spec.storage.azure.container",
+                          "container required")));
+              options.add(
+                  badStorageAccount()
+                      .map(
+                          a ->
+                              mutated(
+                                  withStorage(
+                                      valid, storage.withAzure(azure.withStorageAccount(a))),
+                                  "spec.storage.azure.storageAccount",
+                                  "storage account format")));
+            });
 
     // credentials
-    BackupStorageSpec noCredentials = storage.withCloudProviderRef(null).withCredentialsSecretRef(null);
-    options.add(badSubdomain().map(r -> mutated(withStorage(valid, noCredentials.withCloudProviderRef(r)), "spec.storage.cloudProviderRef", "cloudProviderRef format")));
-    options.add(badSubdomain().map(r -> mutated(withStorage(valid, noCredentials.withCredentialsSecretRef(r)), "spec.storage.credentialsSecretRef", "credentialsSecretRef format")));
-    options.add(ModelArbitraries.dnsSubdomain(60).map(r -> mutated(withStorage(valid, noCredentials.withCloudProviderRef(r).withCredentialsSecretRef(r)), "spec.storage", "both credential sources")));
+    BackupStorageSpec noCredentials =
+        storage.withCloudProviderRef(null).withCredentialsSecretRef(null);
+    options.add(
+        badSubdomain()
+            .map(
+                r ->
+                    mutated(
+                        withStorage(valid, noCredentials.withCloudProviderRef(r)),
+                        "spec.storage.cloudProviderRef",
+                        "cloudProviderRef format")));
+    options.add(
+        badSubdomain()
+            .map(
+                r ->
+                    mutated(
+                        withStorage(valid, noCredentials.withCredentialsSecretRef(r)),
+                        "spec.storage.credentialsSecretRef",
+                        "credentialsSecretRef format")));
+    options.add(
+        ModelArbitraries.dnsSubdomain(60)
+            .map(
+                r ->
+                    mutated(
+                        withStorage(
+                            valid,
+                            noCredentials.withCloudProviderRef(r).withCredentialsSecretRef(r)),
+                        "spec.storage",
+                        "both credential sources")));
     return Arbitraries.oneOf(options);
   }
 
@@ -101,7 +299,9 @@ final class Mutations {
     return store.withSpec(store.spec().withStorage(storage));
   }
 
-  /** Strings that break one of the value's rules, including the empty string and tricky characters. */
+  /**
+   * Strings that break one of the value's rules, including the empty string and tricky characters.
+   */
   static Arbitrary<String> breaking(FieldRule rule, Arbitrary<String> candidates) {
     return candidates.filter(v -> !rule.accepts(v));
   }
@@ -114,54 +314,93 @@ final class Mutations {
   }
 
   static Arbitrary<String> badSubdomain() {
-    return breaking(FieldRule.DNS1123_SUBDOMAIN, Arbitraries.oneOf(
-        noise(),
-        Arbitraries.of("Upper", "-lead", "trail-", "a..b", "under_score", "a.-b"),
-        Arbitraries.strings().withChars("abc").ofLength(254)));
+    return breaking(
+        FieldRule.DNS1123_SUBDOMAIN,
+        Arbitraries.oneOf(
+            noise(),
+            Arbitraries.of("Upper", "-lead", "trail-", "a..b", "under_score", "a.-b"),
+            Arbitraries.strings().withChars("abc").ofLength(254)));
   }
 
   static Arbitrary<String> badLabel() {
-    return breaking(FieldRule.DNS1123_LABEL, Arbitraries.oneOf(
-        noise(),
-        Arbitraries.of("has.dot", "Upper", "-x", "x-"),
-        Arbitraries.strings().withChars("abc").ofLength(64)));
+    return breaking(
+        FieldRule.DNS1123_LABEL,
+        Arbitraries.oneOf(
+            noise(),
+            Arbitraries.of("has.dot", "Upper", "-x", "x-"),
+            Arbitraries.strings().withChars("abc").ofLength(64)));
   }
 
   static Arbitrary<String> badS3Bucket() {
-    return breaking(FieldRule.S3_BUCKET, Arbitraries.oneOf(
-        noise(),
-        Arbitraries.of("ab", "Bucket", "-bucket", "bucket-", "my..bucket", "192.168.5.4", "xn--bucket", "bucket-s3alias", "bucket--ol-s3", "under_score"),
-        Arbitraries.strings().withChars("abc").ofLength(64)));
+    return breaking(
+        FieldRule.S3_BUCKET,
+        Arbitraries.oneOf(
+            noise(),
+            Arbitraries.of(
+                "ab",
+                "Bucket",
+                "-bucket",
+                "bucket-",
+                "my..bucket",
+                "192.168.5.4",
+                "xn--bucket",
+                "bucket-s3alias",
+                "bucket--ol-s3",
+                "under_score"),
+            Arbitraries.strings().withChars("abc").ofLength(64)));
   }
 
   static Arbitrary<String> badRegion() {
-    return breaking(FieldRule.S3_REGION, Arbitraries.oneOf(noise(), Arbitraries.of("US-EAST-1", "-us", "us east", "us_east_1")));
+    return breaking(
+        FieldRule.S3_REGION,
+        Arbitraries.oneOf(noise(), Arbitraries.of("US-EAST-1", "-us", "us east", "us_east_1")));
   }
 
   static Arbitrary<String> badEndpoint() {
-    return breaking(FieldRule.S3_ENDPOINT, Arbitraries.oneOf(
-        noise(),
-        Arbitraries.of("ftp://host", "minio:9000", "http://", "http://user:pass@host", "http://host/?a=b", "http://host/#frag", "/relative/path", "http:opaque")));
+    return breaking(
+        FieldRule.S3_ENDPOINT,
+        Arbitraries.oneOf(
+            noise(),
+            Arbitraries.of(
+                "ftp://host",
+                "minio:9000",
+                "http://",
+                "http://user:pass@host",
+                "http://host/?a=b",
+                "http://host/#frag",
+                "/relative/path",
+                "http:opaque")));
   }
 
   static Arbitrary<String> badGcsBucket() {
-    return breaking(FieldRule.GCS_BUCKET, Arbitraries.oneOf(
-        noise(),
-        Arbitraries.of("ab", "googbucket", "my-google-bucket", "Bucket", "-b-", "b" + "x".repeat(63), "a.b".repeat(80)),
-        Arbitraries.strings().withChars("abc").ofLength(64)));
+    return breaking(
+        FieldRule.GCS_BUCKET,
+        Arbitraries.oneOf(
+            noise(),
+            Arbitraries.of(
+                "ab",
+                "googbucket",
+                "my-google-bucket",
+                "Bucket",
+                "-b-",
+                "b" + "x".repeat(63),
+                "a.b".repeat(80)),
+            Arbitraries.strings().withChars("abc").ofLength(64)));
   }
 
   static Arbitrary<String> badContainer() {
-    return breaking(FieldRule.AZURE_CONTAINER, Arbitraries.oneOf(
-        noise(),
-        Arbitraries.of("ab", "a--b", "-ab", "ab-", "Abc", "a_b", "a.b"),
-        Arbitraries.strings().withChars("abc").ofLength(64)));
+    return breaking(
+        FieldRule.AZURE_CONTAINER,
+        Arbitraries.oneOf(
+            noise(),
+            Arbitraries.of("ab", "a--b", "-ab", "ab-", "Abc", "a_b", "a.b"),
+            Arbitraries.strings().withChars("abc").ofLength(64)));
   }
 
   static Arbitrary<String> badStorageAccount() {
-    return breaking(FieldRule.AZURE_STORAGE_ACCOUNT, Arbitraries.oneOf(
-        noise(),
-        Arbitraries.of("ab", "Account", "acc-ount", "a".repeat(25))));
+    return breaking(
+        FieldRule.AZURE_STORAGE_ACCOUNT,
+        Arbitraries.oneOf(noise(), Arbitraries.of("ab", "Account", "acc-ount", "a".repeat(25))));
   }
 
   static Function<BackupStore, Arbitrary<Mutated>> generator() {

@@ -20,7 +20,9 @@ class StoreRulesTest {
   }
 
   private static java.util.List<String> errors(BackupStorageSpec storage) {
-    return BackupStoreValidator.validate(store(storage)).stream().map(FieldError::toString).toList();
+    return BackupStoreValidator.validate(store(storage)).stream()
+        .map(FieldError::toString)
+        .toList();
   }
 
   @Test
@@ -28,7 +30,8 @@ class StoreRulesTest {
     assertThat(errors(BackupStorageSpec.of(BackupStorageProvider.S3)))
         .containsExactly("spec.storage.s3: Required value: required when provider is \"s3\"");
     assertThat(errors(BackupStorageSpec.s3(S3StorageConfig.of("bucket"))))
-        .containsExactly("spec.storage.s3.region: Required value: required when provider is \"s3\"");
+        .containsExactly(
+            "spec.storage.s3.region: Required value: required when provider is \"s3\"");
   }
 
   @Test
@@ -40,15 +43,23 @@ class StoreRulesTest {
     assertThat(
             errors(
                 BackupStorageSpec.s3Compatible(
-                    S3StorageConfig.of("bucket").withEndpoint("http://minio:9000").withForcePathStyle(false))))
+                    S3StorageConfig.of("bucket")
+                        .withEndpoint("http://minio:9000")
+                        .withForcePathStyle(false))))
         .isEmpty();
   }
 
   @Test
   void aBlockForAnotherProviderIsForbiddenOnThatBlock() {
-    assertThat(errors(BackupStorageSpec.gcs(GcsStorageConfig.of("bucket")).withAzure(AzureStorageConfig.of("box"))))
+    assertThat(
+            errors(
+                BackupStorageSpec.gcs(GcsStorageConfig.of("bucket"))
+                    .withAzure(AzureStorageConfig.of("box"))))
         .containsExactly("spec.storage.azure: Forbidden: may not be set when provider is \"gcs\"");
-    assertThat(errors(BackupStorageSpec.azure(AzureStorageConfig.of("box")).withS3(S3StorageConfig.of("bucket"))))
+    assertThat(
+            errors(
+                BackupStorageSpec.azure(AzureStorageConfig.of("box"))
+                    .withS3(S3StorageConfig.of("bucket"))))
         .containsExactly("spec.storage.s3: Forbidden: may not be set when provider is \"azure\"");
     assertThat(errors(BackupStorageSpec.of(BackupStorageProvider.AZURE)))
         .containsExactly("spec.storage.azure: Required value: required when provider is \"azure\"");

@@ -17,7 +17,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
-/** Laws of validation: valid stores pass, one broken rule gives exactly one error, and Bean Validation agrees. */
+/**
+ * Laws of validation: valid stores pass, one broken rule gives exactly one error, and Bean
+ * Validation agrees.
+ */
 class ValidationProperties {
   private static final Validator BEAN_VALIDATOR =
       Validation.byDefaultProvider()
@@ -83,7 +86,9 @@ class ValidationProperties {
                 .spec()
                 .withStorage(
                     BackupStorageSpec.s3Compatible(
-                        S3StorageConfig.of("bucket").withEndpoint(endpoint).withForcePathStyle(true))));
+                        S3StorageConfig.of("bucket")
+                            .withEndpoint(endpoint)
+                            .withForcePathStyle(true))));
 
     List<FieldError> errors = BackupStoreValidator.validate(leaking);
 
@@ -94,6 +99,9 @@ class ValidationProperties {
 
   @Provide
   Arbitrary<String> secrets() {
-    return Arbitraries.strings().withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789%+").ofMinLength(8).ofMaxLength(30);
+    return Arbitraries.strings()
+        .withChars("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789%+")
+        .ofMinLength(8)
+        .ofMaxLength(30);
   }
 }

@@ -1,0 +1,116 @@
+package dev.lattice.backup.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layer rules, checked on the compiled main code of every module: the model stands alone, the
+ * translation engine does no I/O, reads no clock and logs nothing, and the reconcile ports speak no
+ * fabric8 client type.
+ */
+class LayerRulesTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importMainClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TEST_FIXTURES)
+            .importPackages("dev.lattice.backup");
+  }
+
+  @Test
+  void theModelDependsOnNoHigherLayer() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.lattice.backup.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.lattice.backup.translate..", "dev.lattice.backup.reconcile..")
+        .check(classes);
+  }
+
+  @Test
+  void translationDependsOnNoReconcileCode() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.lattice.backup.translate..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.lattice.backup.reconcile..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /** The translation engine's purity: no I/O, no clock, no logging, no client. */
+  static final ArchRule TRANSLATION_IS_PURE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.lattice.backup.translate..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.io..",
+              "java.nio.file..",
+              "java.nio.channels..",
+              "java.net.http..",
+              "java.util.logging..",
+              "org.slf4j..",
+              "io.fabric8.kubernetes.client..",
+              "dev.lattice.backup.model.io..")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.time.Clock")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(System.class, "nanoTime")
+          .orShould()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .accessField(System.class, "out")
+          .orShould()
+          .accessField(System.class, "err")
+          .allowEmptyShould(true);
+
+  @Test
+  void translationDoesNoIoReadsNoClockAndLogsNothing() {
+    TRANSLATION_IS_PURE.check(classes);
+  }
+
+  @Test
+  void theRuleCatchesAnImpureTranslator() {
+    JavaClasses impure =
+        new ClassFileImporter()
+            .importClasses(dev.lattice.backup.translate.fixture.ImpureTranslator.class);
+
+    EvaluationResult result = TRANSLATION_IS_PURE.evaluate(impure);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anyMatch(d -> d.contains("Instant.now()"))
+        .anyMatch(d -> d.contains("System.out"))
+        .anyMatch(d -> d.contains("java.nio.file.Files"));
+  }
+
+  @Test
+  void reconcilePortsLeakNoFabric8ClientType() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.lattice.backup.reconcile.port..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fabric8.kubernetes.client..")
+        .allowEmptyShould(true)
+        .check(classes);
+  }
+}
