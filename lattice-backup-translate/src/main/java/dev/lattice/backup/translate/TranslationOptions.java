@@ -1,0 +1,213 @@
+package dev.lattice.backup.translate;
+
+import dev.lattice.backup.model.validation.FieldRule;
+import java.util.Objects;
+
+/**
+ * The choices a translation depends on. Immutable; {@link #defaults()} gives the documented
+ * defaults and {@link #toBuilder()} changes some of them.
+ *
+ * @param veleroNamespace where Velero runs and BSLs live; default {@code velero}
+ * @param platformNamespace the only namespace whose stores may be the cluster default, and the
+ *     second place an explicit storeRef is looked up; default {@code lattice-system}
+ * @param providerNaming how plugin names are spelled; default {@link ProviderNaming#SHORT}
+ * @param credentialKey the key inside credential Secrets; default {@code cloud}
+ * @param pathStyleRegion the region given to S3-compatible stores that name none (the aws plugin
+ *     needs one with path-style addressing); default {@code us-east-1}
+ * @param cloudProviderCredentials where a CloudProvider's credentials live; default {@link
+ *     CloudProviderCredentials#latticeConvention()}
+ * @param foreignDefaultPolicy what to do about a default BSL we do not manage; default {@link
+ *     ForeignDefaultPolicy#RESPECT}
+ */
+public record TranslationOptions(
+    String veleroNamespace,
+    String platformNamespace,
+    ProviderNaming providerNaming,
+    String credentialKey,
+    String pathStyleRegion,
+    CloudProviderCredentials cloudProviderCredentials,
+    ForeignDefaultPolicy foreignDefaultPolicy) {
+
+  private static final TranslationOptions DEFAULTS =
+      new TranslationOptions(
+          "velero",
+          "lattice-system",
+          ProviderNaming.SHORT,
+          "cloud",
+          "us-east-1",
+          CloudProviderCredentials.latticeConvention(),
+          ForeignDefaultPolicy.RESPECT);
+
+  /**
+   * Checks the values: namespaces are DNS-1123 labels, the region and key are not empty.
+   *
+   * @param veleroNamespace where Velero runs
+   * @param platformNamespace the platform namespace
+   * @param providerNaming plugin name spelling
+   * @param credentialKey the key inside credential Secrets
+   * @param pathStyleRegion the region for S3-compatible stores without one
+   * @param cloudProviderCredentials where CloudProvider credentials live
+   * @param foreignDefaultPolicy the foreign default policy
+   * @throws IllegalArgumentException when a value is unusable
+   */
+  public TranslationOptions {
+    Objects.requireNonNull(providerNaming, "providerNaming");
+    Objects.requireNonNull(cloudProviderCredentials, "cloudProviderCredentials");
+    Objects.requireNonNull(foreignDefaultPolicy, "foreignDefaultPolicy");
+    requireLabel("veleroNamespace", veleroNamespace);
+    requireLabel("platformNamespace", platformNamespace);
+    if (credentialKey.isEmpty()) {
+      throw new IllegalArgumentException("credentialKey must not be empty");
+    }
+    FieldRule.S3_REGION
+        .check(pathStyleRegion)
+        .ifPresent(
+            e -> {
+              throw new IllegalArgumentException("pathStyleRegion: " + e.message());
+            });
+  }
+
+  private static void requireLabel(String field, String value) {
+    FieldRule.DNS1123_LABEL
+        .check(value)
+        .ifPresent(
+            e -> {
+              throw new IllegalArgumentException(field + ": " + e.message());
+            });
+  }
+
+  /**
+   * The defaults: Velero in {@code velero}, platform {@code lattice-system}, short plugin names,
+   * key {@code cloud}, region {@code us-east-1}, the Lattice credential convention, foreign
+   * defaults respected.
+   *
+   * @return the default options
+   */
+  public static TranslationOptions defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * A builder starting from these options.
+   *
+   * @return the builder
+   */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Builds {@link TranslationOptions}, starting from given options. Not thread-safe. */
+  public static final class Builder {
+    private String veleroNamespace;
+    private String platformNamespace;
+    private ProviderNaming providerNaming;
+    private String credentialKey;
+    private String pathStyleRegion;
+    private CloudProviderCredentials cloudProviderCredentials;
+    private ForeignDefaultPolicy foreignDefaultPolicy;
+
+    private Builder(TranslationOptions from) {
+      veleroNamespace = from.veleroNamespace;
+      platformNamespace = from.platformNamespace;
+      providerNaming = from.providerNaming;
+      credentialKey = from.credentialKey;
+      pathStyleRegion = from.pathStyleRegion;
+      cloudProviderCredentials = from.cloudProviderCredentials;
+      foreignDefaultPolicy = from.foreignDefaultPolicy;
+    }
+
+    /**
+     * Sets Velero's namespace.
+     *
+     * @param value the namespace
+     * @return this builder
+     */
+    public Builder veleroNamespace(String value) {
+      veleroNamespace = value;
+      return this;
+    }
+
+    /**
+     * Sets the platform namespace.
+     *
+     * @param value the namespace
+     * @return this builder
+     */
+    public Builder platformNamespace(String value) {
+      platformNamespace = value;
+      return this;
+    }
+
+    /**
+     * Sets the plugin name spelling.
+     *
+     * @param value the spelling
+     * @return this builder
+     */
+    public Builder providerNaming(ProviderNaming value) {
+      providerNaming = value;
+      return this;
+    }
+
+    /**
+     * Sets the key inside credential Secrets.
+     *
+     * @param value the key
+     * @return this builder
+     */
+    public Builder credentialKey(String value) {
+      credentialKey = value;
+      return this;
+    }
+
+    /**
+     * Sets the region for S3-compatible stores without one.
+     *
+     * @param value the region
+     * @return this builder
+     */
+    public Builder pathStyleRegion(String value) {
+      pathStyleRegion = value;
+      return this;
+    }
+
+    /**
+     * Sets where CloudProvider credentials live.
+     *
+     * @param value the function
+     * @return this builder
+     */
+    public Builder cloudProviderCredentials(CloudProviderCredentials value) {
+      cloudProviderCredentials = value;
+      return this;
+    }
+
+    /**
+     * Sets the foreign default policy.
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder foreignDefaultPolicy(ForeignDefaultPolicy value) {
+      foreignDefaultPolicy = value;
+      return this;
+    }
+
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     * @throws IllegalArgumentException when a value is unusable
+     */
+    public TranslationOptions build() {
+      return new TranslationOptions(
+          veleroNamespace,
+          platformNamespace,
+          providerNaming,
+          credentialKey,
+          pathStyleRegion,
+          cloudProviderCredentials,
+          foreignDefaultPolicy);
+    }
+  }
+}

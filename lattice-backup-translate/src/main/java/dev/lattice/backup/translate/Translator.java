@@ -1,0 +1,348 @@
+package dev.lattice.backup.translate;
+
+import dev.lattice.backup.model.AzureStorageConfig;
+import dev.lattice.backup.model.BackupStorageProvider;
+import dev.lattice.backup.model.BackupStorageSpec;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStoreSpec;
+import dev.lattice.backup.model.GcsStorageConfig;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import dev.lattice.backup.translate.bsl.BslLabels;
+import dev.lattice.backup.translate.bsl.BslSpec;
+import dev.lattice.backup.translate.bsl.ObjectStorage;
+import dev.lattice.backup.translate.bsl.SecretKeyRef;
+import dev.lattice.backup.translate.defaults.DefaultSelection;
+import dev.lattice.backup.translate.defaults.DefaultSelector;
+import dev.lattice.backup.translate.defaults.ForeignBsl;
+import dev.lattice.backup.translate.names.BslNames;
+import dev.lattice.backup.translate.resolve.Resolution;
+import dev.lattice.backup.translate.resolve.StoreResolver;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The translation engine: BackupStore → Velero BackupStorageLocation, default selection and
+ * storeRef resolution. Every method is a pure function: no I/O, no clock, no logging, no shared
+ * mutable state; the same input gives the same output whatever the order of its collections, and no
+ * input makes it throw.
+ *
+ * <p>Mapping (plugin names spelled as {@link TranslationOptions#providerNaming()} says):
+ *
+ * <table>
+ *   <caption>provider to BSL</caption>
+ *   <tr><th>provider</th><th>plugin</th><th>bucket</th><th>config</th></tr>
+ *   <tr><td>s3</td><td>aws</td><td>s3.bucket</td><td>region; s3Url = endpoint when set;
+ *       s3ForcePathStyle when forcePathStyle is set</td></tr>
+ *   <tr><td>s3Compatible</td><td>aws</td><td>s3.bucket</td><td>s3Url; s3ForcePathStyle; region,
+ *       else the options' path-style region</td></tr>
+ *   <tr><td>gcs</td><td>gcp</td><td>gcs.bucket</td><td>none</td></tr>
+ *   <tr><td>azure</td><td>azure</td><td>azure.container</td><td>storageAccount (required)</td></tr>
+ * </table>
+ */
+public final class Translator {
+  /** Config keys Velero's plugins accept, by plugin; a key outside its list breaks the plugin. */
+  public static final Map<String, Set<String>> PLUGIN_CONFIG_KEYS =
+      Map.of(
+          "aws",
+          Set.of(
+              "region",
+              "s3Url",
+              "publicUrl",
+              "kmsKeyId",
+              "customerKeyEncryptionFile",
+              "customerKeyEncryptionSecret",
+              "s3ForcePathStyle",
+              "signatureVersion",
+              "credentialsFile",
+              "profile",
+              "serverSideEncryption",
+              "insecureSkipTLSVerify",
+              "enableSharedConfig",
+              "tagging",
+              "checksumAlgorithm",
+              "bucket",
+              "prefix",
+              "caCert"),
+          "gcp",
+          Set.of(
+              "kmsKeyName",
+              "serviceAccount",
+              "credentialsFile",
+              "storeEndpoint",
+              "universeDomain",
+              "bucket",
+              "prefix",
+              "caCert"),
+          "azure",
+          Set.of(
+              "resourceGroup",
+              "storageAccount",
+              "subscriptionId",
+              "blockSizeInBytes",
+              "activeDirectoryAuthorityURI",
+              "storageAccountURI",
+              "useAAD",
+              "storageAccountKeyEnvVar",
+              "credentialsFile",
+              "bucket",
+              "prefix",
+              "caCert"));
+
+  private static final int MAX_LABEL_VALUE = 63;
+
+  private Translator() {}
+
+  /**
+   * Every problem that keeps a store from translating: the model's rules plus what Velero needs (a
+   * namespace; an Azure storage account).
+   *
+   * @param store the store
+   * @return the field errors, empty when the store translates
+   */
+  public static List<FieldError> validate(BackupStore store) {
+    List<FieldError> errors = new ArrayList<>(BackupStoreValidator.validate(store));
+    ObjectMetadata meta = store.metadata();
+    if (meta != null && meta.namespace().isEmpty()) {
+      errors.add(
+          FieldError.of(
+              "metadata.namespace",
+              FieldError.Type.REQUIRED,
+              "BackupStore is namespaced: a namespace is needed to translate it"));
+    }
+    BackupStoreSpec spec = store.spec();
+    BackupStorageSpec storage = spec == null ? null : spec.storage();
+    if (storage != null
+        && storage.provider() == BackupStorageProvider.AZURE
+        && storage.azure().isPresent()
+        && storage.azure().get().storageAccount().isEmpty()) {
+      errors.add(
+          FieldError.of(
+              "spec.storage.azure.storageAccount",
+              FieldError.Type.REQUIRED,
+              "Velero's azure plugin requires storageAccount"));
+    }
+    return errors;
+  }
+
+  /**
+   * The name of the BSL behind a store; see {@link BslNames} for the algorithm.
+   *
+   * @param namespace the store's namespace
+   * @param name the store's name
+   * @param options the platform namespace
+   * @return the BSL name
+   */
+  public static String bslName(String namespace, String name, TranslationOptions options) {
+    return BslNames.bslName(namespace, name, options.platformNamespace());
+  }
+
+  /**
+   * Translates one store. The BSL's {@code default} is false: only {@link #translateAll} decides
+   * the default, over all stores at once.
+   *
+   * @param store the store
+   * @param options the options
+   * @return the BSL (and any Secret to mirror), or every problem with the store
+   */
+  public static TranslationResult translate(BackupStore store, TranslationOptions options) {
+    List<FieldError> errors = validate(store);
+    if (!errors.isEmpty()) {
+      return new TranslationResult.Rejected(errors);
+    }
+    return translateValid(store, options);
+  }
+
+  /**
+   * Translates every store and selects the default; only the winner's BSL has {@code default:
+   * true}. Two stores with the same namespace and name are both rejected.
+   *
+   * @param stores every store, in any order
+   * @param foreign the BSLs in Velero's namespace that this library does not manage
+   * @param options the options
+   * @return the plan
+   */
+  public static TranslationPlan translateAll(
+      List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
+    Set<StoreKey> duplicated = duplicates(stores);
+    Map<StoreKey, TranslationResult> results = new HashMap<>(stores.size() * 2);
+    Set<StoreKey> invalid = new HashSet<>(duplicated);
+    for (BackupStore store : stores) {
+      StoreKey key = StoreKey.of(store);
+      TranslationResult result;
+      if (duplicated.contains(key)) {
+        result =
+            new TranslationResult.Rejected(
+                List.of(
+                    FieldError.of(
+                        "metadata.name",
+                        FieldError.Type.DUPLICATE,
+                        key.toString(),
+                        "another BackupStore has the same namespace and name")));
+      } else {
+        result = translate(store, options);
+      }
+      if (result instanceof TranslationResult.Rejected) {
+        invalid.add(key);
+      }
+      results.put(key, result);
+    }
+    DefaultSelection selection = DefaultSelector.select(stores, foreign, options, invalid);
+    selection
+        .winner()
+        .ifPresent(
+            winner -> {
+              if (results.get(winner) instanceof TranslationResult.Translated t) {
+                results.put(
+                    winner,
+                    new TranslationResult.Translated(t.bsl().withDefault(true), t.mirror()));
+              }
+            });
+    return new TranslationPlan(new TreeMap<>(results), selection);
+  }
+
+  /**
+   * Selects the default store; see {@link DefaultSelector} for the rules.
+   *
+   * @param stores every store, in any order
+   * @param foreign the BSLs in Velero's namespace that this library does not manage
+   * @param options the platform namespace and foreign default policy
+   * @return the selection
+   */
+  public static DefaultSelection selectDefault(
+      List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
+    Set<StoreKey> invalid = new HashSet<>(duplicates(stores));
+    for (BackupStore store : stores) {
+      if (store.spec() != null && store.spec().isDefault() && !validate(store).isEmpty()) {
+        invalid.add(StoreKey.of(store));
+      }
+    }
+    return DefaultSelector.select(stores, foreign, options, invalid);
+  }
+
+  /**
+   * Resolves a backup's storeRef; see {@link StoreResolver}.
+   *
+   * @param storeRef the store's name, or empty for the default
+   * @param requesterNamespace the namespace of the backup asking
+   * @param stores every store
+   * @param selection the default selection over the same stores
+   * @param options the platform namespace
+   * @return the resolution
+   */
+  public static Resolution resolve(
+      Optional<String> storeRef,
+      String requesterNamespace,
+      List<BackupStore> stores,
+      DefaultSelection selection,
+      TranslationOptions options) {
+    return StoreResolver.resolve(storeRef, requesterNamespace, stores, selection, options);
+  }
+
+  private static Set<StoreKey> duplicates(List<BackupStore> stores) {
+    Set<StoreKey> seen = new HashSet<>(stores.size() * 2);
+    Set<StoreKey> duplicated = new HashSet<>();
+    for (BackupStore store : stores) {
+      StoreKey key = StoreKey.of(store);
+      if (!seen.add(key)) {
+        duplicated.add(key);
+      }
+    }
+    return duplicated;
+  }
+
+  /** Translates a store that passed {@link #validate}: every required field is present. */
+  private static TranslationResult translateValid(BackupStore store, TranslationOptions options) {
+    ObjectMetadata meta = Objects.requireNonNull(store.metadata());
+    String namespace = meta.namespace().orElseThrow();
+    String name = Objects.requireNonNull(meta.name());
+    BackupStorageSpec storage =
+        Objects.requireNonNull(Objects.requireNonNull(store.spec()).storage());
+    BackupStorageProvider provider = Objects.requireNonNull(storage.provider());
+    String bslName = BslNames.bslName(namespace, name, options.platformNamespace());
+
+    Map<String, String> config = new TreeMap<>();
+    String plugin;
+    String bucket;
+    switch (provider) {
+      case S3 -> {
+        S3StorageConfig s3 = storage.s3().orElseThrow();
+        plugin = "aws";
+        bucket = Objects.requireNonNull(s3.bucket());
+        config.put("region", s3.region().orElseThrow());
+        s3.endpoint().ifPresent(e -> config.put("s3Url", e));
+        s3.forcePathStyle().ifPresent(f -> config.put("s3ForcePathStyle", f.toString()));
+      }
+      case S3_COMPATIBLE -> {
+        S3StorageConfig s3 = storage.s3().orElseThrow();
+        plugin = "aws";
+        bucket = Objects.requireNonNull(s3.bucket());
+        config.put("region", s3.region().orElse(options.pathStyleRegion()));
+        config.put("s3Url", s3.endpoint().orElseThrow());
+        config.put("s3ForcePathStyle", s3.forcePathStyle().orElseThrow().toString());
+      }
+      case GCS -> {
+        GcsStorageConfig gcs = storage.gcs().orElseThrow();
+        plugin = "gcp";
+        bucket = Objects.requireNonNull(gcs.bucket());
+      }
+      case AZURE -> {
+        AzureStorageConfig azure = storage.azure().orElseThrow();
+        plugin = "azure";
+        bucket = Objects.requireNonNull(azure.container());
+        config.put("storageAccount", azure.storageAccount().orElseThrow());
+      }
+      default -> throw new IllegalStateException("unknown provider " + provider);
+    }
+
+    Optional<CredentialMirror> mirror = Optional.empty();
+    Optional<SecretKeyRef> credential = Optional.empty();
+    if (storage.credentialsSecretRef().isPresent()) {
+      String secret = storage.credentialsSecretRef().get();
+      if (namespace.equals(options.veleroNamespace())) {
+        credential = Optional.of(new SecretKeyRef(secret, options.credentialKey()));
+      } else {
+        String target = BslNames.mirrorSecretName(bslName);
+        mirror =
+            Optional.of(
+                new CredentialMirror(
+                    namespace, secret, options.credentialKey(), options.veleroNamespace(), target));
+        credential = Optional.of(new SecretKeyRef(target, options.credentialKey()));
+      }
+    } else if (storage.cloudProviderRef().isPresent()) {
+      credential =
+          Optional.of(
+              options.cloudProviderCredentials().secretFor(storage.cloudProviderRef().get()));
+    }
+
+    ObjectMetadata.Builder bslMeta =
+        ObjectMetadata.builder()
+            .name(bslName)
+            .namespace(options.veleroNamespace())
+            .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
+            .label(BslLabels.STORE_NAMESPACE, namespace)
+            .annotation(BslLabels.STORE, namespace + "/" + name);
+    if (name.length() <= MAX_LABEL_VALUE) {
+      bslMeta.label(BslLabels.STORE_NAME, name);
+    }
+    BslSpec spec =
+        new BslSpec(
+            options.providerNaming().spell(plugin),
+            new ObjectStorage(bucket, Optional.of(bslName)),
+            config,
+            credential,
+            false);
+    return new TranslationResult.Translated(
+        new BackupStorageLocation(bslMeta.build(), spec), mirror);
+  }
+}

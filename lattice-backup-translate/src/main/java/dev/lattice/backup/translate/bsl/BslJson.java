@@ -1,0 +1,113 @@
+package dev.lattice.backup.translate.bsl;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes {@link BackupStorageLocation}s as JSON, YAML and fabric8 {@link
+ * GenericKubernetesResource}s, in exactly the shape of Velero's CRD: config values are strings,
+ * empty config and absent credentials are omitted, keys are sorted. Pure and thread-safe.
+ */
+public final class BslJson {
+  private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
+  private static final YAMLMapper YAML =
+      configure(
+              YAMLMapper.builder()
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                  .disable(YAMLGenerator.Feature.SPLIT_LINES))
+          .build();
+
+  private BslJson() {}
+
+  private static <B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<?, B>> B configure(
+      B builder) {
+    JsonInclude.Value nonEmpty =
+        JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY);
+    return builder
+        .addModule(new Jdk8Module())
+        .addModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+        .defaultPropertyInclusion(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS))
+        .withConfigOverride(Map.class, o -> o.setInclude(nonEmpty))
+        .withConfigOverride(List.class, o -> o.setInclude(nonEmpty));
+  }
+
+  /**
+   * The location as a JSON tree.
+   *
+   * @param bsl the location
+   * @return a new tree
+   */
+  public static JsonNode toTree(BackupStorageLocation bsl) {
+    return JSON.valueToTree(bsl);
+  }
+
+  /**
+   * The location read back from a tree written by {@link #toTree(BackupStorageLocation)}.
+   *
+   * @param tree the tree
+   * @return the location
+   * @throws IllegalArgumentException when the tree is not such a location
+   */
+  public static BackupStorageLocation fromTree(JsonNode tree) {
+    try {
+      return JSON.treeToValue(tree, BackupStorageLocation.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          "not a BackupStorageLocation: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * The location as compact JSON.
+   *
+   * @param bsl the location
+   * @return the JSON text
+   */
+  public static String toJson(BackupStorageLocation bsl) {
+    return JSON.valueToTree(bsl).toString();
+  }
+
+  /**
+   * The locations as a multi-document YAML stream, in the given order.
+   *
+   * @param bsls the locations
+   * @return the YAML text, empty for no locations
+   */
+  public static String toYaml(List<BackupStorageLocation> bsls) {
+    StringBuilder out = new StringBuilder();
+    for (BackupStorageLocation bsl : bsls) {
+      try {
+        out.append(YAML.writeValueAsString(bsl));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("cannot write a BackupStorageLocation as YAML", e);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The location as a fabric8 resource, ready for a client's server-side apply.
+   *
+   * @param bsl the location
+   * @return a new resource the caller may change
+   */
+  public static GenericKubernetesResource toGeneric(BackupStorageLocation bsl) {
+    return JSON.convertValue(toTree(bsl), GenericKubernetesResource.class);
+  }
+}

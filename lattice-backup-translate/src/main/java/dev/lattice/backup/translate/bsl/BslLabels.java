@@ -1,0 +1,49 @@
+package dev.lattice.backup.translate.bsl;
+
+import dev.lattice.backup.model.ObjectMetadata;
+import java.util.Optional;
+
+/**
+ * The labels and annotation that mark a BSL as managed by this library and point back to its
+ * BackupStore. A BSL without {@link #MANAGED_BY} = {@link #MANAGER} is foreign and never touched.
+ */
+public final class BslLabels {
+  /** The standard managed-by label key. */
+  public static final String MANAGED_BY = "app.kubernetes.io/managed-by";
+
+  /** The managed-by value of every BSL (and mirrored Secret) this library writes. */
+  public static final String MANAGER = "lattice-backup";
+
+  /** Label: the store's namespace (always at most 63 characters). */
+  public static final String STORE_NAMESPACE = "lattice.dev/backup-store-namespace";
+
+  /** Label: the store's name, present only when it is at most 63 characters. */
+  public static final String STORE_NAME = "lattice.dev/backup-store-name";
+
+  /** Annotation: the store's full {@code namespace/name}, always present. */
+  public static final String STORE = "lattice.dev/backup-store";
+
+  private BslLabels() {}
+
+  /**
+   * Whether an object carries our managed-by label.
+   *
+   * @param metadata the object's metadata
+   * @return true for objects this library manages
+   */
+  public static boolean isManaged(ObjectMetadata metadata) {
+    return MANAGER.equals(metadata.labels().get(MANAGED_BY));
+  }
+
+  /**
+   * The {@code namespace/name} of the store a managed object belongs to.
+   *
+   * @param metadata the object's metadata
+   * @return the store's key as written in the annotation, or empty for a foreign object
+   */
+  public static Optional<String> owner(ObjectMetadata metadata) {
+    return isManaged(metadata)
+        ? Optional.ofNullable(metadata.annotations().get(STORE))
+        : Optional.empty();
+  }
+}

@@ -1,0 +1,53 @@
+package dev.lattice.backup.translate.bsl;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The spec of a Velero BackupStorageLocation, limited to the fields this library owns.
+ *
+ * @param provider the object-store plugin, such as {@code aws} or {@code velero.io/aws}
+ * @param objectStorage the bucket and prefix
+ * @param config the plugin's configuration, string to string, sorted by key; omitted when empty
+ * @param credential the Secret key holding the credentials; absent to use Velero's defaults
+ * @param isDefault whether backups without a storage location use this one; written {@code default}
+ */
+@JsonInclude(JsonInclude.Include.NON_ABSENT)
+public record BslSpec(
+    String provider,
+    ObjectStorage objectStorage,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> config,
+    Optional<SecretKeyRef> credential,
+    @JsonProperty("default") boolean isDefault) {
+
+  /**
+   * Checks nothing is null and copies the config into a sorted, unmodifiable map.
+   *
+   * @param provider the plugin
+   * @param objectStorage the bucket and prefix
+   * @param config the plugin's configuration
+   * @param credential the credentials' Secret key
+   * @param isDefault whether this is the default location
+   */
+  public BslSpec {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(objectStorage, "objectStorage");
+    Objects.requireNonNull(credential, "credential");
+    config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
+  }
+
+  /**
+   * A copy that is, or is not, the default location.
+   *
+   * @param value whether it is the default
+   * @return the copy
+   */
+  public BslSpec withDefault(boolean value) {
+    return new BslSpec(provider, objectStorage, config, credential, value);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.lattice.backup.translate.names;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * The name of the BackupStorageLocation behind a BackupStore. Stable across versions: Velero
+ * attaches backups to a location by name, so changing this algorithm is a breaking change.
+ *
+ * <p>The algorithm, for a store {@code name} in namespace {@code namespace}:
+ *
+ * <ol>
+ *   <li>In the platform namespace, {@code lattice-<name>} (the original Rust controller's name, so
+ *       locations and their backups survive a migration) when it is at most 63 characters and does
+ *       not end like a hashed name ({@code -} and 16 lowercase hex digits).
+ *   <li>Otherwise {@code <base>-<hash>}: {@code hash} is the first 16 hex digits of SHA-256({@code
+ *       namespace + "/" + name}) in UTF-8; {@code base} is {@code lattice-<namespace>-<name>} with
+ *       every {@code .} replaced by {@code -}, cut to 46 characters, trailing {@code -} removed.
+ * </ol>
+ *
+ * <p>Every result is a DNS-1123 subdomain of at most 63 characters (so it also fits Velero's {@code
+ * velero.io/storage-location} label); hashed names are DNS-1123 labels. Legacy names never end like
+ * hashed names, so the two forms cannot collide; hashed names differ whenever their 64-bit hashes
+ * do.
+ */
+public final class BslNames {
+  /** Hex digits of the hash suffix. */
+  public static final int HASH_HEX_DIGITS = 16;
+
+  private static final int MAX = 63;
+  private static final String PREFIX = "lattice-";
+  private static final Pattern HASHED_TAIL =
+      Pattern.compile(".*-[0-9a-f]{" + HASH_HEX_DIGITS + "}");
+
+  private BslNames() {}
+
+  /**
+   * The BSL name of a store.
+   *
+   * @param namespace the store's namespace, a DNS-1123 label
+   * @param name the store's name, a DNS-1123 subdomain
+   * @param platformNamespace the platform namespace, where legacy names are kept
+   * @return the BSL name
+   */
+  public static String bslName(String namespace, String name, String platformNamespace) {
+    String legacy = PREFIX + name;
+    if (namespace.equals(platformNamespace)
+        && legacy.length() <= MAX
+        && !HASHED_TAIL.matcher(legacy).matches()) {
+      return legacy;
+    }
+    String hash = hash(namespace + "/" + name);
+    String base = (PREFIX + namespace + "-" + name).replace('.', '-');
+    int keep = MAX - 1 - HASH_HEX_DIGITS;
+    if (base.length() > keep) {
+      base = base.substring(0, keep);
+    }
+    int end = base.length();
+    while (end > 0 && base.charAt(end - 1) == '-') {
+      end--;
+    }
+    return base.substring(0, end) + "-" + hash;
+  }
+
+  /**
+   * The name of the Secret that mirrors a store's credentials into Velero's namespace.
+   *
+   * @param bslName the store's BSL name
+   * @return {@code <bslName>-credentials}
+   */
+  public static String mirrorSecretName(String bslName) {
+    return bslName + "-credentials";
+  }
+
+  private static String hash(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

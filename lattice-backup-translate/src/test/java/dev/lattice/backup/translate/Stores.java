@@ -1,0 +1,36 @@
+package dev.lattice.backup.translate;
+
+import dev.lattice.backup.model.BackupStorageSpec;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStoreSpec;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/** Small builders for test stores. */
+final class Stores {
+  private Stores() {}
+
+  static BackupStore seed(String file) {
+    try (InputStream in = Stores.class.getResourceAsStream("/seed/" + file)) {
+      return BackupStoreCodec.strict().read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static BackupStore store(String namespace, String name, BackupStorageSpec storage) {
+    return BackupStore.of(ObjectMetadata.of(namespace, name), BackupStoreSpec.of(storage));
+  }
+
+  static BackupStore defaultStore(
+      String namespace, String name, BackupStorageSpec storage, Instant created) {
+    return BackupStore.of(
+        ObjectMetadata.builder().namespace(namespace).name(name).creationTimestamp(created).build(),
+        new BackupStoreSpec(true, storage));
+  }
+}
