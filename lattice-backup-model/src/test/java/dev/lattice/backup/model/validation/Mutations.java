@@ -17,18 +17,18 @@ import net.jqwik.api.Arbitrary;
  * Single-rule mutations of a valid store: each breaks exactly one rule of the validation table and
  * names the one field path that must then be reported.
  */
-final class Mutations {
+public final class Mutations {
   private Mutations() {}
 
   /** A mutated store and the only path validation may report for it. */
-  record Mutated(BackupStore store, String expectedPath, String rule) {
+  public record Mutated(BackupStore store, String expectedPath, String rule) {
     @Override
     public String toString() {
       return rule + " -> " + expectedPath;
     }
   }
 
-  static Arbitrary<Mutated> of(BackupStore valid) {
+  public static Arbitrary<Mutated> of(BackupStore valid) {
     List<Arbitrary<Mutated>> options = new ArrayList<>();
     BackupStorageSpec storage = valid.spec().storage();
     BackupStorageProvider provider = storage.provider();

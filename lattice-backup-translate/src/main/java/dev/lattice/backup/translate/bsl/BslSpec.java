@@ -26,7 +26,8 @@ public record BslSpec(
     @JsonProperty("default") boolean isDefault) {
 
   /**
-   * Checks nothing is null and copies the config into a sorted, unmodifiable map.
+   * Checks nothing is null and copies the config (absent reads as empty) into a sorted,
+   * unmodifiable map.
    *
    * @param provider the plugin
    * @param objectStorage the bucket and prefix
@@ -38,7 +39,9 @@ public record BslSpec(
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(objectStorage, "objectStorage");
     Objects.requireNonNull(credential, "credential");
-    config = Collections.unmodifiableSortedMap(new TreeMap<>(config));
+    config =
+        Collections.unmodifiableSortedMap(
+            new TreeMap<>(Objects.requireNonNullElse(config, Map.<String, String>of())));
   }
 
   /**

@@ -1,0 +1,100 @@
+package dev.lattice.backup.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.translate.names.BslNames;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Laws of BSL names: valid, short, injective and stable. */
+class NameProperties {
+  private static final String PLATFORM = "lattice-system";
+
+  record Key(String namespace, String name) {}
+
+  @Provide
+  Arbitrary<Key> keys() {
+    Arbitrary<String> namespaces =
+        Arbitraries.oneOf(
+            Arbitraries.of(PLATFORM, "team-a", "team-a-b", "team", "lattice", "a"),
+            ModelArbitraries.namespace());
+    Arbitrary<String> hexTail =
+        Arbitraries.strings()
+            .withChars("0123456789abcdef")
+            .ofLength(BslNames.HASH_HEX_DIGITS)
+            .map(h -> "x-" + h);
+    Arbitrary<String> names =
+        Arbitraries.oneOf(
+            Arbitraries.of("b", "a-b", "team-a-b", "system-b", "x", "backups"),
+            hexTail,
+            hexTail.map(h -> "lattice-" + h),
+            ModelArbitraries.objectName(),
+            Arbitraries.strings()
+                .withChars("ab")
+                .ofLength(253)
+                .map(s -> "a" + s.substring(1, 252) + "b"));
+    return Combinators.combine(namespaces, names).as(Key::new);
+  }
+
+  @Property
+  void everyNameIsAShortDnsName(@ForAll("keys") Key key) {
+    String name = BslNames.bslName(key.namespace(), key.name(), PLATFORM);
+
+    assertThat(name.length()).isLessThanOrEqualTo(63);
+    assertThat(FieldRule.DNS1123_SUBDOMAIN.check(name)).isEmpty();
+    assertThat(name).startsWith("lattice-");
+  }
+
+  @Property(tries = 300)
+  void namesAreInjective(@ForAll("keyLists") List<Key> keys) {
+    Map<String, Key> seen = new HashMap<>();
+    for (Key key : keys) {
+      Key previous = seen.put(BslNames.bslName(key.namespace(), key.name(), PLATFORM), key);
+      assertThat(previous == null || previous.equals(key))
+          .as("%s and %s share a name", previous, key)
+          .isTrue();
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Key>> keyLists() {
+    return keys().list().ofMinSize(2).ofMaxSize(50);
+  }
+
+  @Property
+  void legacyNamesAreKeptWhenTheyFit(@ForAll("keys") Key key) {
+    String legacy = "lattice-" + key.name();
+    boolean looksHashed = legacy.matches(".*-[0-9a-f]{" + BslNames.HASH_HEX_DIGITS + "}");
+    if (key.namespace().equals(PLATFORM) && legacy.length() <= 63 && !looksHashed) {
+      assertThat(BslNames.bslName(key.namespace(), key.name(), PLATFORM)).isEqualTo(legacy);
+    }
+  }
+
+  @Example
+  void namesAreStableAcrossVersions() {
+    // Hashes computed outside Java: printf 'team-a/b' | sha256sum  ->  4f27096136019f86…
+    assertThat(BslNames.bslName("team-a", "b", PLATFORM))
+        .isEqualTo("lattice-team-a-b-4f27096136019f86");
+    // printf 'lattice-system/team-a-b' | sha256sum -> da4a185d39a97db0…, unused: the legacy name
+    // fits
+    assertThat(BslNames.bslName(PLATFORM, "team-a-b", PLATFORM)).isEqualTo("lattice-team-a-b");
+    // A platform store whose legacy name would end like a hash is hashed instead.
+    assertThat(BslNames.bslName(PLATFORM, "x-0123456789abcdef", PLATFORM))
+        .startsWith("lattice-lattice-system-x-0123456789abcdef-")
+        .hasSize("lattice-lattice-system-x-0123456789abcdef-".length() + BslNames.HASH_HEX_DIGITS);
+    // Long bases are cut to 46 characters before the hash.
+    assertThat(BslNames.bslName("team-a", "n".repeat(100), PLATFORM))
+        .startsWith("lattice-team-a-" + "n".repeat(31) + "-")
+        .hasSize(63);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.lattice.backup.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Velero's BSL CRD schema as a JSON-schema validator. Objects with declared properties get {@code
+ * additionalProperties: false}, so a field the API server would prune is an error here.
+ */
+final class VeleroSchema {
+  private static final JsonSchema SCHEMA = load();
+
+  private VeleroSchema() {}
+
+  private static JsonSchema load() {
+    try (InputStream in =
+        VeleroSchema.class.getResourceAsStream("/velero/velero.io_backupstoragelocations.yaml")) {
+      JsonNode crd = new YAMLMapper().readTree(in);
+      JsonNode schema =
+          crd.path("spec")
+              .path("versions")
+              .get(0)
+              .path("schema")
+              .path("openAPIV3Schema")
+              .deepCopy();
+      closeObjects(schema);
+      return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Marks every object schema with properties as closed, as the API server's pruning makes it. */
+  private static void closeObjects(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      if (object.has("properties") && !object.has("additionalProperties")) {
+        object.put("additionalProperties", false);
+      }
+      object.remove("nullable");
+      for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
+        closeObjects(it.next().getValue());
+      }
+    } else if (node.isArray()) {
+      node.forEach(VeleroSchema::closeObjects);
+    }
+  }
+
+  /** Every way the document breaks Velero's schema, one line each; empty when accepted. */
+  static Set<String> problems(JsonNode bsl) {
+    Set<ValidationMessage> messages = SCHEMA.validate(bsl);
+    return messages.stream().map(ValidationMessage::getMessage).collect(Collectors.toSet());
+  }
+}
