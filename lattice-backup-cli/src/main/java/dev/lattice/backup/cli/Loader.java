@@ -1,0 +1,118 @@
+package dev.lattice.backup.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.model.io.BackupStoreReadException;
+import dev.lattice.backup.model.io.SourceDocument;
+import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.model.validation.SourceLocation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads BackupStores out of named texts: multi-document YAML, JSON, {@code kind: List}; documents
+ * of other kinds are counted and skipped. A store that does not fit the schema is a verdict (its
+ * errors are kept); text that cannot be read at all is an {@link InputProblem}.
+ */
+final class Loader {
+  /** A store, where it came from, and what was wrong with it while reading. */
+  record Loaded(
+      String source,
+      SourceDocument document,
+      Optional<BackupStore> store,
+      List<FieldError> readErrors) {}
+
+  /** Everything read. */
+  record Result(List<Loaded> stores, int skipped) {}
+
+  private final BackupStoreCodec codec;
+  private final String defaultNamespace;
+
+  Loader(BackupStoreCodec codec, String defaultNamespace) {
+    this.codec = codec;
+    this.defaultNamespace = defaultNamespace;
+  }
+
+  Result load(List<Inputs.Input> inputs) throws InputProblem {
+    List<Loaded> stores = new ArrayList<>();
+    int skipped = 0;
+    for (Inputs.Input input : inputs) {
+      List<SourceDocument> docs;
+      try {
+        docs = codec.parse(input.text(), Optional.of(input.name()));
+      } catch (BackupStoreReadException e) {
+        throw new InputProblem(describe(e.errors().get(0), input.name()));
+      }
+      for (SourceDocument doc : expandLists(docs)) {
+        if (!doc.tree().isObject()) {
+          throw new InputProblem(
+              doc.location()
+                  + ": a document must be a mapping, not "
+                  + doc.tree().getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (!doc.kind().filter("BackupStore"::equals).isPresent()) {
+          skipped++;
+          continue;
+        }
+        try {
+          BackupStore store = withNamespace(codec.decode(doc));
+          stores.add(new Loaded(input.name(), doc, Optional.of(store), List.of()));
+        } catch (BackupStoreReadException e) {
+          if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
+            throw new InputProblem(describe(e.errors().get(0), input.name()));
+          }
+          stores.add(new Loaded(input.name(), doc, Optional.empty(), e.errors()));
+        }
+      }
+    }
+    return new Result(stores, skipped);
+  }
+
+  private BackupStore withNamespace(BackupStore store) {
+    ObjectMetadata meta = store.metadata();
+    if (meta == null || meta.namespace().isPresent()) {
+      return store;
+    }
+    return store.withMetadata(meta.withNamespace(defaultNamespace));
+  }
+
+  /** Replaces each {@code kind: List} document by its items, keeping their locations. */
+  private static List<SourceDocument> expandLists(List<SourceDocument> docs) {
+    List<SourceDocument> out = new ArrayList<>();
+    for (SourceDocument doc : docs) {
+      JsonNode items = doc.tree().path("items");
+      if (doc.kind().filter("List"::equals).isPresent() && items.isArray()) {
+        for (int i = 0; i < items.size(); i++) {
+          String prefix = "items[" + i + "]";
+          Map<String, SourceLocation> located = new HashMap<>();
+          doc.locations()
+              .forEach(
+                  (path, at) -> {
+                    if (path.equals(prefix)) {
+                      located.put("", at);
+                    } else if (path.startsWith(prefix + ".") || path.startsWith(prefix + "[")) {
+                      String rest = path.substring(prefix.length());
+                      located.put(rest.startsWith(".") ? rest.substring(1) : rest, at);
+                    }
+                  });
+          out.add(
+              new SourceDocument(
+                  items.get(i), doc.index(), doc.locate(prefix), located, List.of()));
+        }
+      } else {
+        out.add(doc);
+      }
+    }
+    return out;
+  }
+
+  static String describe(FieldError e, String source) {
+    String where = e.location().map(SourceLocation::toString).orElse(source);
+    return where + ": " + e;
+  }
+}

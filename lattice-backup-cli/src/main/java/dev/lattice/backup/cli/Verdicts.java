@@ -1,0 +1,67 @@
+package dev.lattice.backup.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.translate.StoreKey;
+import dev.lattice.backup.translate.TranslationOptions;
+import dev.lattice.backup.translate.TranslationPlan;
+import dev.lattice.backup.translate.Translator;
+import dev.lattice.backup.translate.defaults.ForeignBsl;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Translates everything loaded at once and gathers every error as one printable line each. */
+final class Verdicts {
+  /** One error line: {@code FILE:LINE: NAMESPACE/NAME: FIELD.PATH: message}. */
+  record Line(String source, int line, String text) {}
+
+  record Outcome(TranslationPlan plan, List<Line> errors) {}
+
+  private Verdicts() {}
+
+  static Outcome judge(Loader.Result loaded, TranslationOptions options) {
+    List<Line> errors = new ArrayList<>();
+    List<BackupStore> stores = new ArrayList<>();
+    Map<StoreKey, List<Loader.Loaded>> origin = new HashMap<>();
+    for (Loader.Loaded l : loaded.stores()) {
+      if (l.store().isEmpty()) {
+        for (FieldError e : l.readErrors()) {
+          errors.add(line(l, keyOf(l.document().tree()), e));
+        }
+        continue;
+      }
+      BackupStore store = l.store().get();
+      stores.add(store);
+      origin.computeIfAbsent(StoreKey.of(store), k -> new ArrayList<>()).add(l);
+    }
+    TranslationPlan plan = Translator.translateAll(stores, List.<ForeignBsl>of(), options);
+    plan.rejections()
+        .forEach(
+            (key, rejected) -> {
+              for (Loader.Loaded l : origin.getOrDefault(key, List.of())) {
+                for (FieldError e : l.document().locate(rejected.errors())) {
+                  errors.add(line(l, key.toString(), e));
+                }
+              }
+            });
+    errors.sort(
+        Comparator.comparing(Line::source).thenComparingInt(Line::line).thenComparing(Line::text));
+    return new Outcome(plan, errors);
+  }
+
+  private static Line line(Loader.Loaded l, String key, FieldError e) {
+    int line = e.location().map(at -> at.line()).orElse(l.document().location().line());
+    return new Line(l.source(), line, l.source() + ":" + line + ": " + key + ": " + e);
+  }
+
+  private static String keyOf(JsonNode tree) {
+    JsonNode meta = tree.path("metadata");
+    String ns = meta.path("namespace").isTextual() ? meta.path("namespace").asText() : "";
+    String name = meta.path("name").isTextual() ? meta.path("name").asText() : "<unnamed>";
+    return ns + "/" + name;
+  }
+}
