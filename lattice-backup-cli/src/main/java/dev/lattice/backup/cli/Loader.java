@@ -23,6 +23,7 @@ final class Loader {
   /** A store, where it came from, and what was wrong with it while reading. */
   record Loaded(
       String source,
+      String key,
       SourceDocument document,
       Optional<BackupStore> store,
       List<FieldError> readErrors) {}
@@ -61,16 +62,27 @@ final class Loader {
         }
         try {
           BackupStore store = withNamespace(codec.decode(doc));
-          stores.add(new Loaded(input.name(), doc, Optional.of(store), List.of()));
+          stores.add(
+              new Loaded(input.name(), keyOf(doc.tree()), doc, Optional.of(store), List.of()));
         } catch (BackupStoreReadException e) {
           if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
             throw new InputProblem(describe(e.errors().get(0), input.name()));
           }
-          stores.add(new Loaded(input.name(), doc, Optional.empty(), e.errors()));
+          stores.add(
+              new Loaded(input.name(), keyOf(doc.tree()), doc, Optional.empty(), e.errors()));
         }
       }
     }
     return new Result(stores, skipped);
+  }
+
+  /** {@code namespace/name} as the document says, with the default namespace filled in. */
+  private String keyOf(JsonNode tree) {
+    JsonNode meta = tree.path("metadata");
+    String ns =
+        meta.path("namespace").isTextual() ? meta.path("namespace").asText() : defaultNamespace;
+    String name = meta.path("name").isTextual() ? meta.path("name").asText() : "<unnamed>";
+    return ns + "/" + name;
   }
 
   private BackupStore withNamespace(BackupStore store) {

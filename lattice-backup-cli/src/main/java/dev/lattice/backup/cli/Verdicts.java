@@ -1,6 +1,5 @@
 package dev.lattice.backup.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.translate.StoreKey;
@@ -30,7 +29,7 @@ final class Verdicts {
     for (Loader.Loaded l : loaded.stores()) {
       if (l.store().isEmpty()) {
         for (FieldError e : l.readErrors()) {
-          errors.add(line(l, keyOf(l.document().tree()), e));
+          errors.add(line(l, l.key(), e));
         }
         continue;
       }
@@ -56,12 +55,5 @@ final class Verdicts {
   private static Line line(Loader.Loaded l, String key, FieldError e) {
     int line = e.location().map(at -> at.line()).orElse(l.document().location().line());
     return new Line(l.source(), line, l.source() + ":" + line + ": " + key + ": " + e);
-  }
-
-  private static String keyOf(JsonNode tree) {
-    JsonNode meta = tree.path("metadata");
-    String ns = meta.path("namespace").isTextual() ? meta.path("namespace").asText() : "";
-    String name = meta.path("name").isTextual() ? meta.path("name").asText() : "<unnamed>";
-    return ns + "/" + name;
   }
 }
