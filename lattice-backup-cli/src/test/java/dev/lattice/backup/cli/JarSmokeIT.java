@@ -1,0 +1,71 @@
+package dev.lattice.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built jar, run as a user runs it: a broken manifest or a missing class fails the build. */
+class JarSmokeIT {
+  private static final Path JAR = Path.of("target", "lattice-backup.jar");
+  @TempDir Path dir;
+
+  record Run(int code, String out, String err) {}
+
+  private static Run java(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx256m");
+    cmd.add("-jar");
+    cmd.add(JAR.toString());
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).start();
+    p.getOutputStream().close();
+    var out = p.getInputStream().readAllBytes();
+    var err = p.getErrorStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("finished within a minute").isTrue();
+    return new Run(
+        p.exitValue(),
+        new String(out, StandardCharsets.UTF_8),
+        new String(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theJarRendersTheExamples() throws Exception {
+    Run r = java("render", Path.of("..", "examples").toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "name: lattice-production-s3",
+            "name: lattice-local-minio",
+            "name: lattice-azure-archive")
+        .contains("kind: BackupStorageLocation");
+    assertThat(r.out().split("\n---\n|^---\n")).hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void theJarRefusesAnAliasBombUnderASmallHeap() throws Exception {
+    Path bomb = dir.resolve("bomb.yaml");
+    Files.writeString(bomb, HostileInputTest.billionLaughs());
+
+    Run r = java("validate", bomb.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("aliases").doesNotContain("\tat ");
+  }
+
+  @Test
+  void theJarKnowsItsVersion() throws Exception {
+    Run r = java("--version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("lattice-backup 0.");
+  }
+}
