@@ -2,6 +2,8 @@ package dev.lattice.backup.translate.bsl;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -90,15 +92,19 @@ public final class BslJson {
    * @return the YAML text, empty for no locations
    */
   public static String toYaml(List<BackupStorageLocation> bsls) {
-    StringBuilder out = new StringBuilder();
-    for (BackupStorageLocation bsl : bsls) {
-      try {
-        out.append(YAML.writeValueAsString(bsl));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("cannot write a BackupStorageLocation as YAML", e);
-      }
+    if (bsls.isEmpty()) {
+      return "";
     }
-    return out.toString();
+    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
+    try (var sequence = YAML.writerFor(BackupStorageLocation.class).writeValues(out)) {
+      for (BackupStorageLocation bsl : bsls) {
+        sequence.write(bsl);
+      }
+      sequence.close();
+      return out.getAndClear();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot write a BackupStorageLocation as YAML", e);
+    }
   }
 
   /**

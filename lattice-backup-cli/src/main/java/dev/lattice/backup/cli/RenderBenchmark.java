@@ -1,0 +1,118 @@
+package dev.lattice.backup.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * The render benchmark: renders N stores (default 10,000) from one YAML text and, in the same run,
+ * times a bare Jackson YAML parse of the same text, the floor any reader stands on. Prints the best
+ * of several rounds of each and their ratio. Run with {@code scripts/bench-render.sh}.
+ */
+public final class RenderBenchmark {
+  private RenderBenchmark() {}
+
+  /**
+   * Runs the benchmark.
+   *
+   * @param args the number of stores, optionally
+   * @throws IOException never in practice: everything is in memory
+   */
+  public static void main(String[] args) throws IOException {
+    int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    String yaml = stores(n);
+    YAMLMapper bare = new YAMLMapper(YAMLFactory.builder().loaderOptions(loader()).build());
+    long parseBest = Long.MAX_VALUE;
+    long renderBest = Long.MAX_VALUE;
+    for (int round = 0; round < rounds; round++) {
+      long t0 = System.nanoTime();
+      int docs = 0;
+      try (JsonParser p = bare.getFactory().createParser(yaml);
+          MappingIterator<JsonNode> it = bare.readValues(p, JsonNode.class)) {
+        while (it.hasNext()) {
+          it.next();
+          docs++;
+        }
+      }
+      long t1 = System.nanoTime();
+      StringWriter out = new StringWriter();
+      int code =
+          Main.run(
+              new String[] {"render", "-"},
+              new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)),
+              new PrintWriter(out),
+              new PrintWriter(new StringWriter()));
+      long t2 = System.nanoTime();
+      if (docs != n || code != 0) {
+        throw new IllegalStateException(
+            "benchmark input did not render: " + docs + " docs, exit " + code);
+      }
+      parseBest = Math.min(parseBest, t1 - t0);
+      renderBest = Math.min(renderBest, t2 - t1);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "stores: %d (%d KiB of YAML), best of %d rounds%n"
+            + "bare Jackson YAML parse: %8.1f ms%n"
+            + "lattice-backup render:   %8.1f ms%n"
+            + "ratio render/parse:      %8.2f%n",
+        n,
+        yaml.length() / 1024,
+        rounds,
+        parseBest / 1e6,
+        renderBest / 1e6,
+        (double) renderBest / parseBest);
+  }
+
+  private static org.yaml.snakeyaml.LoaderOptions loader() {
+    org.yaml.snakeyaml.LoaderOptions o = new org.yaml.snakeyaml.LoaderOptions();
+    o.setCodePointLimit(Integer.MAX_VALUE);
+    return o;
+  }
+
+  /** N valid stores of all four providers, as one multi-document YAML text. */
+  static String stores(int n) {
+    StringBuilder y = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      String ns = i % 3 == 0 ? "lattice-system" : "team-" + (i % 50);
+      y.append(
+              "---\napiVersion: lattice.dev/v1alpha1\nkind: BackupStore\nmetadata:\n  name: store-")
+          .append(i)
+          .append("\n  namespace: ")
+          .append(ns)
+          .append("\nspec:\n  default: ")
+          .append(i == 0)
+          .append("\n  storage:\n");
+      switch (i % 4) {
+        case 0 ->
+            y.append("    provider: s3\n    s3:\n      bucket: bucket-")
+                .append(i)
+                .append("\n      region: us-east-1\n    cloudProviderRef: aws-prod\n");
+        case 1 ->
+            y.append("    provider: s3Compatible\n    s3:\n      bucket: bucket-")
+                .append(i)
+                .append(
+                    "\n      endpoint: \"http://minio.minio-system.svc:9000\"\n      forcePathStyle: true\n")
+                .append("    credentialsSecretRef: minio-creds\n");
+        case 2 ->
+            y.append("    provider: gcs\n    gcs:\n      bucket: bucket-").append(i).append('\n');
+        default ->
+            y.append("    provider: azure\n    azure:\n      container: box-")
+                .append(i)
+                .append("\n      storageAccount: acct")
+                .append(i)
+                .append('\n');
+      }
+    }
+    return y.toString();
+  }
+}
