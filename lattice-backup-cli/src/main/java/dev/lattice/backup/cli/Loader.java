@@ -25,8 +25,40 @@ final class Loader {
       String source,
       String key,
       SourceDocument document,
+      Located located,
       Optional<BackupStore> store,
       List<FieldError> readErrors) {}
+
+  /**
+   * Texts are parsed without field locations (twice as fast); a text in which errors are found is
+   * parsed again, once, with them.
+   */
+  static final class Relocator {
+    private final BackupStoreCodec codec;
+    private final Inputs.Input input;
+    private @org.jspecify.annotations.Nullable List<SourceDocument> located;
+
+    Relocator(BackupStoreCodec codec, Inputs.Input input) {
+      this.codec = codec;
+      this.input = input;
+    }
+
+    SourceDocument document(int position) {
+      List<SourceDocument> docs = located;
+      if (docs == null) {
+        docs = expandLists(codec.parse(input.text(), Optional.of(input.name()), true));
+        located = docs;
+      }
+      return docs.get(position);
+    }
+  }
+
+  /** A document's place in its text, to locate its errors. */
+  record Located(Relocator relocator, int position) {
+    List<FieldError> locate(List<FieldError> errors) {
+      return relocator.document(position).locate(errors);
+    }
+  }
 
   /** Everything read. */
   record Result(List<Loaded> stores, int skipped) {}
@@ -45,11 +77,14 @@ final class Loader {
     for (Inputs.Input input : inputs) {
       List<SourceDocument> docs;
       try {
-        docs = codec.parse(input.text(), Optional.of(input.name()));
+        docs = expandLists(codec.parse(input.text(), Optional.of(input.name()), false));
       } catch (BackupStoreReadException e) {
         throw new InputProblem(describe(e.errors().get(0), input.name()));
       }
-      for (SourceDocument doc : expandLists(docs)) {
+      Relocator relocator = new Relocator(codec, input);
+      for (int position = 0; position < docs.size(); position++) {
+        SourceDocument doc = docs.get(position);
+        Located located = new Located(relocator, position);
         if (!doc.tree().isObject()) {
           throw new InputProblem(
               doc.location()
@@ -63,13 +98,15 @@ final class Loader {
         try {
           BackupStore store = withNamespace(codec.decode(doc));
           stores.add(
-              new Loaded(input.name(), keyOf(doc.tree()), doc, Optional.of(store), List.of()));
+              new Loaded(
+                  input.name(), keyOf(doc.tree()), doc, located, Optional.of(store), List.of()));
         } catch (BackupStoreReadException e) {
           if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
             throw new InputProblem(describe(e.errors().get(0), input.name()));
           }
           stores.add(
-              new Loaded(input.name(), keyOf(doc.tree()), doc, Optional.empty(), e.errors()));
+              new Loaded(
+                  input.name(), keyOf(doc.tree()), doc, located, Optional.empty(), e.errors()));
         }
       }
     }

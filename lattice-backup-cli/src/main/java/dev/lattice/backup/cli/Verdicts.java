@@ -28,7 +28,7 @@ final class Verdicts {
     Map<StoreKey, List<Loader.Loaded>> origin = new HashMap<>();
     for (Loader.Loaded l : loaded.stores()) {
       if (l.store().isEmpty()) {
-        for (FieldError e : l.readErrors()) {
+        for (FieldError e : l.located().locate(l.readErrors())) {
           errors.add(line(l, l.key(), e));
         }
         continue;
@@ -42,7 +42,7 @@ final class Verdicts {
         .forEach(
             (key, rejected) -> {
               for (Loader.Loaded l : origin.getOrDefault(key, List.of())) {
-                for (FieldError e : l.document().locate(rejected.errors())) {
+                for (FieldError e : l.located().locate(rejected.errors())) {
                   errors.add(line(l, key.toString(), e));
                 }
               }

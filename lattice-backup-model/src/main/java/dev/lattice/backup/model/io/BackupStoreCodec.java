@@ -229,6 +229,24 @@ public final class BackupStoreCodec {
    *     the text is not JSON or YAML or breaks a read limit
    */
   public List<SourceDocument> parse(String text, Optional<String> sourceName) {
+    return parse(text, sourceName, true);
+  }
+
+  /**
+   * Parses as {@link #parse(String, Optional)}, optionally without recording field locations: about
+   * twice as fast, for callers that read many documents and locate errors only when there are some
+   * (by parsing again with locations). Without locations, {@link SourceDocument#locate(String)}
+   * answers each document's start; duplicate keys are still found.
+   *
+   * @param text the text, JSON or YAML
+   * @param sourceName the name to put in locations; empty for none
+   * @param withLocations whether to record where each field stands
+   * @return the documents
+   * @throws BackupStoreReadException of kind {@link BackupStoreReadException.Kind#MALFORMED} when
+   *     the text is not JSON or YAML or breaks a read limit
+   */
+  public List<SourceDocument> parse(
+      String text, Optional<String> sourceName, boolean withLocations) {
     if (text.length() > limits.maxTextChars()) {
       throw malformed(
           "text of "
@@ -240,7 +258,9 @@ public final class BackupStoreCodec {
     boolean json = looksLikeJson(text);
     try (JsonParser parser =
         json ? jsonFactory.createParser(text) : yamlFactory.createParser(text)) {
-      return new TreeReader(parser, sourceName, limits).readAll();
+      return new TreeReader(parser, sourceName, limits, withLocations).readAll();
+    } catch (TreeReader.NeedsLocations e) {
+      return parse(text, sourceName, true);
     } catch (TreeReader.Refused e) {
       throw malformed(String.valueOf(e.getMessage()), e.location);
     } catch (IOException | RuntimeException e) {

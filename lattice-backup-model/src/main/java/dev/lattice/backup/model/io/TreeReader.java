@@ -31,7 +31,16 @@ final class TreeReader {
   private Map<String, SourceLocation> locations = new HashMap<>();
   private List<FieldError> duplicates = new ArrayList<>();
 
-  TreeReader(JsonParser parser, Optional<String> source, ReadLimits limits) {
+  private final boolean recordLocations;
+
+  /**
+   * A reader. Without {@code recordLocations}, no paths are built and no locations kept (about half
+   * the cost); a duplicate key then throws {@link NeedsLocations}, so the caller can read again
+   * with locations to report it precisely.
+   */
+  TreeReader(
+      JsonParser parser, Optional<String> source, ReadLimits limits, boolean recordLocations) {
+    this.recordLocations = recordLocations;
     this.parser = parser;
     this.source = source;
     this.maxDepth = limits.maxNestingDepth();
@@ -91,6 +100,13 @@ final class TreeReader {
     ObjectNode node = NODES.objectNode();
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = checkedLength(parser.currentName());
+      if (!recordLocations) {
+        parser.nextToken();
+        if (node.replace(key, value("", depth)) != null) {
+          throw new NeedsLocations();
+        }
+        continue;
+      }
       String child = Paths.child(path, key);
       SourceLocation at = here();
       parser.nextToken();
@@ -110,6 +126,10 @@ final class TreeReader {
     ArrayNode node = NODES.arrayNode();
     int i = 0;
     while (parser.nextToken() != JsonToken.END_ARRAY) {
+      if (!recordLocations) {
+        node.add(value("", depth));
+        continue;
+      }
       String child = Paths.index(path, i++);
       locations.put(child, here());
       node.add(value(child, depth));
@@ -139,6 +159,15 @@ final class TreeReader {
     JsonLocation l = parser.currentTokenLocation();
     SourceLocation at = SourceLocation.of(Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
     return source.map(at::inSource).orElse(at);
+  }
+
+  /** A duplicate key met while not recording locations: read again with them. */
+  static final class NeedsLocations extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NeedsLocations() {
+      super("duplicate key");
+    }
   }
 
   /** Text refused by a read limit; the codec turns it into a malformed-text error. */

@@ -2,13 +2,9 @@ package dev.lattice.backup.translate.bsl;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.SegmentedStringWriter;
-import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -22,14 +18,6 @@ import java.util.Map;
  */
 public final class BslJson {
   private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
-  private static final YAMLMapper YAML =
-      configure(
-              YAMLMapper.builder()
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-                  .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-                  .disable(YAMLGenerator.Feature.SPLIT_LINES))
-          .build();
 
   private BslJson() {}
 
@@ -92,19 +80,12 @@ public final class BslJson {
    * @return the YAML text, empty for no locations
    */
   public static String toYaml(List<BackupStorageLocation> bsls) {
-    if (bsls.isEmpty()) {
-      return "";
+    StringBuilder out = new StringBuilder(bsls.size() * 640);
+    for (BackupStorageLocation bsl : bsls) {
+      out.append("---\n");
+      YamlText.mapping(out, toTree(bsl), 0);
     }
-    SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
-    try (var sequence = YAML.writerFor(BackupStorageLocation.class).writeValues(out)) {
-      for (BackupStorageLocation bsl : bsls) {
-        sequence.write(bsl);
-      }
-      sequence.close();
-      return out.getAndClear();
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot write a BackupStorageLocation as YAML", e);
-    }
+    return out.toString();
   }
 
   /**

@@ -1,0 +1,101 @@
+package dev.lattice.backup.translate.bsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.translate.TranslationOptions;
+import dev.lattice.backup.translate.TranslationResult;
+import dev.lattice.backup.translate.Translator;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The hand-written YAML reads back, with a real YAML parser, to exactly the JSON tree. */
+class YamlTextProperties {
+  private static final YAMLMapper YAML = new YAMLMapper();
+
+  @Provide
+  Arbitrary<String> strings() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().ofMaxLength(30),
+        Arbitraries.strings().withChars("aZ09 :#-?&*!|>'\"%@`{}[],.\\/~\n\t").ofMaxLength(12),
+        Arbitraries.of(
+            "true",
+            "False",
+            "yes",
+            "No",
+            "on",
+            "OFF",
+            "y",
+            "n",
+            "null",
+            "~",
+            "",
+            "1",
+            "0x1f",
+            "1e3",
+            "-.inf",
+            ".NaN",
+            "1_000",
+            "0o17",
+            "2026-01-01",
+            "12:30",
+            "- a",
+            "a: b",
+            "#c",
+            " lead",
+            "trail ",
+            "@x",
+            "`x",
+            "http://minio:9000",
+            "us-east-1",
+            "velero.io/aws"));
+  }
+
+  @Property(tries = 2000)
+  void everyStringReadsBackUnchanged(@ForAll("strings") String s) throws Exception {
+    StringBuilder out = new StringBuilder("k: ");
+    YamlText.scalar(out, s);
+    StringBuilder key = new StringBuilder();
+    YamlText.scalar(key, s);
+    key.append(": v");
+
+    JsonNode value = YAML.readTree(out.toString()).get("k");
+    assertThat(value.isTextual()).as(out.toString()).isTrue();
+    assertThat(value.asText()).isEqualTo(s);
+    assertThat(YAML.readTree(key.toString()).fieldNames().next()).isEqualTo(s);
+  }
+
+  @Provide
+  Arbitrary<List<BackupStore>> stores() {
+    return ModelArbitraries.validStores().list().ofMaxSize(5);
+  }
+
+  @Property(tries = 300)
+  void locationsWrittenAsYamlReadBackToTheirTrees(@ForAll("stores") List<BackupStore> stores)
+      throws Exception {
+    List<BackupStorageLocation> bsls = new ArrayList<>();
+    for (BackupStore s : stores) {
+      if (Translator.translate(s, TranslationOptions.defaults())
+          instanceof TranslationResult.Translated t) {
+        bsls.add(t.bsl());
+      }
+    }
+    List<JsonNode> read = new ArrayList<>();
+    try (MappingIterator<JsonNode> it =
+        YAML.readerFor(JsonNode.class).readValues(BslJson.toYaml(bsls))) {
+      while (it.hasNext()) {
+        read.add(it.next());
+      }
+    }
+    assertThat(read).isEqualTo(bsls.stream().map(BslJson::toTree).toList());
+  }
+}
