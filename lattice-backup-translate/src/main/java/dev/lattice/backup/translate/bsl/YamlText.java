@@ -1,8 +1,9 @@
 package dev.lattice.backup.translate.bsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * Writes a JSON tree as block-style YAML, directly: a BSL has a fixed, shallow shape, and this is
@@ -11,9 +12,12 @@ import java.util.regex.Pattern;
  * which YAML reads identically.
  */
 final class YamlText {
-  private static final Pattern RESERVED =
-      Pattern.compile(
-          "(?i)y|n|yes|no|true|false|on|off|null|nan|inf|[-+]?\\.?(inf|nan)|[0-9_.eE+-]+|0[xob][0-9a-f_]*");
+  /**
+   * Plain words that YAML 1.1 or 1.2 reads as booleans or null. (Numbers need not be listed: a
+   * plain string here starts with a letter, {@code _} or {@code /}.)
+   */
+  private static final Set<String> RESERVED =
+      Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf");
 
   private YamlText() {}
 
@@ -89,7 +93,7 @@ final class YamlText {
   }
 
   static void scalar(StringBuilder out, String text) {
-    if (isPlain(text) && !RESERVED.matcher(text).matches()) {
+    if (isPlain(text) && (text.length() > 5 || !RESERVED.contains(text.toLowerCase(Locale.ROOT)))) {
       out.append(text);
       return;
     }
