@@ -81,7 +81,7 @@ public final class Main implements Runnable {
   }
 
   /** What render and validate share: options, stdin, and reading. */
-  abstract static class Shared {
+  abstract static class Shared implements java.util.concurrent.Callable<Integer> {
     private InputStream stdin = InputStream.nullInputStream();
 
     @CommandLine.Option(
@@ -163,9 +163,22 @@ public final class Main implements Runnable {
       return Verdicts.judge(loaded, options);
     }
 
-    int fail(PrintWriter err, InputProblem e) {
-      err.println("lattice-backup: " + e.getMessage());
-      return 2;
+    /** Checks command-specific options before anything is read; throws a usage error. */
+    void checkOptions() {}
+
+    /** Reports the outcome; returns the exit code. */
+    abstract int report(Verdicts.Outcome outcome, PrintWriter out, PrintWriter err);
+
+    @Override
+    public Integer call() {
+      checkOptions();
+      PrintWriter err = spec().commandLine().getErr();
+      try {
+        return report(judge(err), spec().commandLine().getOut(), err);
+      } catch (InputProblem e) {
+        err.println("lattice-backup: " + e.getMessage());
+        return 2;
+      }
     }
   }
 

@@ -9,7 +9,6 @@ import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslJson;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +27,7 @@ import picocli.CommandLine.Command;
       "  lattice-backup render examples/",
       "  cat stores.yaml | lattice-backup render -o json --velero-namespace backup -"
     })
-final class RenderCommand extends Main.Shared implements Callable<Integer> {
+final class RenderCommand extends Main.Shared {
   @CommandLine.Option(
       names = {"-o", "--output"},
       defaultValue = "yaml",
@@ -36,19 +35,15 @@ final class RenderCommand extends Main.Shared implements Callable<Integer> {
   String output = "yaml";
 
   @Override
-  public Integer call() {
-    PrintWriter out = spec().commandLine().getOut();
-    PrintWriter err = spec().commandLine().getErr();
+  void checkOptions() {
     if (!output.equals("yaml") && !output.equals("json")) {
       throw new CommandLine.ParameterException(
           spec().commandLine(), "-o must be yaml or json, not '" + output + "'");
     }
-    Verdicts.Outcome outcome;
-    try {
-      outcome = judge(err);
-    } catch (InputProblem e) {
-      return fail(err, e);
-    }
+  }
+
+  @Override
+  int report(Verdicts.Outcome outcome, PrintWriter out, PrintWriter err) {
     if (!outcome.errors().isEmpty()) {
       outcome.errors().forEach(l -> err.println(l.text()));
       err.println(outcome.errors().size() + " error(s): nothing rendered");

@@ -1,7 +1,6 @@
 package dev.lattice.backup.cli;
 
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code validate}: every error of every store in PATH, one line each. */
@@ -18,17 +17,9 @@ import picocli.CommandLine.Command;
       "  lattice-backup validate examples/",
       "  lattice-backup validate - < store.yaml"
     })
-final class ValidateCommand extends Main.Shared implements Callable<Integer> {
+final class ValidateCommand extends Main.Shared {
   @Override
-  public Integer call() {
-    PrintWriter out = spec().commandLine().getOut();
-    PrintWriter err = spec().commandLine().getErr();
-    Verdicts.Outcome outcome;
-    try {
-      outcome = judge(err);
-    } catch (InputProblem e) {
-      return fail(err, e);
-    }
+  int report(Verdicts.Outcome outcome, PrintWriter out, PrintWriter err) {
     if (!outcome.errors().isEmpty()) {
       outcome.errors().forEach(l -> out.println(l.text()));
       return 1;

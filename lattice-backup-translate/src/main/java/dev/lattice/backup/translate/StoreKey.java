@@ -2,7 +2,10 @@ package dev.lattice.backup.translate;
 
 import dev.lattice.backup.model.BackupStore;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A BackupStore's identity: namespace and name. Ordered by namespace, then name.
@@ -37,6 +40,24 @@ public record StoreKey(String namespace, String name) implements Comparable<Stor
       return new StoreKey("", "");
     }
     return new StoreKey(meta.namespace().orElse(""), Objects.requireNonNullElse(meta.name(), ""));
+  }
+
+  /**
+   * The keys held by more than one of the stores.
+   *
+   * @param stores the stores
+   * @return the duplicated keys
+   */
+  public static Set<StoreKey> duplicates(List<BackupStore> stores) {
+    Set<StoreKey> seen = new HashSet<>(stores.size() * 2);
+    Set<StoreKey> duplicated = new HashSet<>();
+    for (BackupStore store : stores) {
+      StoreKey key = of(store);
+      if (!seen.add(key)) {
+        duplicated.add(key);
+      }
+    }
+    return duplicated;
   }
 
   @Override

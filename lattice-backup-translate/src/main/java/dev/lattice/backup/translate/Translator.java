@@ -174,7 +174,7 @@ public final class Translator {
    */
   public static TranslationPlan translateAll(
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
-    Set<StoreKey> duplicated = duplicates(stores);
+    Set<StoreKey> duplicated = StoreKey.duplicates(stores);
     Map<StoreKey, TranslationResult> results = new HashMap<>(stores.size() * 2);
     Set<StoreKey> invalid = new HashSet<>(duplicated);
     for (BackupStore store : stores) {
@@ -221,7 +221,7 @@ public final class Translator {
    */
   public static DefaultSelection selectDefault(
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
-    Set<StoreKey> invalid = new HashSet<>(duplicates(stores));
+    Set<StoreKey> invalid = new HashSet<>(StoreKey.duplicates(stores));
     for (BackupStore store : stores) {
       if (store.spec() != null && store.spec().isDefault() && !validate(store).isEmpty()) {
         invalid.add(StoreKey.of(store));
@@ -247,18 +247,6 @@ public final class Translator {
       DefaultSelection selection,
       TranslationOptions options) {
     return StoreResolver.resolve(storeRef, requesterNamespace, stores, selection, options);
-  }
-
-  private static Set<StoreKey> duplicates(List<BackupStore> stores) {
-    Set<StoreKey> seen = new HashSet<>(stores.size() * 2);
-    Set<StoreKey> duplicated = new HashSet<>();
-    for (BackupStore store : stores) {
-      StoreKey key = StoreKey.of(store);
-      if (!seen.add(key)) {
-        duplicated.add(key);
-      }
-    }
-    return duplicated;
   }
 
   /** Translates a store that passed {@link #validate}: every required field is present. */

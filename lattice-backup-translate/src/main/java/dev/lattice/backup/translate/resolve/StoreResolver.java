@@ -9,7 +9,6 @@ import dev.lattice.backup.translate.defaults.DefaultSelection;
 import dev.lattice.backup.translate.names.BslNames;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,15 +41,14 @@ public final class StoreResolver {
       List<BackupStore> stores,
       DefaultSelection selection,
       TranslationOptions options) {
+    Set<StoreKey> duplicated = StoreKey.duplicates(stores);
     Map<StoreKey, BackupStore> byKey = new HashMap<>();
-    Set<StoreKey> duplicated = new HashSet<>();
     for (BackupStore s : stores) {
       StoreKey key = StoreKey.of(s);
-      if (byKey.putIfAbsent(key, s) != null) {
-        duplicated.add(key);
+      if (!duplicated.contains(key)) {
+        byKey.put(key, s);
       }
     }
-    duplicated.forEach(byKey::remove);
 
     if (storeRef.isPresent()) {
       String ref = storeRef.get();
