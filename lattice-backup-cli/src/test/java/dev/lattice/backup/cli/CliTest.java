@@ -106,9 +106,19 @@ class CliTest {
   }
 
   @Test
-  void anExplicitNamespaceOutsideThePlatformGetsAHashedName() throws IOException {
-    Cli r = Cli.run("render", "--namespace", "team-a", write("s3.yaml", S3).toString());
-    assertThat(r.out()).contains("name: lattice-team-a-production-s3-").contains("default: false");
+  void anExplicitNamespaceOutsideThePlatformGetsAHashedNameButNoPlatformCredentials()
+      throws IOException {
+    String tenantStore =
+        S3.replace("  cloudProviderRef: aws-prod\n", "  credentialsSecretRef: s3-creds\n");
+    Cli ok = Cli.run("render", "--namespace", "team-a", write("t.yaml", tenantStore).toString());
+    Cli borrowing = Cli.run("render", "--namespace", "team-a", write("s3.yaml", S3).toString());
+
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("name: lattice-team-a-production-s3-").contains("default: false");
+    assertThat(ok.err()).contains("credentials: team-a/production-s3: copy Secret team-a/s3-creds");
+    assertThat(borrowing.code()).isEqualTo(1);
+    assertThat(borrowing.err())
+        .contains("team-a/production-s3: spec.storage.cloudProviderRef: Forbidden");
   }
 
   @Test

@@ -18,6 +18,9 @@ import java.util.Objects;
  *     CloudProviderCredentials#latticeConvention()}
  * @param foreignDefaultPolicy what to do about a default BSL we do not manage; default {@link
  *     ForeignDefaultPolicy#RESPECT}
+ * @param tenantCloudProviders whether stores outside the platform namespace may use {@code
+ *     cloudProviderRef}, that is, make Velero use credentials their namespace does not hold;
+ *     default false (such stores are rejected on {@code spec.storage.cloudProviderRef})
  */
 public record TranslationOptions(
     String veleroNamespace,
@@ -26,7 +29,8 @@ public record TranslationOptions(
     String credentialKey,
     String pathStyleRegion,
     CloudProviderCredentials cloudProviderCredentials,
-    ForeignDefaultPolicy foreignDefaultPolicy) {
+    ForeignDefaultPolicy foreignDefaultPolicy,
+    boolean tenantCloudProviders) {
 
   private static final TranslationOptions DEFAULTS =
       new TranslationOptions(
@@ -36,7 +40,8 @@ public record TranslationOptions(
           "cloud",
           "us-east-1",
           CloudProviderCredentials.latticeConvention(),
-          ForeignDefaultPolicy.RESPECT);
+          ForeignDefaultPolicy.RESPECT,
+          false);
 
   /**
    * Checks the values: namespaces are DNS-1123 labels, the region and key are not empty.
@@ -48,6 +53,7 @@ public record TranslationOptions(
    * @param pathStyleRegion the region for S3-compatible stores without one
    * @param cloudProviderCredentials where CloudProvider credentials live
    * @param foreignDefaultPolicy the foreign default policy
+   * @param tenantCloudProviders whether tenant stores may use cloudProviderRef
    * @throws IllegalArgumentException when a value is unusable
    */
   public TranslationOptions {
@@ -105,6 +111,7 @@ public record TranslationOptions(
     private String pathStyleRegion;
     private CloudProviderCredentials cloudProviderCredentials;
     private ForeignDefaultPolicy foreignDefaultPolicy;
+    private boolean tenantCloudProviders;
 
     private Builder(TranslationOptions from) {
       veleroNamespace = from.veleroNamespace;
@@ -114,6 +121,7 @@ public record TranslationOptions(
       pathStyleRegion = from.pathStyleRegion;
       cloudProviderCredentials = from.cloudProviderCredentials;
       foreignDefaultPolicy = from.foreignDefaultPolicy;
+      tenantCloudProviders = from.tenantCloudProviders;
     }
 
     /**
@@ -194,6 +202,17 @@ public record TranslationOptions(
     }
 
     /**
+     * Sets whether stores outside the platform namespace may use cloudProviderRef.
+     *
+     * @param value true to allow it
+     * @return this builder
+     */
+    public Builder tenantCloudProviders(boolean value) {
+      tenantCloudProviders = value;
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return the options
@@ -207,7 +226,8 @@ public record TranslationOptions(
           credentialKey,
           pathStyleRegion,
           cloudProviderCredentials,
-          foreignDefaultPolicy);
+          foreignDefaultPolicy,
+          tenantCloudProviders);
     }
   }
 }

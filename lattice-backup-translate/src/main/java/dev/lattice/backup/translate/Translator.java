@@ -110,7 +110,7 @@ public final class Translator {
    * @param store the store
    * @return the field errors, empty when the store translates
    */
-  public static List<FieldError> validate(BackupStore store) {
+  public static List<FieldError> validate(BackupStore store, TranslationOptions options) {
     List<FieldError> errors = new ArrayList<>(BackupStoreValidator.validate(store));
     ObjectMetadata meta = store.metadata();
     if (meta != null && meta.namespace().isEmpty()) {
@@ -122,6 +122,21 @@ public final class Translator {
     }
     BackupStoreSpec spec = store.spec();
     BackupStorageSpec storage = spec == null ? null : spec.storage();
+    if (storage != null
+        && storage.cloudProviderRef().isPresent()
+        && meta != null
+        && meta.namespace().isPresent()
+        && !meta.namespace().get().equals(options.platformNamespace())
+        && !options.tenantCloudProviders()) {
+      errors.add(
+          FieldError.of(
+              "spec.storage.cloudProviderRef",
+              FieldError.Type.FORBIDDEN,
+              "only stores in namespace "
+                  + options.platformNamespace()
+                  + " may use a CloudProvider's credentials; use credentialsSecretRef with a Secret"
+                  + " of this namespace"));
+    }
     if (storage != null
         && storage.provider() == BackupStorageProvider.AZURE
         && storage.azure().isPresent()
@@ -156,7 +171,7 @@ public final class Translator {
    * @return the BSL (and any Secret to mirror), or every problem with the store
    */
   public static TranslationResult translate(BackupStore store, TranslationOptions options) {
-    List<FieldError> errors = validate(store);
+    List<FieldError> errors = validate(store, options);
     if (!errors.isEmpty()) {
       return new TranslationResult.Rejected(errors);
     }
@@ -223,7 +238,7 @@ public final class Translator {
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
     Set<StoreKey> invalid = new HashSet<>(StoreKey.duplicates(stores));
     for (BackupStore store : stores) {
-      if (store.spec() != null && store.spec().isDefault() && !validate(store).isEmpty()) {
+      if (store.spec() != null && store.spec().isDefault() && !validate(store, options).isEmpty()) {
         invalid.add(StoreKey.of(store));
       }
     }

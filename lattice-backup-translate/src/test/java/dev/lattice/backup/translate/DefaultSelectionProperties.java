@@ -81,7 +81,7 @@ class DefaultSelectionProperties {
     return s.spec().isDefault()
         && StoreKey.of(s).namespace().equals(PLATFORM)
         && !s.metadata().isBeingDeleted()
-        && Translator.validate(s).isEmpty();
+        && Translator.validate(s, OPTIONS).isEmpty();
   }
 
   private static final Comparator<BackupStore> AGE =
@@ -108,7 +108,7 @@ class DefaultSelectionProperties {
       assertThat(selection.whyNot(key).isPresent()).isEqualTo(asked && !selection.isDefault(key));
       if (asked
           && !key.namespace().equals(PLATFORM)
-          && Translator.validate(s).isEmpty()
+          && Translator.validate(s, OPTIONS).isEmpty()
           && !s.metadata().isBeingDeleted()) {
         assertThat(selection.whyNot(key).orElseThrow().reason())
             .isEqualTo(DefaultReason.NOT_ALLOWED_IN_NAMESPACE);

@@ -114,6 +114,31 @@ class RustControllerMistakesTest {
   }
 
   @Test
+  void aTenantCannotBorrowThePlatformsCloudCredentials() {
+    var spec = GCS.withCloudProviderRef("aws-prod");
+
+    TranslationResult tenant = Translator.translate(Stores.store("team-a", "g", spec), OPTIONS);
+    TranslationResult allowed =
+        Translator.translate(
+            Stores.store("team-a", "g", spec),
+            OPTIONS.toBuilder().tenantCloudProviders(true).build());
+
+    assertThat(tenant).isInstanceOf(TranslationResult.Rejected.class);
+    assertThat(((TranslationResult.Rejected) tenant).errors())
+        .extracting(FieldError::path, FieldError::type)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "spec.storage.cloudProviderRef", FieldError.Type.FORBIDDEN));
+    assertThat(bsl(allowed).spec().credential())
+        .contains(new SecretKeyRef("velero-credentials-aws-prod", "cloud"));
+    assertThat(
+            bsl(Translator.translate(Stores.store("lattice-system", "g", spec), OPTIONS))
+                .spec()
+                .credential())
+        .contains(new SecretKeyRef("velero-credentials-aws-prod", "cloud"));
+  }
+
+  @Test
   void neverMoreThanOneDefault() {
     Instant t = Instant.parse("2026-01-01T00:00:00Z");
     var plan =

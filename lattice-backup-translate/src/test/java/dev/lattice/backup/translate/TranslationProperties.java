@@ -53,10 +53,11 @@ class TranslationProperties {
       @ForAll("anyStores") BackupStore store, @ForAll("options") TranslationOptions options) {
     TranslationResult result = Translator.translate(store, options);
 
-    if (Translator.validate(store).isEmpty()) {
+    if (Translator.validate(store, options).isEmpty()) {
       assertThat(result).isInstanceOf(TranslationResult.Translated.class);
     } else {
-      assertThat(result).isEqualTo(new TranslationResult.Rejected(Translator.validate(store)));
+      assertThat(result)
+          .isEqualTo(new TranslationResult.Rejected(Translator.validate(store, options)));
     }
   }
 
