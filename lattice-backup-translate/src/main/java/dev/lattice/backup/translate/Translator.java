@@ -104,10 +104,12 @@ public final class Translator {
   private Translator() {}
 
   /**
-   * Every problem that keeps a store from translating: the model's rules plus what Velero needs (a
-   * namespace; an Azure storage account).
+   * Every problem that keeps a store from translating: the model's rules, what Velero needs (a
+   * namespace; an Azure storage account), and the credential boundary (a store outside the platform
+   * namespace may not use {@code cloudProviderRef} unless the options allow it).
    *
    * @param store the store
+   * @param options the platform namespace and credential policy
    * @return the field errors, empty when the store translates
    */
   public static List<FieldError> validate(BackupStore store, TranslationOptions options) {
