@@ -1,0 +1,685 @@
+package dev.lattice.backup.reconcile.memory;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStoreSpec;
+import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.reconcile.port.BackupStorePort;
+import dev.lattice.backup.reconcile.port.BslPort;
+import dev.lattice.backup.reconcile.port.ClusterPorts;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
+import dev.lattice.backup.reconcile.port.ObservedBsl;
+import dev.lattice.backup.reconcile.port.PortException;
+import dev.lattice.backup.reconcile.port.PortFailure;
+import dev.lattice.backup.reconcile.port.SecretData;
+import dev.lattice.backup.reconcile.port.SecretPort;
+import dev.lattice.backup.reconcile.port.VeleroPhase;
+import dev.lattice.backup.translate.StoreKey;
+import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import dev.lattice.backup.translate.bsl.BslLabels;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * A cluster in memory that implements every reconcile port, for tests of this library and of the
+ * code that embeds it. It keeps resourceVersions and refuses stale ones with {@link
+ * PortFailure.Conflict}, honours finalizers on deletion, can pretend Velero is not installed,
+ * emulates Velero's BSL controller ({@link #velero()}), and fails calls on request ({@link
+ * #faults()}).
+ *
+ * <p>It also keeps score for invariants: every write through a port, the most BSLs of ours that
+ * were the default at once, and every write that touched an object this library does not manage.
+ *
+ * <p>Thread-safe: every method synchronizes on the cluster.
+ */
+public final class InMemoryCluster {
+  private final String veleroNamespace;
+  private final Clock clock;
+  private final FaultInjector faults = new FaultInjector(this);
+  private final VeleroEmulation velero = new VeleroEmulation(this);
+  private final Ports ports = new Ports();
+
+  private final TreeMap<StoreKey, BackupStore> stores = new TreeMap<>();
+  private final TreeMap<String, ObservedBsl> bsls = new TreeMap<>();
+  private final TreeMap<String, StoredSecret> secrets = new TreeMap<>();
+  private boolean veleroInstalled = true;
+  private long resourceVersion;
+
+  private final List<String> writes = new ArrayList<>();
+  private final List<String> foreignWrites = new ArrayList<>();
+  private int maxManagedDefaults;
+
+  /** A Secret as stored. */
+  private record StoredSecret(ObjectMetadata metadata, SecretData data) {}
+
+  /**
+   * An empty cluster with Velero installed.
+   *
+   * @param veleroNamespace Velero's namespace
+   * @param clock the clock for creation and deletion timestamps
+   */
+  public InMemoryCluster(String veleroNamespace, Clock clock) {
+    this.veleroNamespace = Objects.requireNonNull(veleroNamespace, "veleroNamespace");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * An empty cluster with Velero installed in namespace {@code velero}, on the system clock.
+   *
+   * @return the cluster
+   */
+  public static InMemoryCluster create() {
+    return new InMemoryCluster("velero", Clock.systemUTC());
+  }
+
+  /**
+   * The ports to hand to a reconciler.
+   *
+   * @return the ports
+   */
+  public ClusterPorts ports() {
+    return new ClusterPorts(ports, ports, ports);
+  }
+
+  /**
+   * The fault injector.
+   *
+   * @return the injector
+   */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /**
+   * The Velero emulation.
+   *
+   * @return Velero
+   */
+  public VeleroEmulation velero() {
+    return velero;
+  }
+
+  /**
+   * Velero's namespace.
+   *
+   * @return the namespace
+   */
+  public String veleroNamespace() {
+    return veleroNamespace;
+  }
+
+  // ---- the user's side: what kubectl would do -------------------------------------------------
+
+  /**
+   * Creates a store, as {@code kubectl create} would: the server sets uid, resourceVersion,
+   * generation 1 and creationTimestamp; a status in the input is dropped.
+   *
+   * @param store the store, with namespace and name
+   * @return the stored store
+   * @throws IllegalStateException when the store exists
+   */
+  public synchronized BackupStore createStore(BackupStore store) {
+    ObjectMetadata meta = Objects.requireNonNull(store.metadata(), "metadata");
+    StoreKey key =
+        new StoreKey(meta.namespace().orElseThrow(), Objects.requireNonNull(meta.name()));
+    if (stores.containsKey(key)) {
+      throw new IllegalStateException("BackupStore " + key + " already exists");
+    }
+    ObjectMetadata created =
+        meta.toBuilder()
+            .uid(
+                UUID.nameUUIDFromBytes(
+                        key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString())
+            .generation(1L)
+            .resourceVersion(nextVersion())
+            .creationTimestamp(clock.instant())
+            .deletionTimestamp(null)
+            .build();
+    BackupStore out = store.withMetadata(created).withStatus(null);
+    stores.put(key, out);
+    return out;
+  }
+
+  /**
+   * Replaces a store's spec; the generation grows when the spec changes.
+   *
+   * @param key the store
+   * @param spec the new spec
+   * @return the stored store
+   */
+  public synchronized BackupStore updateStoreSpec(StoreKey key, BackupStoreSpec spec) {
+    BackupStore store = existing(key);
+    if (Objects.equals(store.spec(), spec)) {
+      return store;
+    }
+    ObjectMetadata meta = Objects.requireNonNull(store.metadata());
+    ObjectMetadata.Builder next = meta.toBuilder().resourceVersion(nextVersion());
+    next.generation(meta.generation().orElse(0L) + 1);
+    BackupStore out = store.withSpec(spec).withMetadata(next.build());
+    stores.put(key, out);
+    return out;
+  }
+
+  /**
+   * Deletes a store, as {@code kubectl delete} would: with finalizers it only gets a
+   * deletionTimestamp; without, it is gone.
+   *
+   * @param key the store
+   */
+  public synchronized void deleteStore(StoreKey key) {
+    BackupStore store = existing(key);
+    ObjectMetadata meta = Objects.requireNonNull(store.metadata());
+    if (meta.finalizers().isEmpty()) {
+      stores.remove(key);
+    } else if (!meta.isBeingDeleted()) {
+      stores.put(
+          key,
+          store.withMetadata(
+              meta.toBuilder()
+                  .deletionTimestamp(clock.instant())
+                  .resourceVersion(nextVersion())
+                  .build()));
+    }
+  }
+
+  /**
+   * A store, if it exists.
+   *
+   * @param key the store
+   * @return the store
+   */
+  public synchronized Optional<BackupStore> store(StoreKey key) {
+    return Optional.ofNullable(stores.get(key));
+  }
+
+  /**
+   * Every store, sorted by namespace and name.
+   *
+   * @return the stores
+   */
+  public synchronized List<BackupStore> stores() {
+    return List.copyOf(stores.values());
+  }
+
+  /**
+   * Creates or replaces a Secret, as a user would.
+   *
+   * @param namespace the namespace
+   * @param name the name
+   * @param data the data
+   */
+  public synchronized void putSecret(String namespace, String name, SecretData data) {
+    secrets.put(
+        namespace + "/" + name,
+        new StoredSecret(
+            ObjectMetadata.builder()
+                .namespace(namespace)
+                .name(name)
+                .resourceVersion(nextVersion())
+                .build(),
+            data));
+  }
+
+  /**
+   * Deletes a Secret, as a user would.
+   *
+   * @param namespace the namespace
+   * @param name the name
+   */
+  public synchronized void deleteSecret(String namespace, String name) {
+    secrets.remove(namespace + "/" + name);
+  }
+
+  /**
+   * A Secret's data, if it exists.
+   *
+   * @param namespace the namespace
+   * @param name the name
+   * @return the data
+   */
+  public synchronized Optional<SecretData> secret(String namespace, String name) {
+    return Optional.ofNullable(secrets.get(namespace + "/" + name)).map(StoredSecret::data);
+  }
+
+  /**
+   * Every Secret's data, keyed {@code namespace/name}.
+   *
+   * @return the data
+   */
+  public synchronized Map<String, SecretData> secrets() {
+    TreeMap<String, SecretData> out = new TreeMap<>();
+    secrets.forEach((k, v) -> out.put(k, v.data()));
+    return out;
+  }
+
+  /**
+   * Creates or replaces a BSL as another tool (or Velero's installer) would; it is foreign unless
+   * it carries our managed-by label.
+   *
+   * @param bsl the BSL
+   * @throws IllegalStateException when Velero is not installed
+   */
+  public synchronized void putForeignBsl(BackupStorageLocation bsl) {
+    requireVelero();
+    ObservedBsl old = bsls.get(bsl.name());
+    ObjectMetadata meta =
+        bsl.metadata().toBuilder()
+            .namespace(veleroNamespace)
+            .resourceVersion(nextVersion())
+            .creationTimestamp(
+                old == null
+                    ? clock.instant()
+                    : old.metadata().creationTimestamp().orElse(clock.instant()))
+            .build();
+    bsls.put(bsl.name(), new ObservedBsl(meta, bsl.spec(), Optional.empty(), Optional.empty()));
+  }
+
+  /**
+   * A BSL, if it exists.
+   *
+   * @param name the name
+   * @return the BSL with Velero's status
+   */
+  public synchronized Optional<ObservedBsl> bsl(String name) {
+    return Optional.ofNullable(bsls.get(name));
+  }
+
+  /**
+   * Every BSL, sorted by name.
+   *
+   * @return the BSLs
+   */
+  public synchronized List<ObservedBsl> bsls() {
+    return List.copyOf(bsls.values());
+  }
+
+  // ---- score keeping --------------------------------------------------------------------------
+
+  /**
+   * Every write issued through a port (including failed ones), described without data.
+   *
+   * @return the writes, in order
+   */
+  public synchronized List<String> writes() {
+    return List.copyOf(writes);
+  }
+
+  /**
+   * Every write through a port that touched a BSL or Secret this library does not manage.
+   *
+   * @return descriptions, in order
+   */
+  public synchronized List<String> foreignWrites() {
+    return List.copyOf(foreignWrites);
+  }
+
+  /**
+   * The highest number of our BSLs that had {@code default: true} at once, checked after every
+   * write through a port.
+   *
+   * @return the maximum
+   */
+  public synchronized int maxManagedDefaults() {
+    return maxManagedDefaults;
+  }
+
+  /** Forgets the writes, foreign writes and the default maximum recorded so far. */
+  public synchronized void resetScore() {
+    writes.clear();
+    foreignWrites.clear();
+    maxManagedDefaults = managedDefaults();
+  }
+
+  // ---- shared with the Velero emulation -------------------------------------------------------
+
+  synchronized boolean veleroInstalled() {
+    return veleroInstalled;
+  }
+
+  synchronized void setVeleroInstalled(boolean installed) {
+    if (!installed) {
+      bsls.clear();
+    }
+    veleroInstalled = installed;
+  }
+
+  synchronized void putBslStatus(
+      String name, Optional<VeleroPhase> phase, Optional<String> message) {
+    ObservedBsl old = bsls.get(name);
+    if (old == null) {
+      return;
+    }
+    if (old.phase().equals(phase) && old.message().equals(message)) {
+      return;
+    }
+    bsls.put(
+        name,
+        new ObservedBsl(
+            old.metadata().toBuilder().resourceVersion(nextVersion()).build(),
+            old.spec(),
+            phase,
+            message));
+  }
+
+  synchronized void putBslDefault(String name, boolean value) {
+    ObservedBsl old = bsls.get(name);
+    if (old == null || old.isDefault() == value) {
+      return;
+    }
+    bsls.put(
+        name,
+        new ObservedBsl(
+            old.metadata().toBuilder().resourceVersion(nextVersion()).build(),
+            old.spec().withDefault(value),
+            old.phase(),
+            old.message()));
+  }
+
+  private void requireVelero() {
+    if (!veleroInstalled) {
+      throw new IllegalStateException("Velero is not installed");
+    }
+  }
+
+  private BackupStore existing(StoreKey key) {
+    BackupStore store = stores.get(key);
+    if (store == null) {
+      throw new IllegalStateException("no BackupStore " + key);
+    }
+    return store;
+  }
+
+  private String nextVersion() {
+    return Long.toString(++resourceVersion);
+  }
+
+  private int managedDefaults() {
+    int n = 0;
+    for (ObservedBsl bsl : bsls.values()) {
+      if (bsl.isManaged() && bsl.isDefault()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private void wrote(String what) {
+    writes.add(what);
+  }
+
+  private void afterWrite() {
+    maxManagedDefaults = Math.max(maxManagedDefaults, managedDefaults());
+  }
+
+  private static PortException notFound(String what) {
+    return new PortException(new PortFailure.NotFound(what + " not found"));
+  }
+
+  private PortException missingType() {
+    return new PortException(
+        new PortFailure.ResourceTypeMissing(
+            "the server could not find the requested resource backupstoragelocations.velero.io"));
+  }
+
+  private BackupStore conditional(StoreKey key, Optional<String> resourceVersion)
+      throws PortException {
+    BackupStore store = stores.get(key);
+    if (store == null) {
+      throw notFound("BackupStore " + key);
+    }
+    Optional<String> current = Objects.requireNonNull(store.metadata()).resourceVersion();
+    if (resourceVersion.isPresent() && !resourceVersion.equals(current)) {
+      throw new PortException(
+          new PortFailure.Conflict(
+              "BackupStore "
+                  + key
+                  + ": the object has been modified; resourceVersion "
+                  + resourceVersion.get()
+                  + " is stale"));
+    }
+    return store;
+  }
+
+  /** The port implementations, kept off the cluster's public surface. */
+  private final class Ports implements BackupStorePort, BslPort, SecretPort {
+
+    @Override
+    public List<BackupStore> list(Set<String> namespaces) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        faults.check(FaultInjector.Target.STORES, "list BackupStores");
+        return stores.values().stream()
+            .filter(
+                s ->
+                    namespaces.isEmpty()
+                        || namespaces.contains(
+                            Objects.requireNonNull(s.metadata()).namespace().orElse("")))
+            .toList();
+      }
+    }
+
+    @Override
+    public String patchStatus(
+        StoreKey key, Optional<String> resourceVersion, BackupStoreStatus status)
+        throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("patch status " + key);
+        faults.check(FaultInjector.Target.STORES, "patch status of BackupStore " + key);
+        BackupStore store = conditional(key, resourceVersion);
+        String rv = nextVersion();
+        stores.put(
+            key,
+            store
+                .withStatus(status)
+                .withMetadata(
+                    Objects.requireNonNull(store.metadata()).toBuilder()
+                        .resourceVersion(rv)
+                        .build()));
+        return rv;
+      }
+    }
+
+    @Override
+    public String addFinalizer(StoreKey key, Optional<String> resourceVersion, String finalizer)
+        throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("add finalizer " + key);
+        faults.check(FaultInjector.Target.STORES, "add finalizer to BackupStore " + key);
+        BackupStore store = conditional(key, resourceVersion);
+        ObjectMetadata meta = Objects.requireNonNull(store.metadata());
+        if (meta.finalizers().contains(finalizer)) {
+          return meta.resourceVersion().orElse("");
+        }
+        if (meta.isBeingDeleted()) {
+          throw new PortException(
+              new PortFailure.Forbidden(
+                  "BackupStore " + key + " is being deleted: no new finalizers may be added"));
+        }
+        List<String> finalizers = new ArrayList<>(meta.finalizers());
+        finalizers.add(finalizer);
+        String rv = nextVersion();
+        stores.put(
+            key,
+            store.withMetadata(
+                meta.toBuilder().finalizers(finalizers).resourceVersion(rv).build()));
+        return rv;
+      }
+    }
+
+    @Override
+    public Optional<String> removeFinalizer(
+        StoreKey key, Optional<String> resourceVersion, String finalizer) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("remove finalizer " + key);
+        faults.check(FaultInjector.Target.STORES, "remove finalizer from BackupStore " + key);
+        BackupStore store = conditional(key, resourceVersion);
+        ObjectMetadata meta = Objects.requireNonNull(store.metadata());
+        List<String> finalizers = new ArrayList<>(meta.finalizers());
+        if (!finalizers.remove(finalizer)) {
+          return meta.resourceVersion();
+        }
+        if (finalizers.isEmpty() && meta.isBeingDeleted()) {
+          stores.remove(key);
+          return Optional.empty();
+        }
+        String rv = nextVersion();
+        stores.put(
+            key,
+            store.withMetadata(
+                meta.toBuilder().finalizers(finalizers).resourceVersion(rv).build()));
+        return Optional.of(rv);
+      }
+    }
+
+    @Override
+    public List<ObservedBsl> list() throws PortException {
+      synchronized (InMemoryCluster.this) {
+        faults.check(FaultInjector.Target.BSLS, "list BackupStorageLocations");
+        if (!veleroInstalled) {
+          throw missingType();
+        }
+        return List.copyOf(bsls.values());
+      }
+    }
+
+    @Override
+    public void apply(BackupStorageLocation desired) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("apply BackupStorageLocation " + desired.name());
+        faults.check(FaultInjector.Target.BSLS, "apply BackupStorageLocation " + desired.name());
+        if (!veleroInstalled) {
+          throw missingType();
+        }
+        ObservedBsl old = bsls.get(desired.name());
+        if (old != null && !old.isManaged()) {
+          foreignWrites.add("apply BackupStorageLocation " + desired.name());
+        }
+        ObjectMetadata.Builder meta =
+            (old == null ? desired.metadata() : merge(old.metadata(), desired.metadata()))
+                .toBuilder().namespace(veleroNamespace).resourceVersion(nextVersion());
+        if (old == null) {
+          meta.creationTimestamp(clock.instant()).uid(UUID.randomUUID().toString());
+        }
+        bsls.put(
+            desired.name(),
+            new ObservedBsl(
+                meta.build(),
+                desired.spec(),
+                old == null ? Optional.empty() : old.phase(),
+                old == null ? Optional.empty() : old.message()));
+        afterWrite();
+      }
+    }
+
+    @Override
+    public void setDefault(String name, boolean value) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("set default=" + value + " on BackupStorageLocation " + name);
+        faults.check(FaultInjector.Target.BSLS, "set default on BackupStorageLocation " + name);
+        if (!veleroInstalled) {
+          throw missingType();
+        }
+        ObservedBsl old = bsls.get(name);
+        if (old == null) {
+          throw notFound("BackupStorageLocation " + veleroNamespace + "/" + name);
+        }
+        if (!old.isManaged()) {
+          foreignWrites.add("set default=" + value + " on BackupStorageLocation " + name);
+        }
+        putBslDefault(name, value);
+        afterWrite();
+      }
+    }
+
+    @Override
+    public void delete(String name) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("delete BackupStorageLocation " + name);
+        faults.check(FaultInjector.Target.BSLS, "delete BackupStorageLocation " + name);
+        if (!veleroInstalled) {
+          throw missingType();
+        }
+        ObservedBsl old = bsls.get(name);
+        if (old == null) {
+          throw notFound("BackupStorageLocation " + veleroNamespace + "/" + name);
+        }
+        if (!old.isManaged()) {
+          foreignWrites.add("delete BackupStorageLocation " + name);
+        }
+        bsls.remove(name);
+        afterWrite();
+      }
+    }
+
+    @Override
+    public Optional<SecretData> read(String namespace, String name) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        faults.check(FaultInjector.Target.SECRETS, "read Secret " + namespace + "/" + name);
+        return Optional.ofNullable(secrets.get(namespace + "/" + name)).map(StoredSecret::data);
+      }
+    }
+
+    @Override
+    public List<MirroredSecret> listMirrored() throws PortException {
+      synchronized (InMemoryCluster.this) {
+        faults.check(FaultInjector.Target.SECRETS, "list mirrored Secrets");
+        List<MirroredSecret> out = new ArrayList<>();
+        for (StoredSecret s : secrets.values()) {
+          if (s.metadata().namespace().filter(veleroNamespace::equals).isPresent()
+              && BslLabels.isManaged(s.metadata())) {
+            out.add(new MirroredSecret(s.metadata(), s.data()));
+          }
+        }
+        return out;
+      }
+    }
+
+    @Override
+    public void applyMirrored(MirroredSecret secret) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("apply Secret " + secret.name());
+        faults.check(FaultInjector.Target.SECRETS, "apply Secret " + secret.name());
+        String key = veleroNamespace + "/" + secret.name();
+        StoredSecret old = secrets.get(key);
+        if (old != null && !BslLabels.isManaged(old.metadata())) {
+          foreignWrites.add("apply Secret " + secret.name());
+        }
+        ObjectMetadata meta =
+            (old == null ? secret.metadata() : merge(old.metadata(), secret.metadata()))
+                .toBuilder().namespace(veleroNamespace).resourceVersion(nextVersion()).build();
+        secrets.put(key, new StoredSecret(meta, secret.data()));
+      }
+    }
+
+    @Override
+    public void deleteMirrored(String name) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        wrote("delete Secret " + name);
+        faults.check(FaultInjector.Target.SECRETS, "delete Secret " + name);
+        StoredSecret old = secrets.get(veleroNamespace + "/" + name);
+        if (old == null) {
+          throw notFound("Secret " + veleroNamespace + "/" + name);
+        }
+        if (!BslLabels.isManaged(old.metadata())) {
+          foreignWrites.add("delete Secret " + name);
+        }
+        secrets.remove(veleroNamespace + "/" + name);
+      }
+    }
+  }
+
+  private static ObjectMetadata merge(ObjectMetadata old, ObjectMetadata desired) {
+    TreeMap<String, String> labels = new TreeMap<>(old.labels());
+    labels.putAll(desired.labels());
+    TreeMap<String, String> annotations = new TreeMap<>(old.annotations());
+    annotations.putAll(desired.annotations());
+    return old.toBuilder().labels(labels).annotations(annotations).build();
+  }
+}

@@ -1,0 +1,236 @@
+package dev.lattice.backup.reconcile.plan;
+
+import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
+import dev.lattice.backup.translate.StoreKey;
+import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One write the reconciler issues through a port. Every action is a write; reads happen before
+ * planning. An action's string form never shows Secret data.
+ */
+public sealed interface Action {
+
+  /**
+   * The store this action serves, if any (a foreign BSL's default has none).
+   *
+   * @return the store
+   */
+  Optional<StoreKey> subject();
+
+  /**
+   * Sets {@code spec.default: false} on a BSL that is not (re)applied in this plan: a foreign
+   * default under the take-over policy, or our BSL kept for an invalid store.
+   *
+   * @param bslName the BSL
+   * @param owner the store it belongs to, empty for a foreign BSL
+   */
+  record UnsetDefault(String bslName, Optional<StoreKey> owner) implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param bslName the BSL
+     * @param owner the owning store
+     */
+    public UnsetDefault {
+      Objects.requireNonNull(bslName, "bslName");
+      Objects.requireNonNull(owner, "owner");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return owner;
+    }
+  }
+
+  /**
+   * Adds our finalizer to a store, so that its BSL is cleaned up before the store disappears.
+   *
+   * @param store the store
+   * @param resourceVersion the version observed
+   */
+  record AddFinalizer(StoreKey store, Optional<String> resourceVersion) implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param store the store
+     * @param resourceVersion the version observed
+     */
+    public AddFinalizer {
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return Optional.of(store);
+    }
+  }
+
+  /**
+   * Creates or updates the copy of a store's credentials in Velero's namespace.
+   *
+   * @param store the store
+   * @param secret the Secret to apply
+   */
+  record ApplySecret(StoreKey store, MirroredSecret secret) implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param store the store
+     * @param secret the Secret
+     */
+    public ApplySecret {
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(secret, "secret");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return Optional.of(store);
+    }
+
+    /** Names the Secret, never its data. */
+    @Override
+    public String toString() {
+      return "ApplySecret[store=" + store + ", secret=" + secret.name() + "]";
+    }
+  }
+
+  /**
+   * Creates or updates a store's BSL.
+   *
+   * @param store the store
+   * @param bsl the desired BSL
+   */
+  record ApplyBsl(StoreKey store, BackupStorageLocation bsl) implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param store the store
+     * @param bsl the BSL
+     */
+    public ApplyBsl {
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(bsl, "bsl");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return Optional.of(store);
+    }
+
+    @Override
+    public String toString() {
+      return "ApplyBsl[store="
+          + store
+          + ", bsl="
+          + bsl.name()
+          + (bsl.spec().isDefault() ? ", default" : "")
+          + "]";
+    }
+  }
+
+  /**
+   * Deletes one of our BSLs: its store is being deleted, is gone (an orphan), or now maps to
+   * another name.
+   *
+   * @param bslName the BSL
+   * @param owner the store it belonged to, when known
+   */
+  record DeleteBsl(String bslName, Optional<StoreKey> owner) implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param bslName the BSL
+     * @param owner the owning store
+     */
+    public DeleteBsl {
+      Objects.requireNonNull(bslName, "bslName");
+      Objects.requireNonNull(owner, "owner");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return owner;
+    }
+  }
+
+  /**
+   * Deletes one of our mirrored Secrets.
+   *
+   * @param secretName the Secret in Velero's namespace
+   * @param owner the store it belonged to, when known
+   */
+  record DeleteSecret(String secretName, Optional<StoreKey> owner) implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param secretName the Secret
+     * @param owner the owning store
+     */
+    public DeleteSecret {
+      Objects.requireNonNull(secretName, "secretName");
+      Objects.requireNonNull(owner, "owner");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return owner;
+    }
+  }
+
+  /**
+   * Writes a store's status.
+   *
+   * @param store the store
+   * @param resourceVersion the version the status was computed from
+   * @param status the new status
+   */
+  record PatchStatus(StoreKey store, Optional<String> resourceVersion, BackupStoreStatus status)
+      implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param store the store
+     * @param resourceVersion the version observed
+     * @param status the status
+     */
+    public PatchStatus {
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      Objects.requireNonNull(status, "status");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return Optional.of(store);
+    }
+  }
+
+  /**
+   * Removes our finalizer from a store being deleted, after its BSL and Secret are gone.
+   *
+   * @param store the store
+   * @param resourceVersion the version observed
+   */
+  record RemoveFinalizer(StoreKey store, Optional<String> resourceVersion) implements Action {
+    /**
+     * Checks nothing is null.
+     *
+     * @param store the store
+     * @param resourceVersion the version observed
+     */
+    public RemoveFinalizer {
+      Objects.requireNonNull(store, "store");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
+    }
+
+    @Override
+    public Optional<StoreKey> subject() {
+      return Optional.of(store);
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.lattice.backup.reconcile.plan;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
+import dev.lattice.backup.reconcile.port.ObservedBsl;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything the planner looks at, read from the cluster in one pass.
+ *
+ * @param stores every BackupStore, with metadata and status
+ * @param bsls every BSL in Velero's namespace, ours and foreign (empty when the type is missing)
+ * @param bslTypeExists whether the BSL resource type exists (false: Velero is not installed)
+ * @param mirrored the Secrets in Velero's namespace that carry our managed-by label
+ * @param sources the credentials Secrets the stores name, as read; see {@link
+ *     Planner#sourcesToRead}
+ */
+public record ObservedState(
+    List<BackupStore> stores,
+    List<ObservedBsl> bsls,
+    boolean bslTypeExists,
+    List<MirroredSecret> mirrored,
+    SortedMap<SecretRef, SourceSecret> sources) {
+
+  /**
+   * Copies the collections.
+   *
+   * @param stores the stores
+   * @param bsls the BSLs
+   * @param bslTypeExists whether Velero is installed
+   * @param mirrored the mirrored Secrets
+   * @param sources the credentials Secrets read
+   */
+  public ObservedState {
+    stores = List.copyOf(stores);
+    bsls = List.copyOf(bsls);
+    mirrored = List.copyOf(mirrored);
+    sources = Collections.unmodifiableSortedMap(new TreeMap<>(sources));
+  }
+
+  /**
+   * An observation without credentials Secrets.
+   *
+   * @param stores the stores
+   * @param bsls the BSLs
+   * @param bslTypeExists whether Velero is installed
+   * @param mirrored the mirrored Secrets
+   * @return the observation
+   */
+  public static ObservedState of(
+      List<BackupStore> stores,
+      List<ObservedBsl> bsls,
+      boolean bslTypeExists,
+      List<MirroredSecret> mirrored) {
+    return new ObservedState(stores, bsls, bslTypeExists, mirrored, new TreeMap<>());
+  }
+
+  /**
+   * A copy with the given credentials Secrets.
+   *
+   * @param value the Secrets read
+   * @return the copy
+   */
+  public ObservedState withSources(Map<SecretRef, SourceSecret> value) {
+    return new ObservedState(stores, bsls, bslTypeExists, mirrored, new TreeMap<>(value));
+  }
+}

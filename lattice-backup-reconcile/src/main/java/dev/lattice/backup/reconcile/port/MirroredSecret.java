@@ -1,0 +1,33 @@
+package dev.lattice.backup.reconcile.port;
+
+import dev.lattice.backup.model.ObjectMetadata;
+import java.util.Objects;
+
+/**
+ * A Secret in Velero's namespace that holds a copy of a store's credentials, labelled as managed by
+ * this library. Its string form never shows the data.
+ *
+ * @param metadata name, namespace, labels and the owner annotation
+ * @param data the copied key and value
+ */
+public record MirroredSecret(ObjectMetadata metadata, SecretData data) {
+  /**
+   * Checks nothing is null.
+   *
+   * @param metadata the metadata
+   * @param data the data
+   */
+  public MirroredSecret {
+    Objects.requireNonNull(metadata, "metadata");
+    Objects.requireNonNull(data, "data");
+  }
+
+  /**
+   * The Secret's name.
+   *
+   * @return the name
+   */
+  public String name() {
+    return Objects.requireNonNull(metadata.name(), "metadata.name");
+  }
+}
