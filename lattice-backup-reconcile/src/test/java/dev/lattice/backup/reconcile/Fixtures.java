@@ -1,0 +1,63 @@
+package dev.lattice.backup.reconcile;
+
+import dev.lattice.backup.model.AzureStorageConfig;
+import dev.lattice.backup.model.BackupStorageSpec;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStoreSpec;
+import dev.lattice.backup.model.GcsStorageConfig;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.reconcile.port.SecretData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** Stores and Secrets for reconcile tests. */
+final class Fixtures {
+  static final String PLATFORM = "lattice-system";
+  static final String VELERO = "velero";
+
+  private Fixtures() {}
+
+  /** One of the seed's stores, from the model's test resources. */
+  static BackupStore seed(String file) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/seed/" + file)) {
+      return BackupStoreCodec.strict().read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static BackupStore store(String namespace, String name, boolean dflt, BackupStorageSpec spec) {
+    return BackupStore.of(ObjectMetadata.of(namespace, name), new BackupStoreSpec(dflt, spec));
+  }
+
+  static BackupStorageSpec s3(String bucket) {
+    return BackupStorageSpec.s3(S3StorageConfig.of(bucket).withRegion("eu-west-1"));
+  }
+
+  static BackupStorageSpec minio(String bucket, String secret) {
+    return BackupStorageSpec.s3Compatible(
+            S3StorageConfig.of(bucket)
+                .withEndpoint("http://minio.minio-system.svc:9000")
+                .withForcePathStyle(true))
+        .withCredentialsSecretRef(secret);
+  }
+
+  static BackupStorageSpec gcs(String bucket, String secret) {
+    return BackupStorageSpec.gcs(GcsStorageConfig.of(bucket)).withCredentialsSecretRef(secret);
+  }
+
+  static BackupStorageSpec azure(String container) {
+    return BackupStorageSpec.azure(
+        AzureStorageConfig.of(container).withStorageAccount("latticebk"));
+  }
+
+  /** Secret data with key {@code cloud}. */
+  static SecretData cloud(String value) {
+    return SecretData.of(Map.of("cloud", value.getBytes(StandardCharsets.UTF_8)));
+  }
+}
