@@ -18,6 +18,7 @@ import dev.lattice.backup.translate.Translator;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslLabels;
 import dev.lattice.backup.translate.defaults.DefaultSelection;
+import dev.lattice.backup.translate.defaults.DefaultSelector;
 import dev.lattice.backup.translate.defaults.ForeignBsl;
 import dev.lattice.backup.translate.defaults.NotDefault;
 import java.time.Duration;
@@ -110,6 +111,7 @@ public final class Planner {
     private final List<Action> patchStatuses = new ArrayList<>();
     private final List<Action> removeFinalizers = new ArrayList<>();
     private final TreeMap<StoreKey, BackupStoreStatus> statuses = new TreeMap<>();
+    private final Map<StoreKey, Prepared> prepared = new HashMap<>();
     private boolean anyPending;
     private boolean anyExternallyFailed;
 
@@ -155,7 +157,19 @@ public final class Planner {
               .sorted(Comparator.comparing(StoreKey::of))
               .toList();
       TranslationPlan translation = Translator.translateAll(stores, foreign, topts);
-      DefaultSelection selection = translation.selection();
+      Set<StoreKey> cannotWin = new TreeSet<>(translation.rejections().keySet());
+      for (BackupStore store : stores) {
+        StoreKey key = StoreKey.of(store);
+        if (translation.results().get(key) instanceof TranslationResult.Translated t
+            && !Objects.requireNonNull(store.metadata()).isBeingDeleted()) {
+          Prepared p = prepare(key, t);
+          prepared.put(key, p);
+          if (p.blocker().isPresent()) {
+            cannotWin.add(key);
+          }
+        }
+      }
+      DefaultSelection selection = DefaultSelector.select(stores, foreign, topts, cannotWin);
       Set<StoreKey> present = new TreeSet<>();
       for (BackupStore store : stores) {
         present.add(StoreKey.of(store));
@@ -213,34 +227,21 @@ public final class Planner {
         reported = owned.stream().findFirst();
         reportedName = reported.map(ObservedBsl::name);
       } else {
-        TranslationResult.Translated translated = (TranslationResult.Translated) result;
-        BackupStorageLocation desired = translated.bsl();
+        Prepared p = Objects.requireNonNull(prepared.get(key), "prepared " + key);
+        BackupStorageLocation desired = p.bsl().withDefault(selection.isDefault(key));
         reportedName = Optional.of(desired.name());
-        ObservedBsl existing = bslByName.get(desired.name());
-        blocker = nameConflict(existing, key);
-        Optional<MirroredSecret> desiredSecret = Optional.empty();
-        if (blocker.isEmpty() && translated.mirror().isPresent()) {
-          CredentialMirror mirror = translated.mirror().get();
-          SourceSecret source =
-              observed.sources().get(new SecretRef(mirror.sourceNamespace(), mirror.sourceName()));
-          Optional<SecretData> data = credentials(mirror, source);
-          if (data.isPresent()) {
-            desiredSecret = Optional.of(mirrored(mirror, key, data.get()));
-          } else {
-            blocker = Optional.of(credentialsBlocker(mirror, source));
-          }
-        }
+        blocker = p.blocker();
         if (blocker.isPresent()) {
           keep(owned, key);
-          reported = Optional.ofNullable(existing).filter(ObservedBsl::isManaged);
+          reported = p.conflict() ? Optional.empty() : Optional.ofNullable(p.existing());
         } else {
-          reported = Optional.ofNullable(existing);
+          reported = Optional.ofNullable(p.existing());
           if (observed.bslTypeExists()) {
-            planApply(key, desired, existing, desiredSecret, owned);
+            planApply(key, desired, p.existing(), p.secret(), owned);
           }
         }
       }
-      DefaultVerdict verdict = verdict(store, key, selection);
+      DefaultVerdict verdict = verdict(store, key, selection, blocker);
       StatusRules.Facts facts =
           new StatusRules.Facts(
               errors,
@@ -260,6 +261,29 @@ public final class Planner {
       if (!store.status().filter(status::equals).isPresent()) {
         patchStatuses.add(new Action.PatchStatus(key, meta.resourceVersion(), status));
       }
+    }
+
+    /** A translated store's desired objects and what blocks applying them. */
+    private Prepared prepare(StoreKey key, TranslationResult.Translated translated) {
+      BackupStorageLocation bsl = translated.bsl().withDefault(false);
+      ObservedBsl existing = bslByName.get(bsl.name());
+      Optional<StatusRules.Blocker> blocker = nameConflict(existing, key);
+      if (blocker.isPresent()) {
+        return new Prepared(bsl, existing, Optional.empty(), blocker, true);
+      }
+      Optional<MirroredSecret> secret = Optional.empty();
+      if (translated.mirror().isPresent()) {
+        CredentialMirror mirror = translated.mirror().get();
+        SourceSecret source =
+            observed.sources().get(new SecretRef(mirror.sourceNamespace(), mirror.sourceName()));
+        Optional<SecretData> data = credentials(mirror, source);
+        if (data.isPresent()) {
+          secret = Optional.of(mirrored(mirror, key, data.get()));
+        } else {
+          blocker = Optional.of(credentialsBlocker(mirror, source));
+        }
+      }
+      return new Prepared(bsl, existing, secret, blocker, false);
     }
 
     private void planApply(
@@ -401,7 +425,18 @@ public final class Planner {
       return new MirroredSecret(meta.build(), data);
     }
 
-    private DefaultVerdict verdict(BackupStore store, StoreKey key, DefaultSelection selection) {
+    private DefaultVerdict verdict(
+        BackupStore store,
+        StoreKey key,
+        DefaultSelection selection,
+        Optional<StatusRules.Blocker> blocker) {
+      if (blocker.isPresent() && store.spec() != null && store.spec().isDefault()) {
+        return new DefaultVerdict(
+            ConditionStatus.FALSE,
+            blocker.get().reason(),
+            "a store whose BackupStorageLocation cannot be applied cannot be the default: "
+                + blocker.get().message());
+      }
       if (selection.isDefault(key)) {
         return new DefaultVerdict(
             ConditionStatus.TRUE, Conditions.REASON_DEFAULT, "this store is the cluster default");
@@ -496,6 +531,17 @@ public final class Planner {
     return have.labels().entrySet().containsAll(want.labels().entrySet())
         && have.annotations().entrySet().containsAll(want.annotations().entrySet());
   }
+
+  /**
+   * A translated store's desired BSL (not yet default), the BSL of that name if one exists, the
+   * Secret to mirror, and what blocks applying them.
+   */
+  private record Prepared(
+      BackupStorageLocation bsl,
+      @Nullable ObservedBsl existing,
+      Optional<MirroredSecret> secret,
+      Optional<StatusRules.Blocker> blocker,
+      boolean conflict) {}
 
   /** A default verdict for the status rules. */
   private record DefaultVerdict(ConditionStatus status, String reason, String message) {
