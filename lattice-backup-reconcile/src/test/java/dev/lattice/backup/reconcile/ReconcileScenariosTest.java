@@ -268,6 +268,30 @@ class ReconcileScenariosTest {
   }
 
   @Test
+  void whenUnsettingTheOldDefaultFailsTheNewOneIsNotSet() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "old", true, Fixtures.s3("old-bucket")));
+    w.create(Fixtures.store(PLATFORM, "new", true, Fixtures.s3("new-bucket")));
+    w.reconcile();
+    w.cluster.updateStoreSpec(
+        new StoreKey(PLATFORM, "old"), new BackupStoreSpec(false, Fixtures.s3("old-bucket")));
+    w.cluster.faults().failNextWrite(FaultInjector.Target.BSLS, new PortFailure.Transient("503"));
+
+    ReconcileOutcome outcome = w.reconcile();
+
+    assertThat(outcome.failures()).hasSize(1);
+    assertThat(outcome.skipped())
+        .anyMatch(a -> a instanceof Action.ApplyBsl apply && apply.bsl().spec().isDefault());
+    assertThat(w.cluster.bsl("lattice-old").orElseThrow().isDefault()).isTrue();
+    assertThat(w.cluster.bsl("lattice-new").orElseThrow().isDefault()).isFalse();
+    assertThat(w.cluster.maxManagedDefaults()).isEqualTo(1);
+
+    w.reconcile();
+    assertThat(w.cluster.bsl("lattice-old").orElseThrow().isDefault()).isFalse();
+    assertThat(w.cluster.bsl("lattice-new").orElseThrow().isDefault()).isTrue();
+  }
+
+  @Test
   void theDefaultMovesWhenTheDefaultStoreIsDeleted() {
     World w = new World();
     w.create(Fixtures.store(PLATFORM, "old", true, Fixtures.s3("old-bucket")));

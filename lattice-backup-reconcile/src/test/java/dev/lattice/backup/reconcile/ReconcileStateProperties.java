@@ -89,13 +89,13 @@ class ReconcileStateProperties {
     }
   }
 
-  @Property(tries = 250)
+  @Property(tries = 400)
   void invariantsHoldAndTheClusterConvergesUnderRespect(
       @ForAll("respectChains") ActionChain<Sim> chain) {
     run(chain);
   }
 
-  @Property(tries = 150)
+  @Property(tries = 200)
   void invariantsHoldAndTheClusterConvergesUnderTakeOver(
       @ForAll("takeOverChains") ActionChain<Sim> chain) {
     run(chain);
@@ -299,13 +299,27 @@ class ReconcileStateProperties {
             new PortFailure.Forbidden("forbidden"),
             new PortFailure.NotFound("gone"),
             new PortFailure.ResourceTypeMissing("no such resource"));
-    return () ->
+    Arbitrary<Transformer<Sim>> nth =
         Combinators.combine(Arbitraries.integers().between(1, 12), failures)
             .as(
                 (n, failure) ->
                     Transformer.mutate(
                         "fail call " + n + " with " + failure.getClass().getSimpleName(),
                         (Sim sim) -> sim.world.cluster.faults().failNthCall(n, failure)));
+    Arbitrary<Transformer<Sim>> write =
+        Combinators.combine(
+                Arbitraries.of(
+                    FaultInjector.Target.STORES,
+                    FaultInjector.Target.BSLS,
+                    FaultInjector.Target.SECRETS,
+                    FaultInjector.Target.ANY),
+                failures)
+            .as(
+                (target, failure) ->
+                    Transformer.mutate(
+                        "fail next " + target + " write with " + failure.getClass().getSimpleName(),
+                        (Sim sim) -> sim.world.cluster.faults().failNextWrite(target, failure)));
+    return () -> Arbitraries.oneOf(nth, write);
   }
 
   private static Action.Dependent<Sim> reconcile() {
@@ -460,7 +474,4 @@ class ReconcileStateProperties {
     }
     assertThat(Planner.sourcesToRead(w.cluster.stores(), w.options)).isNotNull();
   }
-
-  @SuppressWarnings("unused")
-  private static final FaultInjector.Target UNUSED = FaultInjector.Target.ANY;
 }

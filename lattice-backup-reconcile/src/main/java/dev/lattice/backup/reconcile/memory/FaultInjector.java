@@ -33,6 +33,7 @@ public final class FaultInjector {
   private long calls;
   private final List<Nth> nth = new ArrayList<>();
   private final Map<Target, PortFailure> next = new EnumMap<>(Target.class);
+  private final Map<Target, PortFailure> nextWrite = new EnumMap<>(Target.class);
   private final Map<Target, PortFailure> always = new EnumMap<>(Target.class);
 
   FaultInjector(Object lock) {
@@ -71,6 +72,20 @@ public final class FaultInjector {
   }
 
   /**
+   * Fails the next write (create, update, patch, delete) through a port; reads pass.
+   *
+   * @param target the port
+   * @param failure the failure
+   * @return this injector
+   */
+  public FaultInjector failNextWrite(Target target, PortFailure failure) {
+    synchronized (lock) {
+      nextWrite.put(target, Objects.requireNonNull(failure, "failure"));
+    }
+    return this;
+  }
+
+  /**
    * Fails every call to a port until {@link #clear()}.
    *
    * @param target the port
@@ -89,6 +104,7 @@ public final class FaultInjector {
     synchronized (lock) {
       nth.clear();
       next.clear();
+      nextWrite.clear();
       always.clear();
     }
   }
@@ -106,10 +122,23 @@ public final class FaultInjector {
 
   /** Counts a call and throws the fault planned for it, if any. */
   void check(Target target, String operation) throws PortException {
+    check(target, operation, false);
+  }
+
+  /** Counts a write and throws the fault planned for it, if any. */
+  void checkWrite(Target target, String operation) throws PortException {
+    check(target, operation, true);
+  }
+
+  private void check(Target target, String operation, boolean write) throws PortException {
     Optional<PortFailure> failure;
     synchronized (lock) {
       calls++;
       failure = find(target);
+      if (failure.isEmpty() && write) {
+        PortFailure f = nextWrite.remove(target);
+        failure = Optional.ofNullable(f != null ? f : nextWrite.remove(Target.ANY));
+      }
     }
     if (failure.isPresent()) {
       PortFailure f = failure.get();

@@ -471,7 +471,7 @@ public final class InMemoryCluster {
         throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("patch status " + key);
-        faults.check(FaultInjector.Target.STORES, "patch status of BackupStore " + key);
+        faults.checkWrite(FaultInjector.Target.STORES, "patch status of BackupStore " + key);
         BackupStore store = conditional(key, resourceVersion);
         String rv = nextVersion();
         stores.put(
@@ -491,7 +491,7 @@ public final class InMemoryCluster {
         throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("add finalizer " + key);
-        faults.check(FaultInjector.Target.STORES, "add finalizer to BackupStore " + key);
+        faults.checkWrite(FaultInjector.Target.STORES, "add finalizer to BackupStore " + key);
         BackupStore store = conditional(key, resourceVersion);
         ObjectMetadata meta = Objects.requireNonNull(store.metadata());
         if (meta.finalizers().contains(finalizer)) {
@@ -518,7 +518,7 @@ public final class InMemoryCluster {
         StoreKey key, Optional<String> resourceVersion, String finalizer) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("remove finalizer " + key);
-        faults.check(FaultInjector.Target.STORES, "remove finalizer from BackupStore " + key);
+        faults.checkWrite(FaultInjector.Target.STORES, "remove finalizer from BackupStore " + key);
         BackupStore store = conditional(key, resourceVersion);
         ObjectMetadata meta = Objects.requireNonNull(store.metadata());
         List<String> finalizers = new ArrayList<>(meta.finalizers());
@@ -553,7 +553,8 @@ public final class InMemoryCluster {
     public void apply(BackupStorageLocation desired) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("apply BackupStorageLocation " + desired.name());
-        faults.check(FaultInjector.Target.BSLS, "apply BackupStorageLocation " + desired.name());
+        faults.checkWrite(
+            FaultInjector.Target.BSLS, "apply BackupStorageLocation " + desired.name());
         if (!veleroInstalled) {
           throw missingType();
         }
@@ -582,7 +583,8 @@ public final class InMemoryCluster {
     public void setDefault(String name, boolean value) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("set default=" + value + " on BackupStorageLocation " + name);
-        faults.check(FaultInjector.Target.BSLS, "set default on BackupStorageLocation " + name);
+        faults.checkWrite(
+            FaultInjector.Target.BSLS, "set default on BackupStorageLocation " + name);
         if (!veleroInstalled) {
           throw missingType();
         }
@@ -602,7 +604,7 @@ public final class InMemoryCluster {
     public void delete(String name) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("delete BackupStorageLocation " + name);
-        faults.check(FaultInjector.Target.BSLS, "delete BackupStorageLocation " + name);
+        faults.checkWrite(FaultInjector.Target.BSLS, "delete BackupStorageLocation " + name);
         if (!veleroInstalled) {
           throw missingType();
         }
@@ -645,7 +647,7 @@ public final class InMemoryCluster {
     public void applyMirrored(MirroredSecret secret) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("apply Secret " + secret.name());
-        faults.check(FaultInjector.Target.SECRETS, "apply Secret " + secret.name());
+        faults.checkWrite(FaultInjector.Target.SECRETS, "apply Secret " + secret.name());
         String key = veleroNamespace + "/" + secret.name();
         StoredSecret old = secrets.get(key);
         if (old != null && !BslLabels.isManaged(old.metadata())) {
@@ -662,7 +664,7 @@ public final class InMemoryCluster {
     public void deleteMirrored(String name) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("delete Secret " + name);
-        faults.check(FaultInjector.Target.SECRETS, "delete Secret " + name);
+        faults.checkWrite(FaultInjector.Target.SECRETS, "delete Secret " + name);
         StoredSecret old = secrets.get(veleroNamespace + "/" + name);
         if (old == null) {
           throw notFound("Secret " + veleroNamespace + "/" + name);
