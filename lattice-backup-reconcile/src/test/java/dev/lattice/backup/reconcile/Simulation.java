@@ -1,0 +1,109 @@
+package dev.lattice.backup.reconcile;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.reconcile.plan.Action;
+import dev.lattice.backup.reconcile.plan.ObservedState;
+import dev.lattice.backup.reconcile.plan.Plan;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
+import dev.lattice.backup.reconcile.port.ObservedBsl;
+import dev.lattice.backup.translate.StoreKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Executes a plan on an observation, in the test, with the API server's semantics the planner
+ * relies on (apply keeps Velero's status and foreign labels; a finalizer removal releases a store
+ * being deleted). Written independently of the reconciler and the in-memory cluster.
+ */
+final class Simulation {
+  private Simulation() {}
+
+  static ObservedState execute(ObservedState state, Plan plan, String finalizer) {
+    Map<StoreKey, BackupStore> stores = new LinkedHashMap<>();
+    state.stores().forEach(s -> stores.put(StoreKey.of(s), s));
+    Map<String, ObservedBsl> bsls = new LinkedHashMap<>();
+    state.bsls().forEach(b -> bsls.put(b.name(), b));
+    Map<String, MirroredSecret> secrets = new LinkedHashMap<>();
+    state.mirrored().forEach(s -> secrets.put(s.name(), s));
+    int version = 0;
+    for (Action action : plan.actions()) {
+      version++;
+      if (action instanceof Action.UnsetDefault u) {
+        ObservedBsl b = bsls.get(u.bslName());
+        bsls.put(
+            u.bslName(),
+            new ObservedBsl(b.metadata(), b.spec().withDefault(false), b.phase(), b.message()));
+      } else if (action instanceof Action.ApplyBsl a) {
+        ObservedBsl old = bsls.get(a.bsl().name());
+        ObjectMetadata meta =
+            old == null ? a.bsl().metadata() : merge(old.metadata(), a.bsl().metadata());
+        bsls.put(
+            a.bsl().name(),
+            new ObservedBsl(
+                meta,
+                a.bsl().spec(),
+                old == null ? Optional.empty() : old.phase(),
+                old == null ? Optional.empty() : old.message()));
+      } else if (action instanceof Action.DeleteBsl d) {
+        bsls.remove(d.bslName());
+      } else if (action instanceof Action.ApplySecret a) {
+        MirroredSecret old = secrets.get(a.secret().name());
+        secrets.put(
+            a.secret().name(),
+            new MirroredSecret(
+                old == null ? a.secret().metadata() : merge(old.metadata(), a.secret().metadata()),
+                a.secret().data()));
+      } else if (action instanceof Action.DeleteSecret d) {
+        secrets.remove(d.secretName());
+      } else if (action instanceof Action.PatchStatus p) {
+        BackupStore s = stores.get(p.store());
+        stores.put(
+            p.store(),
+            s.withStatus(p.status())
+                .withMetadata(s.metadata().toBuilder().resourceVersion("sim-" + version).build()));
+      } else if (action instanceof Action.AddFinalizer f) {
+        BackupStore s = stores.get(f.store());
+        List<String> finalizers = new ArrayList<>(s.metadata().finalizers());
+        finalizers.add(finalizer);
+        stores.put(
+            f.store(),
+            s.withMetadata(
+                s.metadata().toBuilder()
+                    .finalizers(finalizers)
+                    .resourceVersion("sim-" + version)
+                    .build()));
+      } else if (action instanceof Action.RemoveFinalizer f) {
+        BackupStore s = stores.get(f.store());
+        List<String> finalizers = new ArrayList<>(s.metadata().finalizers());
+        finalizers.remove(finalizer);
+        if (finalizers.isEmpty() && s.metadata().isBeingDeleted()) {
+          stores.remove(f.store());
+        } else {
+          stores.put(
+              f.store(), s.withMetadata(s.metadata().toBuilder().finalizers(finalizers).build()));
+        }
+      } else {
+        throw new AssertionError("unknown action " + action);
+      }
+    }
+    return new ObservedState(
+        List.copyOf(stores.values()),
+        List.copyOf(bsls.values()),
+        state.bslTypeExists(),
+        List.copyOf(secrets.values()),
+        state.sources());
+  }
+
+  private static ObjectMetadata merge(ObjectMetadata old, ObjectMetadata desired) {
+    TreeMap<String, String> labels = new TreeMap<>(old.labels());
+    labels.putAll(desired.labels());
+    TreeMap<String, String> annotations = new TreeMap<>(old.annotations());
+    annotations.putAll(desired.annotations());
+    return old.toBuilder().labels(labels).annotations(annotations).build();
+  }
+}
