@@ -102,6 +102,78 @@ class LayerRulesTest {
         .anyMatch(d -> d.contains("java.nio.file.Files"));
   }
 
+  /** The planner is as pure as the translation engine. */
+  static final ArchRule PLANNING_IS_PURE =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.lattice.backup.reconcile.plan..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "java.io..",
+              "java.nio.file..",
+              "java.util.logging..",
+              "org.slf4j..",
+              "io.fabric8.kubernetes.client..",
+              "dev.lattice.backup.reconcile.memory..")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.time.Clock")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.lattice.backup.reconcile.Reconciler")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .callMethod(java.time.Instant.class, "now");
+
+  @Test
+  void planningDoesNoIoReadsNoClockAndLogsNothing() {
+    PLANNING_IS_PURE.check(classes);
+  }
+
+  @Test
+  void thePlanningRuleCatchesAnImpurePlanner() {
+    JavaClasses impure =
+        new ClassFileImporter()
+            .importClasses(dev.lattice.backup.reconcile.plan.fixture.ImpurePlanner.class);
+
+    EvaluationResult result = PLANNING_IS_PURE.evaluate(impure);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anyMatch(d -> d.contains("java.time.Clock"))
+        .anyMatch(d -> d.contains("org.slf4j.LoggerFactory"));
+  }
+
+  @Test
+  void portsDependOnNothingButValues() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.lattice.backup.reconcile.port..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.lattice.backup.reconcile.plan..",
+            "dev.lattice.backup.reconcile.memory..",
+            "org.slf4j..")
+        .check(classes);
+  }
+
+  @Test
+  void theInMemoryAdapterUsesOnlyThePorts() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.lattice.backup.reconcile.memory..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.lattice.backup.reconcile.plan..", "org.slf4j..")
+        .orShould()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName("dev.lattice.backup.reconcile.Reconciler")
+        .check(classes);
+  }
+
   @Test
   void reconcilePortsLeakNoFabric8ClientType() {
     noClasses()

@@ -1,0 +1,160 @@
+package dev.lattice.backup.reconcile;
+
+import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.reconcile.plan.Action;
+import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.reconcile.port.BackupStorePort;
+import dev.lattice.backup.reconcile.port.BslPort;
+import dev.lattice.backup.reconcile.port.ClusterPorts;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
+import dev.lattice.backup.reconcile.port.ObservedBsl;
+import dev.lattice.backup.reconcile.port.PortException;
+import dev.lattice.backup.reconcile.port.PortFailure;
+import dev.lattice.backup.reconcile.port.SecretData;
+import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import dev.lattice.backup.translate.StoreKey;
+import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Port exceptions never escape, and Secret data never shows in strings or logs. */
+class PortSafetyTest {
+
+  @Test
+  void anUnclassifiedRuntimeExceptionFromAPortIsATransientFailure() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("main-bucket")));
+    ClusterPorts real = w.cluster.ports();
+    BslPort exploding =
+        new BslPort() {
+          @Override
+          public List<ObservedBsl> list() throws PortException {
+            return real.bsls().list();
+          }
+
+          @Override
+          public void apply(BackupStorageLocation desired) {
+            throw new IllegalStateException("client bug");
+          }
+
+          @Override
+          public void setDefault(String name, boolean value) throws PortException {
+            real.bsls().setDefault(name, value);
+          }
+
+          @Override
+          public void delete(String name) throws PortException {
+            real.bsls().delete(name);
+          }
+        };
+    Reconciler reconciler =
+        new Reconciler(
+            new ClusterPorts(real.stores(), exploding, real.secrets()),
+            ReconcileOptions.defaults(),
+            Clock.systemUTC(),
+            () -> 0.0);
+
+    ReconcileOutcome outcome = reconciler.reconcile();
+
+    assertThat(outcome.failures()).hasSize(1);
+    PortFailure failure = outcome.failures().get(0).failure();
+    assertThat(failure).isInstanceOf(PortFailure.Transient.class);
+    assertThat(failure.message()).contains("unexpected IllegalStateException");
+    assertThat(outcome.requeueAfter()).contains(java.time.Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aListThatThrowsIsReportedAsAReadingFailure() {
+    World w = new World();
+    BackupStorePort broken =
+        new BackupStorePort() {
+          @Override
+          public List<BackupStore> list(Set<String> namespaces) {
+            throw new NullPointerException("boom");
+          }
+
+          @Override
+          public String patchStatus(StoreKey store, Optional<String> rv, BackupStoreStatus status) {
+            throw new AssertionError("no write expected");
+          }
+
+          @Override
+          public String addFinalizer(StoreKey store, Optional<String> rv, String finalizer) {
+            throw new AssertionError("no write expected");
+          }
+
+          @Override
+          public Optional<String> removeFinalizer(
+              StoreKey store, Optional<String> rv, String finalizer) {
+            throw new AssertionError("no write expected");
+          }
+        };
+    ClusterPorts real = w.cluster.ports();
+    Reconciler reconciler =
+        new Reconciler(
+            new ClusterPorts(broken, real.bsls(), real.secrets()), ReconcileOptions.defaults());
+
+    ReconcileOutcome outcome = reconciler.reconcile();
+
+    assertThat(outcome.failures())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.action()).isEmpty();
+              assertThat(f.failure()).isInstanceOf(PortFailure.Transient.class);
+            });
+    assertThatThrownBy(reconciler::plan).isInstanceOf(PortException.class);
+  }
+
+  @Test
+  void secretDataNeverShowsInStrings() {
+    SecretData data = Fixtures.cloud("hunter2-very-secret");
+    MirroredSecret secret =
+        new MirroredSecret(ObjectMetadata.of("velero", "lattice-x-credentials"), data);
+    Action apply = new Action.ApplySecret(new StoreKey("team-a", "x"), secret);
+
+    assertThat(data.toString()).isEqualTo("SecretData[cloud] (values redacted)");
+    assertThat(secret.toString()).doesNotContain("hunter2");
+    assertThat(apply.toString()).doesNotContain("hunter2").contains("lattice-x-credentials");
+  }
+
+  @Test
+  void secretDataIsCopiedAndComparedByContent() {
+    byte[] value = "abc".getBytes(StandardCharsets.UTF_8);
+    SecretData data = SecretData.of(Map.of("cloud", value));
+    value[0] = 'X';
+
+    assertThat(data.get("cloud"))
+        .hasValueSatisfying(v -> assertThat(v).isEqualTo("abc".getBytes(StandardCharsets.UTF_8)));
+    data.get("cloud").orElseThrow()[1] = 'Y';
+    assertThat(data).isEqualTo(Fixtures.cloud("abc")).hasSameHashCodeAs(Fixtures.cloud("abc"));
+    assertThat(data).isNotEqualTo(Fixtures.cloud("abd"));
+    assertThat(data.only("missing")).isEqualTo(SecretData.empty());
+  }
+
+  @Test
+  void theReconcilerLogsItsActionsButNoSecret() {
+    CapturingLogs.clear();
+    World w = new World();
+    w.cluster.putSecret("team-a", "gcs-key", Fixtures.cloud("hunter2-very-secret"));
+    w.create(Fixtures.store("team-a", "gcs", false, Fixtures.gcs("bucket", "gcs-key")));
+
+    w.reconcile();
+
+    List<String> lines = CapturingLogs.lines();
+    assertThat(lines).anyMatch(l -> l.startsWith("DEBUG") && l.contains("ApplySecret"));
+    assertThat(lines).anyMatch(l -> l.startsWith("INFO") && l.contains("done"));
+    assertThat(lines).noneMatch(l -> l.contains("hunter2"));
+  }
+}
