@@ -1,0 +1,69 @@
+package dev.lattice.backup.reconcile;
+
+import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.model.BackupStorePhase;
+import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.model.Condition;
+import dev.lattice.backup.model.ConditionStatus;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One regression test per status mistake of the original Rust controller listed in {@code
+ * ../shared/reference/VELERO.md}.
+ */
+class RustControllerStatusMistakesTest {
+
+  @Test
+  void readyOnlyWhenVeleroSaysAvailableNotRightAfterTheApply() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("main-bucket")));
+
+    w.reconcile();
+
+    assertThat(w.cluster.bsl("lattice-main")).isPresent();
+    assertThat(w.status(PLATFORM, "main").phase()).isEqualTo(BackupStorePhase.PENDING);
+    w.cluster.velero().validateAll();
+    w.reconcile();
+    assertThat(w.status(PLATFORM, "main").phase()).isEqualTo(BackupStorePhase.READY);
+  }
+
+  @Test
+  void conditionsAreNeverEmptyAndFollowKubernetesConventions() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("main-bucket")));
+
+    w.reconcile();
+
+    BackupStoreStatus status = w.status(PLATFORM, "main");
+    assertThat(status.conditions())
+        .extracting(Condition::type)
+        .containsExactly("Ready", "SpecValid", "BackupStorageLocationAvailable", "Default");
+    for (Condition c : status.conditions()) {
+      assertThat(c.reason()).matches("[A-Z][A-Za-z]*");
+      assertThat(c.lastTransitionTime()).isNotNull();
+      assertThat(c.observedGeneration()).contains(1L);
+    }
+  }
+
+  @Test
+  void veleroNotInstalledIsPendingAndSaysSo() {
+    World w = new World();
+    w.cluster.velero().installed(false);
+    w.create(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("main-bucket")));
+
+    ReconcileOutcome outcome = w.reconcile();
+
+    BackupStoreStatus status = w.status(PLATFORM, "main");
+    assertThat(outcome.failures()).isEmpty();
+    assertThat(status.phase()).isEqualTo(BackupStorePhase.PENDING);
+    assertThat(status.message())
+        .contains(
+            "Velero is not installed: the resource type backupstoragelocations.velero.io does not"
+                + " exist");
+    Condition available = status.condition("BackupStorageLocationAvailable").orElseThrow();
+    assertThat(available.status()).isEqualTo(ConditionStatus.UNKNOWN);
+    assertThat(available.reason()).isEqualTo("VeleroNotInstalled");
+  }
+}
