@@ -1,0 +1,152 @@
+package dev.lattice.backup.fabric8;
+
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.reconcile.port.BslPort;
+import dev.lattice.backup.reconcile.port.ObservedBsl;
+import dev.lattice.backup.reconcile.port.PortException;
+import dev.lattice.backup.reconcile.port.VeleroPhase;
+import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import dev.lattice.backup.translate.bsl.BslJson;
+import dev.lattice.backup.translate.bsl.BslSpec;
+import dev.lattice.backup.translate.bsl.ObjectStorage;
+import dev.lattice.backup.translate.bsl.SecretKeyRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link BslPort} over fabric8: BSLs as generic resources in Velero's namespace, written with
+ * server-side apply (field manager {@value Resources#FIELD_MANAGER}), so this library owns exactly
+ * the fields it sends and Velero's status stays Velero's.
+ */
+final class BslAdapter implements BslPort {
+  private final KubernetesClient client;
+  private final String namespace;
+
+  BslAdapter(KubernetesClient client, String namespace) {
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  @Override
+  public List<ObservedBsl> list() throws PortException {
+    List<GenericKubernetesResource> items =
+        Failures.call(
+            "list BackupStorageLocations in " + namespace,
+            true,
+            () ->
+                client
+                    .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+                    .inNamespace(namespace)
+                    .list()
+                    .getItems());
+    List<ObservedBsl> out = new ArrayList<>(items.size());
+    for (GenericKubernetesResource item : items) {
+      out.add(observe(item));
+    }
+    return out;
+  }
+
+  @Override
+  public void apply(BackupStorageLocation desired) throws PortException {
+    GenericKubernetesResource resource = BslJson.toGeneric(desired);
+    resource.getMetadata().setNamespace(namespace);
+    Failures.call(
+        "apply BackupStorageLocation " + desired.name(),
+        true,
+        () ->
+            client
+                .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+                .inNamespace(namespace)
+                .resource(resource)
+                .fieldManager(Resources.FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply());
+  }
+
+  @Override
+  public void setDefault(String name, boolean value) throws PortException {
+    String patch = "{\"spec\":{\"default\":" + value + "}}";
+    GenericKubernetesResource out =
+        Failures.call(
+            "set default of BackupStorageLocation " + name,
+            true,
+            () ->
+                client
+                    .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+    if (out == null) {
+      throw new PortException(
+          new dev.lattice.backup.reconcile.port.PortFailure.NotFound(
+              "BackupStorageLocation " + namespace + "/" + name + " not found"));
+    }
+  }
+
+  @Override
+  public void delete(String name) throws PortException {
+    Failures.call(
+        "delete BackupStorageLocation " + name,
+        true,
+        () ->
+            client
+                .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+                .inNamespace(namespace)
+                .withName(name)
+                .delete());
+  }
+
+  /**
+   * The fields this library owns, read leniently from any BSL (ours or foreign: unknown fields are
+   * ignored, missing ones read as empty), and Velero's status.
+   */
+  static ObservedBsl observe(GenericKubernetesResource item) {
+    ObjectMetadata meta = ObjectMetadata.fromFabric8(item.getMetadata());
+    Map<?, ?> spec = map(item.getAdditionalProperties().get("spec"));
+    Map<?, ?> storage = map(spec.get("objectStorage"));
+    Map<String, String> config = new TreeMap<>();
+    map(spec.get("config")).forEach((k, v) -> config.put(String.valueOf(k), String.valueOf(v)));
+    Map<?, ?> credential = map(spec.get("credential"));
+    Optional<SecretKeyRef> ref =
+        credential.get("name") instanceof String n && credential.get("key") instanceof String k
+            ? Optional.of(new SecretKeyRef(n, k))
+            : Optional.empty();
+    BslSpec owned =
+        new BslSpec(
+            text(spec.get("provider")),
+            new ObjectStorage(
+                text(storage.get("bucket")),
+                storage.get("prefix") instanceof String p ? Optional.of(p) : Optional.empty()),
+            config,
+            ref,
+            Boolean.TRUE.equals(spec.get("default")));
+    Map<?, ?> status = map(item.getAdditionalProperties().get("status"));
+    Optional<VeleroPhase> phase = Optional.empty();
+    for (VeleroPhase p : VeleroPhase.values()) {
+      if (p.wireValue().equals(status.get("phase"))) {
+        phase = Optional.of(p);
+      }
+    }
+    Optional<String> message =
+        status.get("message") instanceof String m && !m.isEmpty()
+            ? Optional.of(m)
+            : Optional.empty();
+    return new ObservedBsl(meta, owned, phase, message);
+  }
+
+  private static Map<?, ?> map(@Nullable Object value) {
+    return value instanceof Map<?, ?> m ? m : Map.of();
+  }
+
+  private static String text(@Nullable Object value) {
+    return value instanceof String s ? s : "";
+  }
+}

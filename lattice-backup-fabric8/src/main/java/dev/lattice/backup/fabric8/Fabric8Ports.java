@@ -1,0 +1,32 @@
+package dev.lattice.backup.fabric8;
+
+import dev.lattice.backup.reconcile.port.ClusterPorts;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Objects;
+
+/**
+ * The reconcile ports over a fabric8 {@link KubernetesClient}: BackupStores as {@code
+ * lattice.dev/v1alpha1} resources (status through the status subresource, finalizers with
+ * resourceVersion-guarded merge patches), BSLs and mirrored Secrets in Velero's namespace through
+ * server-side apply with field manager {@value Resources#FIELD_MANAGER}. API errors are classified
+ * into {@link dev.lattice.backup.reconcile.port.PortFailure}s; no fabric8 exception escapes.
+ */
+public final class Fabric8Ports {
+  private Fabric8Ports() {}
+
+  /**
+   * The ports for a client.
+   *
+   * @param client the client; the host owns and closes it
+   * @param veleroNamespace Velero's namespace, where BSLs and mirrored Secrets live
+   * @return the ports
+   */
+  public static ClusterPorts create(KubernetesClient client, String veleroNamespace) {
+    Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(veleroNamespace, "veleroNamespace");
+    return new ClusterPorts(
+        new StoreAdapter(client),
+        new BslAdapter(client, veleroNamespace),
+        new SecretAdapter(client, veleroNamespace));
+  }
+}

@@ -1,0 +1,111 @@
+package dev.lattice.backup.fabric8;
+
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
+import dev.lattice.backup.reconcile.port.PortException;
+import dev.lattice.backup.reconcile.port.SecretData;
+import dev.lattice.backup.reconcile.port.SecretPort;
+import dev.lattice.backup.translate.bsl.BslLabels;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@link SecretPort} over fabric8. Mirrored Secrets are written with server-side apply (field
+ * manager {@value Resources#FIELD_MANAGER}). Data is only ever decoded into {@link SecretData},
+ * which never prints its values.
+ */
+final class SecretAdapter implements SecretPort {
+  private final KubernetesClient client;
+  private final String namespace;
+
+  SecretAdapter(KubernetesClient client, String namespace) {
+    this.client = client;
+    this.namespace = namespace;
+  }
+
+  @Override
+  public Optional<SecretData> read(String ns, String name) throws PortException {
+    Secret secret =
+        Failures.call(
+            "read Secret " + ns + "/" + name,
+            false,
+            () -> client.secrets().inNamespace(ns).withName(name).get());
+    return Optional.ofNullable(secret).map(SecretAdapter::data);
+  }
+
+  @Override
+  public List<MirroredSecret> listMirrored() throws PortException {
+    List<Secret> items =
+        Failures.call(
+            "list mirrored Secrets in " + namespace,
+            false,
+            () ->
+                client
+                    .secrets()
+                    .inNamespace(namespace)
+                    .withLabel(BslLabels.MANAGED_BY, BslLabels.MANAGER)
+                    .list()
+                    .getItems());
+    List<MirroredSecret> out = new ArrayList<>(items.size());
+    for (Secret s : items) {
+      out.add(new MirroredSecret(ObjectMetadata.fromFabric8(s.getMetadata()), data(s)));
+    }
+    return out;
+  }
+
+  @Override
+  public void applyMirrored(MirroredSecret secret) throws PortException {
+    Map<String, String> encoded = new TreeMap<>();
+    secret.data().toMap().forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
+    Secret resource =
+        new SecretBuilder()
+            .withApiVersion("v1")
+            .withKind("Secret")
+            .withMetadata(secret.metadata().toFabric8())
+            .editMetadata()
+            .withNamespace(namespace)
+            .endMetadata()
+            .withType("Opaque")
+            .withData(encoded)
+            .build();
+    Failures.call(
+        "apply Secret " + namespace + "/" + secret.name(),
+        false,
+        () ->
+            client
+                .secrets()
+                .inNamespace(namespace)
+                .resource(resource)
+                .fieldManager(Resources.FIELD_MANAGER)
+                .forceConflicts()
+                .serverSideApply());
+  }
+
+  @Override
+  public void deleteMirrored(String name) throws PortException {
+    Failures.call(
+        "delete Secret " + namespace + "/" + name,
+        false,
+        () -> client.secrets().inNamespace(namespace).withName(name).delete());
+  }
+
+  private static SecretData data(Secret secret) {
+    Map<String, byte[]> out = new TreeMap<>();
+    if (secret.getData() != null) {
+      secret.getData().forEach((k, v) -> out.put(k, Base64.getDecoder().decode(v)));
+    }
+    if (secret.getStringData() != null) {
+      secret
+          .getStringData()
+          .forEach((k, v) -> out.put(k, v.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    return SecretData.of(out);
+  }
+}
