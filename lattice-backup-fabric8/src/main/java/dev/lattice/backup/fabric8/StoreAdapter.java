@@ -2,8 +2,6 @@ package dev.lattice.backup.fabric8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreStatus;
@@ -17,10 +15,9 @@ import dev.lattice.backup.translate.StoreKey;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -98,25 +95,25 @@ final class StoreAdapter implements BackupStorePort {
   public String patchStatus(
       StoreKey key, Optional<String> resourceVersion, BackupStoreStatus status)
       throws PortException {
-    ObjectNode patch = JsonNodeFactory.instance.objectNode();
-    resourceVersion.ifPresent(rv -> patch.putObject("metadata").put("resourceVersion", rv));
-    patch.set("status", statusPatch(status));
+    GenericKubernetesResource current = current(key, resourceVersion);
+    GenericKubernetesResource updated = copy(current);
+    updated.setAdditionalProperty("status", JSON.convertValue(statusTree(status), Map.class));
     GenericKubernetesResource out =
         Failures.call(
-            "patch status of BackupStore " + key,
+            "update status of BackupStore " + key,
             true,
             () ->
-                store(key)
+                client
+                    .genericKubernetesResources(Resources.BACKUP_STORES)
+                    .inNamespace(key.namespace())
+                    .resource(updated)
                     .subresource("status")
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString()));
+                    .update());
     return version(out);
   }
 
-  /**
-   * The status as a merge patch: every field present, absent ones as {@code null} so that a merge
-   * patch clears them.
-   */
-  static ObjectNode statusPatch(BackupStoreStatus status) {
+  /** The status as the JSON the CRD holds. */
+  static JsonNode statusTree(BackupStoreStatus status) {
     BackupStore carrier =
         new BackupStore(
             BackupStore.API_VERSION,
@@ -124,41 +121,30 @@ final class StoreAdapter implements BackupStorePort {
             ObjectMetadata.of("ns", "name"),
             null,
             Optional.of(status));
-    JsonNode written = CODEC.toTree(carrier).path("status");
-    ObjectNode out = JsonNodeFactory.instance.objectNode();
-    for (String field :
-        List.of("phase", "veleroBslName", "conditions", "message", "observedGeneration")) {
-      JsonNode value = written.get(field);
-      if (value == null || value.isNull()) {
-        out.putNull(field);
-      } else {
-        out.set(field, value);
-      }
-    }
-    return out;
+    return CODEC.toTree(carrier).path("status");
   }
 
   @Override
   public String addFinalizer(StoreKey key, Optional<String> resourceVersion, String finalizer)
       throws PortException {
-    GenericKubernetesResource current = current(key);
+    GenericKubernetesResource current = current(key, resourceVersion);
     List<String> finalizers = new ArrayList<>(finalizersOf(current));
     if (finalizers.contains(finalizer)) {
       return version(current);
     }
     finalizers.add(finalizer);
-    return version(patchFinalizers(key, resourceVersion, current, finalizers));
+    return version(updateFinalizers(key, current, finalizers));
   }
 
   @Override
   public Optional<String> removeFinalizer(
       StoreKey key, Optional<String> resourceVersion, String finalizer) throws PortException {
-    GenericKubernetesResource current = current(key);
+    GenericKubernetesResource current = current(key, resourceVersion);
     List<String> finalizers = new ArrayList<>(finalizersOf(current));
     if (!finalizers.remove(finalizer)) {
       return Optional.of(version(current));
     }
-    GenericKubernetesResource out = patchFinalizers(key, resourceVersion, current, finalizers);
+    GenericKubernetesResource out = updateFinalizers(key, current, finalizers);
     boolean gone =
         out == null
             || (out.getMetadata().getDeletionTimestamp() != null && finalizersOf(out).isEmpty());
@@ -166,24 +152,47 @@ final class StoreAdapter implements BackupStorePort {
   }
 
   /**
-   * Replaces the finalizer list with a merge patch that carries the resourceVersion, so that the
-   * API server refuses it (409) when the list changed since it was read.
+   * Writes the finalizer list with an update that carries the resourceVersion read, so that the API
+   * server refuses it (409) when the object changed since.
    */
-  private @Nullable GenericKubernetesResource patchFinalizers(
-      StoreKey key,
-      Optional<String> resourceVersion,
-      GenericKubernetesResource current,
-      List<String> finalizers)
+  private @Nullable GenericKubernetesResource updateFinalizers(
+      StoreKey key, GenericKubernetesResource current, List<String> finalizers)
       throws PortException {
-    ObjectNode patch = JsonNodeFactory.instance.objectNode();
-    ObjectNode metadata = patch.putObject("metadata");
-    metadata.put("resourceVersion", resourceVersion.orElse(version(current)));
-    ArrayNode list = metadata.putArray("finalizers");
-    finalizers.forEach(list::add);
+    GenericKubernetesResource updated = copy(current);
+    updated.getMetadata().setFinalizers(finalizers);
     return Failures.call(
-        "patch finalizers of BackupStore " + key,
+        "update finalizers of BackupStore " + key,
         true,
-        () -> store(key).patch(PatchContext.of(PatchType.JSON_MERGE), patch.toString()));
+        () ->
+            client
+                .genericKubernetesResources(Resources.BACKUP_STORES)
+                .inNamespace(key.namespace())
+                .resource(updated)
+                .update());
+  }
+
+  /**
+   * The store as it is now; a Conflict when it is no longer at the version the caller planned from.
+   */
+  private GenericKubernetesResource current(StoreKey key, Optional<String> resourceVersion)
+      throws PortException {
+    GenericKubernetesResource current = current(key);
+    if (resourceVersion.isPresent() && !resourceVersion.get().equals(version(current))) {
+      throw new PortException(
+          new PortFailure.Conflict(
+              "BackupStore "
+                  + key
+                  + " changed since it was read (resourceVersion "
+                  + resourceVersion.get()
+                  + ", now "
+                  + version(current)
+                  + ")"));
+    }
+    return current;
+  }
+
+  private static GenericKubernetesResource copy(GenericKubernetesResource r) {
+    return JSON.convertValue(r, GenericKubernetesResource.class);
   }
 
   private GenericKubernetesResource current(StoreKey key) throws PortException {

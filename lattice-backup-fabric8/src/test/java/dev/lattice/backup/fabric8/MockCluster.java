@@ -1,0 +1,156 @@
+package dev.lattice.backup.fabric8;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+
+/** Shortcuts over fabric8's mock API server (CRUD mode) for the end-to-end tests. */
+final class MockCluster {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  private MockCluster() {}
+
+  /** A started mock API server in CRUD mode that also understands server-side apply. */
+  static KubernetesMockServer start() {
+    Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    KubernetesMockServer server =
+        new KubernetesMockServer(
+            new Context(),
+            new MockWebServer(),
+            responses,
+            new ApplyingDispatcher(responses),
+            false);
+    server.init();
+    registerTypes(server);
+    return server;
+  }
+
+  static void registerTypes(KubernetesMockServer server) {
+    server.expectCustomResource(crd(Resources.BACKUP_STORES));
+    server.expectCustomResource(crd(Resources.BACKUP_STORAGE_LOCATIONS));
+  }
+
+  private static CustomResourceDefinitionContext crd(ResourceDefinitionContext c) {
+    return new CustomResourceDefinitionContext.Builder()
+        .withGroup(c.getGroup())
+        .withVersion(c.getVersion())
+        .withKind(c.getKind())
+        .withPlural(c.getPlural())
+        .withScope("Namespaced")
+        .withName(c.getPlural() + "." + c.getGroup())
+        .build();
+  }
+
+  static BackupStore seed(String file) {
+    try (InputStream in = MockCluster.class.getResourceAsStream("/seed/" + file)) {
+      return BackupStoreCodec.strict().read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void create(KubernetesClient client, BackupStore store) {
+    GenericKubernetesResource r =
+        JSON.convertValue(BackupStoreCodec.strict().toTree(store), GenericKubernetesResource.class);
+    client
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(r.getMetadata().getNamespace())
+        .resource(r)
+        .create();
+  }
+
+  static void putSecret(KubernetesClient client, String ns, String name, String value) {
+    client
+        .secrets()
+        .inNamespace(ns)
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withNamespace(ns)
+                .withName(name)
+                .endMetadata()
+                .withData(
+                    Map.of(
+                        "cloud",
+                        Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
+                .build())
+        .create();
+  }
+
+  static Optional<GenericKubernetesResource> bsl(KubernetesClient client, String name) {
+    return Optional.ofNullable(
+        client
+            .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+            .inNamespace("velero")
+            .withName(name)
+            .get());
+  }
+
+  static Optional<GenericKubernetesResource> store(
+      KubernetesClient client, String ns, String name) {
+    return Optional.ofNullable(
+        client
+            .genericKubernetesResources(Resources.BACKUP_STORES)
+            .inNamespace(ns)
+            .withName(name)
+            .get());
+  }
+
+  /** What Velero does after validating a BSL: writes its status. */
+  static void veleroMarks(KubernetesClient client, String bsl, String phase, String message) {
+    client
+        .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+        .inNamespace("velero")
+        .withName(bsl)
+        .subresource("status")
+        .patch(
+            PatchContext.of(PatchType.JSON_MERGE),
+            "{\"status\":{\"phase\":\"" + phase + "\",\"message\":\"" + message + "\"}}");
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> section(GenericKubernetesResource r, String name) {
+    Object value = r.getAdditionalProperties().get(name);
+    return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  /** The requests recorded since the last call, as {@code METHOD path}. */
+  static List<String> drain(KubernetesMockServer server) throws InterruptedException {
+    List<String> out = new ArrayList<>();
+    RecordedRequest r;
+    while ((r = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      out.add(r.getMethod() + " " + r.getPath());
+    }
+    return out;
+  }
+
+  /** The write requests among recorded ones. */
+  static List<String> writes(List<String> requests) {
+    return requests.stream().filter(r -> !r.startsWith("GET ")).toList();
+  }
+}
