@@ -8,6 +8,7 @@ import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.internal.SimpleRequest;
 import java.util.Map;
 import java.util.Queue;
 
@@ -25,14 +26,27 @@ import java.util.Queue;
  */
 final class ApplyingDispatcher extends KubernetesMixedDispatcher {
 
+  private final Map<ServerRequest, Queue<ServerResponse>> responses;
+
   ApplyingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
     super(responses);
+    this.responses = responses;
+  }
+
+  /** Whether a test set an expectation for exactly this request, which then wins. */
+  private boolean expected(RecordedRequest request) {
+    Queue<ServerResponse> queue =
+        responses.get(new SimpleRequest(request.method(), request.getPath()));
+    return queue != null && !queue.isEmpty();
   }
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     String type = request.getHeader("Content-Type");
-    if (!"PATCH".equals(request.getMethod()) || type == null || !type.contains("apply-patch")) {
+    if (!"PATCH".equals(request.getMethod())
+        || type == null
+        || !type.contains("apply-patch")
+        || expected(request)) {
       return super.dispatch(request);
     }
     String path = request.getPath();

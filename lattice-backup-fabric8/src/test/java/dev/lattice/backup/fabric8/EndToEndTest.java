@@ -6,8 +6,11 @@ import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -73,16 +76,130 @@ class EndToEndTest {
                 "status"))
         .containsEntry("phase", "Ready");
 
-    System.out.println(
-        "DEBUG stored "
-            + StoreAdapter.toModel(
-                    MockCluster.store(client, "lattice-system", "production-s3").orElseThrow())
-                .status());
     MockCluster.drain(server);
     ReconcileOutcome converged = reconciler.reconcile();
     List<String> requests = MockCluster.drain(server);
     assertThat(converged.writes()).isZero();
     assertThat(requests).isNotEmpty();
     assertThat(MockCluster.writes(requests)).isEmpty();
+  }
+
+  @Test
+  void deletingAStoreDeletesItsBslAndMirroredSecretAndReleasesIt() {
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+    client
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace("lattice-system")
+        .withName("local-minio")
+        .delete();
+    assertThat(MockCluster.store(client, "lattice-system", "local-minio"))
+        .as("the finalizer holds the store")
+        .hasValueSatisfying(s -> assertThat(s.getMetadata().getDeletionTimestamp()).isNotNull());
+
+    ReconcileOutcome outcome = reconciler.reconcile();
+
+    assertThat(outcome.failures()).isEmpty();
+    assertThat(MockCluster.bsl(client, "lattice-local-minio")).isEmpty();
+    assertThat(
+            client
+                .secrets()
+                .inNamespace("velero")
+                .withName("lattice-local-minio-credentials")
+                .get())
+        .isNull();
+    assertThat(MockCluster.store(client, "lattice-system", "local-minio")).isEmpty();
+    assertThat(MockCluster.bsl(client, "lattice-production-s3")).isPresent();
+  }
+
+  @Test
+  void veleroAbsentIsPendingWithAMessage() {
+    server
+        .expect()
+        .get()
+        .withPath("/apis/velero.io/v1/namespaces/velero/backupstoragelocations")
+        .andReturn(
+            404,
+            MockCluster.status(
+                404, "NotFound", "the server could not find the requested resource", ""))
+        .always();
+
+    ReconcileOutcome outcome = reconciler.reconcile();
+
+    assertThat(outcome.failures()).isEmpty();
+    Map<String, Object> status =
+        MockCluster.section(
+            MockCluster.store(client, "lattice-system", "production-s3").orElseThrow(), "status");
+    assertThat(status).containsEntry("phase", "Pending");
+    assertThat((String) status.get("message")).startsWith("Velero is not installed");
+    assertThat(MockCluster.bsl(client, "lattice-production-s3")).isEmpty();
+  }
+
+  @Test
+  void conflictsAndServerErrorsAreRetriedAndConverge() throws Exception {
+    server
+        .expect()
+        .put()
+        .withPath("/apis/lattice.dev/v1alpha1/namespaces/lattice-system/backupstores/local-minio")
+        .andReturn(
+            409, MockCluster.status(409, "Conflict", "the object has been modified", "local-minio"))
+        .once();
+    server
+        .expect()
+        .patch()
+        .withPath(
+            "/apis/velero.io/v1/namespaces/velero/backupstoragelocations/lattice-production-s3?fieldManager=lattice-backup&force=true")
+        .andReturn(500, MockCluster.status(500, "InternalError", "etcd timeout", ""))
+        .once();
+    // fabric8 retries 5xx itself; without its retries the reconciler's own retry is what is tested
+    KubernetesClient noRetries =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(client.getConfiguration())
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build();
+    reconciler =
+        new Reconciler(Fabric8Ports.create(noRetries, "velero"), ReconcileOptions.defaults());
+
+    ReconcileOutcome first = reconciler.reconcile();
+
+    assertThat(first.failures())
+        .extracting(f -> f.failure().getClass().getSimpleName())
+        .containsExactlyInAnyOrder("Conflict", "Transient");
+    assertThat(first.requeueAfter()).isPresent();
+    ReconcileOutcome second = reconciler.reconcile();
+    assertThat(second.failures()).isEmpty();
+    assertThat(reconciler.plan().isEmpty()).isTrue();
+    assertThat(MockCluster.bsl(client, "lattice-production-s3")).isPresent();
+  }
+
+  @Test
+  void bslAndSecretWritesAreServerSideApplyWithOurFieldManager() throws Exception {
+    reconciler.reconcile();
+
+    List<RecordedRequest> requests = MockCluster.drainRaw(server);
+    List<RecordedRequest> applies =
+        requests.stream()
+            .filter(
+                r ->
+                    r.getPath().contains("/backupstoragelocations/")
+                        || r.getPath().contains("/secrets/"))
+            .filter(r -> !r.getMethod().equals("GET"))
+            .toList();
+    assertThat(applies).hasSize(3); // two BSLs, one mirrored Secret
+    for (RecordedRequest r : applies) {
+      assertThat(r.getMethod()).isEqualTo("PATCH");
+      assertThat(r.getHeader("Content-Type")).startsWith("application/apply-patch+yaml");
+      assertThat(r.getPath()).contains("fieldManager=lattice-backup").contains("force=true");
+    }
+    assertThat(
+            client
+                .secrets()
+                .inNamespace("velero")
+                .withName("lattice-local-minio-credentials")
+                .get()
+                .getMetadata()
+                .getLabels())
+        .containsEntry("app.kubernetes.io/managed-by", "lattice-backup");
   }
 }

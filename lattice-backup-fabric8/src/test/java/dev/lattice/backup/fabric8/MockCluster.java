@@ -149,6 +149,29 @@ final class MockCluster {
     return out;
   }
 
+  /** The requests recorded since the last call. */
+  static List<RecordedRequest> drainRaw(KubernetesMockServer server) throws InterruptedException {
+    List<RecordedRequest> out = new ArrayList<>();
+    RecordedRequest r;
+    while ((r = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** A Kubernetes Status body. */
+  static String status(int code, String reason, String message, String name) {
+    return "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"message\":\""
+        + message
+        + "\",\"reason\":\""
+        + reason
+        + "\",\"details\":{"
+        + (name.isEmpty() ? "" : "\"name\":\"" + name + "\"")
+        + "},\"code\":"
+        + code
+        + "}";
+  }
+
   /** The write requests among recorded ones. */
   static List<String> writes(List<String> requests) {
     return requests.stream().filter(r -> !r.startsWith("GET ")).toList();

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.lattice.backup.model.BackupStore;
@@ -105,6 +106,7 @@ public final class BackupStoreCodec {
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
             .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .stringQuotingChecker(new LineBreakQuoting())
             .build();
     this.mapper = configured(JsonMapper.builder(jsonFactory)).build();
     this.reader = mapper.readerFor(BackupStore.class);
@@ -329,6 +331,23 @@ public final class BackupStoreCodec {
   }
 
   // --------------------------------------------------------------------------------------- write
+
+  /**
+   * Quotes, besides what Jackson quotes, every string holding a character YAML reads as a line
+   * break (NEL, LS, PS): in a plain scalar a reader folds them into spaces, while in a
+   * double-quoted one SnakeYAML escapes them ({@code \N}, {@code \L}, {@code \P}) and they survive.
+   */
+  private static final class LineBreakQuoting extends StringQuotingChecker.Default {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public boolean needToQuoteValue(String value) {
+      return super.needToQuoteValue(value)
+          || value.indexOf('\u0085') >= 0
+          || value.indexOf('\u2028') >= 0
+          || value.indexOf('\u2029') >= 0;
+    }
+  }
 
   /**
    * The store as a JSON tree.

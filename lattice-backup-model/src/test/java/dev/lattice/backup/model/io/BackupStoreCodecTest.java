@@ -38,6 +38,29 @@ class BackupStoreCodecTest {
     return catchThrowableOfType(BackupStoreReadException.class, () -> codec.read(text));
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"\u0085", "a\u0085b", "\u2028", "x\u2029", "\u0085 "})
+  void yamlKeepsCharactersYamlReadsAsLineBreaks(String message) {
+    // found by RoundTripProperties: a NEL written plain came back as a space
+    BackupStoreCodec codec = BackupStoreCodec.strict();
+    BackupStore store =
+        BackupStore.of(
+                dev.lattice.backup.model.ObjectMetadata.of("lattice-system", "a"),
+                new dev.lattice.backup.model.BackupStoreSpec(
+                    false,
+                    dev.lattice.backup.model.BackupStorageSpec.s3(
+                        dev.lattice.backup.model.S3StorageConfig.of("abkt")
+                            .withRegion("us-east-1"))))
+            .withStatus(
+                dev.lattice.backup.model.BackupStoreStatus.of(BackupStorePhase.PENDING)
+                    .withMessage(message));
+
+    BackupStore back = codec.read(codec.writeYaml(store));
+
+    assertThat(back.status().orElseThrow().message()).contains(message);
+  }
+
   @Test
   void aTypoIsAnUnknownFieldWithItsPathAndLine() {
     BackupStoreReadException e = failure(STRICT, MINIO.replace("bucket:", "bukcet:"));

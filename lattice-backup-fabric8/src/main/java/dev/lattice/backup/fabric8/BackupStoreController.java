@@ -1,0 +1,224 @@
+package dev.lattice.backup.fabric8;
+
+import dev.lattice.backup.reconcile.ReconcileOutcome;
+import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.translate.bsl.BslLabels;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small controller loop for hosts without an operator framework: informers on BackupStores (all
+ * namespaces) and on BSLs (Velero's namespace) queue work for one worker thread, which runs {@link
+ * Reconciler#reconcile(String, String)} for a changed store and a full {@link
+ * Reconciler#reconcile()} when the default may move (a store created, deleted or changing its
+ * {@code default}; a BSL that is not ours changing), at start, and on every resync. It honours each
+ * outcome's requeue hint.
+ *
+ * <pre>{@code
+ * KubernetesClient client = new KubernetesClientBuilder().build();
+ * Reconciler reconciler = new Reconciler(Fabric8Ports.create(client, "velero"), ReconcileOptions.defaults());
+ * try (BackupStoreController controller = BackupStoreController.start(client, reconciler, "velero")) {
+ *   Thread.currentThread().join();
+ * }
+ * }</pre>
+ */
+public final class BackupStoreController implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(BackupStoreController.class);
+  private static final String ALL = "";
+
+  private final Reconciler reconciler;
+  private final ScheduledExecutorService worker;
+  private final Set<String> queue = new LinkedHashSet<>();
+  private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
+
+  private BackupStoreController(Reconciler reconciler) {
+    this.reconciler = reconciler;
+    this.worker =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "lattice-backup-controller");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Starts the informers and the worker; the first full pass runs at once.
+   *
+   * @param client the client; the host owns and closes it
+   * @param reconciler the reconciler, usually over {@link Fabric8Ports#create}
+   * @param veleroNamespace Velero's namespace
+   * @param resync how often to run a full pass even without events
+   * @return the running controller; close it to stop
+   */
+  public static BackupStoreController start(
+      KubernetesClient client, Reconciler reconciler, String veleroNamespace, Duration resync) {
+    Objects.requireNonNull(client, "client");
+    BackupStoreController controller =
+        new BackupStoreController(Objects.requireNonNull(reconciler, "reconciler"));
+    controller.enqueue(ALL);
+    controller.informers.add(
+        client
+            .genericKubernetesResources(Resources.BACKUP_STORES)
+            .inAnyNamespace()
+            .inform(controller.storeHandler(), resync.toMillis()));
+    try {
+      controller.informers.add(
+          client
+              .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+              .inNamespace(veleroNamespace)
+              .inform(controller.bslHandler(), resync.toMillis()));
+    } catch (RuntimeException e) {
+      // Velero may not be installed yet; the periodic full pass notices when it is.
+      LOG.warn("cannot watch BackupStorageLocations in {}: {}", veleroNamespace, e.getMessage());
+    }
+    controller.worker.scheduleWithFixedDelay(
+        () -> controller.enqueue(ALL), resync.toMillis(), resync.toMillis(), TimeUnit.MILLISECONDS);
+    return controller;
+  }
+
+  /**
+   * Starts with a full pass every ten minutes.
+   *
+   * @param client the client
+   * @param reconciler the reconciler
+   * @param veleroNamespace Velero's namespace
+   * @return the running controller
+   */
+  public static BackupStoreController start(
+      KubernetesClient client, Reconciler reconciler, String veleroNamespace) {
+    return start(client, reconciler, veleroNamespace, Duration.ofMinutes(10));
+  }
+
+  private ResourceEventHandler<GenericKubernetesResource> storeHandler() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(GenericKubernetesResource store) {
+        enqueue(isDefault(store) ? ALL : key(store));
+      }
+
+      @Override
+      public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+        boolean defaultMayMove =
+            isDefault(before) != isDefault(after)
+                || after.getMetadata().getDeletionTimestamp() != null;
+        enqueue(defaultMayMove ? ALL : key(after));
+      }
+
+      @Override
+      public void onDelete(GenericKubernetesResource store, boolean unknownFinalState) {
+        enqueue(ALL);
+      }
+    };
+  }
+
+  private ResourceEventHandler<GenericKubernetesResource> bslHandler() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(GenericKubernetesResource bsl) {
+        enqueue(owner(bsl).orElse(ALL));
+      }
+
+      @Override
+      public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
+        enqueue(owner(after).orElse(ALL));
+      }
+
+      @Override
+      public void onDelete(GenericKubernetesResource bsl, boolean unknownFinalState) {
+        enqueue(owner(bsl).orElse(ALL));
+      }
+    };
+  }
+
+  private static boolean isDefault(GenericKubernetesResource store) {
+    Object spec = store.getAdditionalProperties().get("spec");
+    return spec instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("default"));
+  }
+
+  private static String key(GenericKubernetesResource r) {
+    return r.getMetadata().getNamespace() + "/" + r.getMetadata().getName();
+  }
+
+  private static Optional<String> owner(GenericKubernetesResource bsl) {
+    Map<String, String> labels = bsl.getMetadata().getLabels();
+    Map<String, String> annotations = bsl.getMetadata().getAnnotations();
+    if (labels == null || !BslLabels.MANAGER.equals(labels.get(BslLabels.MANAGED_BY))) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(annotations == null ? null : annotations.get(BslLabels.STORE));
+  }
+
+  private void enqueue(String key) {
+    boolean schedule;
+    synchronized (queue) {
+      schedule = queue.isEmpty();
+      queue.add(key);
+    }
+    if (schedule && !worker.isShutdown()) {
+      worker.execute(this::drain);
+    }
+  }
+
+  private void drain() {
+    List<String> keys;
+    synchronized (queue) {
+      keys = new ArrayList<>(queue);
+      queue.clear();
+    }
+    if (keys.contains(ALL)) {
+      requeue(ALL, run(ALL));
+      return;
+    }
+    for (String key : keys) {
+      requeue(key, run(key));
+    }
+  }
+
+  private ReconcileOutcome run(String key) {
+    try {
+      if (key.equals(ALL)) {
+        return reconciler.reconcile();
+      }
+      int slash = key.indexOf('/');
+      return reconciler.reconcile(key.substring(0, slash), key.substring(slash + 1));
+    } catch (RuntimeException e) {
+      LOG.error("reconcile {} failed unexpectedly", key.isEmpty() ? "all" : key, e);
+      return new ReconcileOutcome(
+          List.of(), List.of(), List.of(), 0, Optional.of(Duration.ofSeconds(30)));
+    }
+  }
+
+  private void requeue(String key, ReconcileOutcome outcome) {
+    outcome
+        .requeueAfter()
+        .ifPresent(
+            delay -> {
+              if (!worker.isShutdown()) {
+                worker.schedule(() -> enqueue(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+              }
+            });
+  }
+
+  /** Stops the informers and the worker. */
+  @Override
+  public void close() {
+    informers.forEach(SharedIndexInformer::close);
+    worker.shutdownNow();
+  }
+}
