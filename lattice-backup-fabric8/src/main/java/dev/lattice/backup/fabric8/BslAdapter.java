@@ -4,6 +4,7 @@ import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.BslPort;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
+import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslJson;
@@ -11,7 +12,10 @@ import dev.lattice.backup.translate.bsl.BslSpec;
 import dev.lattice.backup.translate.bsl.ObjectStorage;
 import dev.lattice.backup.translate.bsl.SecretKeyRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
@@ -41,12 +45,7 @@ final class BslAdapter implements BslPort {
         Failures.call(
             "list BackupStorageLocations in " + namespace,
             true,
-            () ->
-                client
-                    .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-                    .inNamespace(namespace)
-                    .list()
-                    .getItems());
+            () -> locations().list().getItems());
     List<ObservedBsl> out = new ArrayList<>(items.size());
     for (GenericKubernetesResource item : items) {
       out.add(observe(item));
@@ -62,9 +61,7 @@ final class BslAdapter implements BslPort {
         "apply BackupStorageLocation " + desired.name(),
         true,
         () ->
-            client
-                .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-                .inNamespace(namespace)
+            locations()
                 .resource(resource)
                 .fieldManager(Resources.FIELD_MANAGER)
                 .forceConflicts()
@@ -78,15 +75,10 @@ final class BslAdapter implements BslPort {
         Failures.call(
             "set default of BackupStorageLocation " + name,
             true,
-            () ->
-                client
-                    .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-                    .inNamespace(namespace)
-                    .withName(name)
-                    .patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+            () -> locations().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
     if (out == null) {
       throw new PortException(
-          new dev.lattice.backup.reconcile.port.PortFailure.NotFound(
+          new PortFailure.NotFound(
               "BackupStorageLocation " + namespace + "/" + name + " not found"));
     }
   }
@@ -94,14 +86,17 @@ final class BslAdapter implements BslPort {
   @Override
   public void delete(String name) throws PortException {
     Failures.call(
-        "delete BackupStorageLocation " + name,
-        true,
-        () ->
-            client
-                .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-                .inNamespace(namespace)
-                .withName(name)
-                .delete());
+        "delete BackupStorageLocation " + name, true, () -> locations().withName(name).delete());
+  }
+
+  private NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      locations() {
+    return client
+        .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+        .inNamespace(namespace);
   }
 
   /**

@@ -13,7 +13,9 @@ import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.translate.StoreKey;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,26 +41,14 @@ final class StoreAdapter implements BackupStorePort {
     if (namespaces.isEmpty()) {
       items.addAll(
           Failures.call(
-              "list BackupStores",
-              true,
-              () ->
-                  client
-                      .genericKubernetesResources(Resources.BACKUP_STORES)
-                      .inAnyNamespace()
-                      .list()
-                      .getItems()));
+              "list BackupStores", true, () -> stores().inAnyNamespace().list().getItems()));
     } else {
       for (String ns : namespaces) {
         items.addAll(
             Failures.call(
                 "list BackupStores in " + ns,
                 true,
-                () ->
-                    client
-                        .genericKubernetesResources(Resources.BACKUP_STORES)
-                        .inNamespace(ns)
-                        .list()
-                        .getItems()));
+                () -> stores().inNamespace(ns).list().getItems()));
       }
     }
     List<BackupStore> out = new ArrayList<>(items.size());
@@ -103,8 +93,7 @@ final class StoreAdapter implements BackupStorePort {
             "update status of BackupStore " + key,
             true,
             () ->
-                client
-                    .genericKubernetesResources(Resources.BACKUP_STORES)
+                stores()
                     .inNamespace(key.namespace())
                     .resource(updated)
                     .subresource("status")
@@ -163,12 +152,7 @@ final class StoreAdapter implements BackupStorePort {
     return Failures.call(
         "update finalizers of BackupStore " + key,
         true,
-        () ->
-            client
-                .genericKubernetesResources(Resources.BACKUP_STORES)
-                .inNamespace(key.namespace())
-                .resource(updated)
-                .update());
+        () -> stores().inNamespace(key.namespace()).resource(updated).update());
   }
 
   /**
@@ -204,11 +188,16 @@ final class StoreAdapter implements BackupStorePort {
     return current;
   }
 
+  private MixedOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      stores() {
+    return client.genericKubernetesResources(Resources.BACKUP_STORES);
+  }
+
   private Resource<GenericKubernetesResource> store(StoreKey key) {
-    return client
-        .genericKubernetesResources(Resources.BACKUP_STORES)
-        .inNamespace(key.namespace())
-        .withName(key.name());
+    return stores().inNamespace(key.namespace()).withName(key.name());
   }
 
   private static List<String> finalizersOf(GenericKubernetesResource r) {

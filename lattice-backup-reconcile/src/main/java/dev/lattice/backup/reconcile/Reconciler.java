@@ -266,17 +266,12 @@ public final class Reconciler {
     if (action instanceof Action.UnsetDefault unset) {
       ignoreNotFoundVoid(() -> ports.bsls().setDefault(unset.bslName(), false), action);
     } else if (action instanceof Action.AddFinalizer add) {
-      String rv =
+      Optional<String> rv = version(versions, add.store(), add.resourceVersion());
+      versions.put(
+          add.store(),
           call(
               action.toString(),
-              () ->
-                  ports
-                      .stores()
-                      .addFinalizer(
-                          add.store(),
-                          version(versions, add.store(), add.resourceVersion()),
-                          options.finalizer()));
-      versions.put(add.store(), rv);
+              () -> ports.stores().addFinalizer(add.store(), rv, options.finalizer())));
     } else if (action instanceof Action.ApplySecret apply) {
       run(action.toString(), () -> ports.secrets().applyMirrored(apply.secret()));
     } else if (action instanceof Action.ApplyBsl apply) {
@@ -286,17 +281,12 @@ public final class Reconciler {
     } else if (action instanceof Action.DeleteSecret delete) {
       ignoreNotFoundVoid(() -> ports.secrets().deleteMirrored(delete.secretName()), action);
     } else if (action instanceof Action.PatchStatus patch) {
-      String rv =
+      Optional<String> rv = version(versions, patch.store(), patch.resourceVersion());
+      versions.put(
+          patch.store(),
           call(
               action.toString(),
-              () ->
-                  ports
-                      .stores()
-                      .patchStatus(
-                          patch.store(),
-                          version(versions, patch.store(), patch.resourceVersion()),
-                          patch.status()));
-      versions.put(patch.store(), rv);
+              () -> ports.stores().patchStatus(patch.store(), rv, patch.status())));
     } else if (action instanceof Action.RemoveFinalizer remove) {
       Optional<Optional<String>> rv =
           ignoreNotFound(

@@ -206,17 +206,18 @@ public final class StatusRules {
           prior,
           now);
     }
-    if (facts.observed().isEmpty()) {
-      if (!facts.errors().isEmpty() || facts.blocker().isPresent()) {
-        return condition(
-            type,
-            ConditionStatus.FALSE,
-            Conditions.REASON_NOT_APPLIED,
-            "no BackupStorageLocation exists for this store",
-            generation,
-            prior,
-            now);
-      }
+    if (facts.observed().isEmpty() && (!facts.errors().isEmpty() || facts.blocker().isPresent())) {
+      return condition(
+          type,
+          ConditionStatus.FALSE,
+          Conditions.REASON_NOT_APPLIED,
+          "no BackupStorageLocation exists for this store",
+          generation,
+          prior,
+          now);
+    }
+    Optional<ObservedBsl> observed = facts.observed().filter(b -> b.phase().isPresent());
+    if (observed.isEmpty()) {
       return condition(
           type,
           ConditionStatus.UNKNOWN,
@@ -226,17 +227,7 @@ public final class StatusRules {
           prior,
           now);
     }
-    ObservedBsl bsl = facts.observed().get();
-    if (bsl.phase().isEmpty()) {
-      return condition(
-          type,
-          ConditionStatus.UNKNOWN,
-          Conditions.REASON_VALIDATION_PENDING,
-          "waiting for Velero to validate " + where,
-          generation,
-          prior,
-          now);
-    }
+    ObservedBsl bsl = observed.get();
     String message = bsl.message().orElse("");
     return bsl.phase().get() == VeleroPhase.AVAILABLE
         ? condition(
