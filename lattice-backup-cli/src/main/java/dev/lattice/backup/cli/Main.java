@@ -20,13 +20,15 @@ import picocli.CommandLine.Command;
     name = "lattice-backup",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Render and validate Lattice BackupStore manifests offline.",
-    subcommands = {RenderCommand.class, ValidateCommand.class},
+    description =
+        "Render and validate Lattice BackupStore manifests offline; print the BackupStore CRD.",
+    subcommands = {RenderCommand.class, ValidateCommand.class, CrdCommand.class},
     footer = {
       "",
       "Examples:",
       "  lattice-backup render examples/",
       "  lattice-backup validate stores.yaml other/",
+      "  lattice-backup crd | kubectl apply -f -",
       "Exit codes: 0 ok, 1 a BackupStore is invalid, 2 usage or unreadable input."
     })
 public final class Main implements Runnable {
@@ -77,7 +79,7 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         java.util.Objects.requireNonNull(spec).commandLine(),
-        "a command is required: render or validate");
+        "a command is required: render, validate or crd");
   }
 
   /** What render and validate share: options, stdin, and reading. */

@@ -254,7 +254,9 @@ class CliTest {
   @Test
   void everyCommandHasHelpWithExamplesAndTheToolHasAVersion() {
     for (String[] args :
-        new String[][] {{"--help"}, {"render", "--help"}, {"validate", "--help"}}) {
+        new String[][] {
+          {"--help"}, {"render", "--help"}, {"validate", "--help"}, {"crd", "--help"}
+        }) {
       Cli r = Cli.run(args);
       assertThat(r.code()).isZero();
       assertThat(r.out()).contains("Usage:").contains("Examples:");

@@ -2,6 +2,7 @@ package dev.lattice.backup.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.model.crd.BackupStoreCrd;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,6 +61,15 @@ class JarSmokeIT {
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).contains("aliases").doesNotContain("\tat ");
+  }
+
+  @Test
+  void theJarPrintsTheCrdFromTheModelsResource() throws Exception {
+    Run r = java("crd");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo(BackupStoreCrd.yaml()).contains("name: backupstores.lattice.dev");
   }
 
   @Test

@@ -1,0 +1,41 @@
+package dev.lattice.backup.model.crd;
+
+import dev.lattice.backup.model.BackupStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The BackupStore CustomResourceDefinition ({@value BackupStore#CRD_NAME}) as a YAML manifest: an
+ * {@code apiextensions.k8s.io/v1} CustomResourceDefinition with version {@value
+ * BackupStore#VERSION} served and stored, a status subresource, an OpenAPI v3 schema that matches
+ * the model's records, and CEL rules ({@code x-kubernetes-validations}) for the cross-field rules
+ * of {@code spec.storage}. Install it with {@code kubectl apply -f -} on the text of {@link
+ * #yaml()}.
+ */
+public final class BackupStoreCrd {
+  /** Where the manifest lies on the class path, {@value}. */
+  public static final String RESOURCE =
+      "/dev/lattice/backup/model/crd/backupstores.lattice.dev.yaml";
+
+  private BackupStoreCrd() {}
+
+  /**
+   * The manifest, exactly as shipped: one YAML document, UTF-8, ending with a line break.
+   *
+   * @return the YAML text
+   * @throws IllegalStateException when the resource is missing from the class path (a broken jar)
+   * @throws UncheckedIOException when the resource cannot be read
+   */
+  public static String yaml() {
+    try (InputStream in = BackupStoreCrd.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing class path resource " + RESOURCE);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read class path resource " + RESOURCE, e);
+    }
+  }
+}

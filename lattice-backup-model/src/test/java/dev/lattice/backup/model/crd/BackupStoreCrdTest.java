@@ -1,0 +1,572 @@
+package dev.lattice.backup.model.crd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.backup.model.AzureStorageConfig;
+import dev.lattice.backup.model.BackupStorageProvider;
+import dev.lattice.backup.model.BackupStorageSpec;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStorePhase;
+import dev.lattice.backup.model.BackupStoreSpec;
+import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.model.Condition;
+import dev.lattice.backup.model.ConditionStatus;
+import dev.lattice.backup.model.GcsStorageConfig;
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.crd.ModelShape.ModelField;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.model.validation.FieldRule;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.ValidationRule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped CRD: its names, and its schema against the model's records both ways (every field,
+ * type, enum, format, required field and default), its CEL rules against the model's cross-field
+ * rules (each rule reachable, failing alone, with the model's exact error).
+ */
+class BackupStoreCrdTest {
+  private static final BackupStoreCodec CODEC = BackupStoreCodec.strict();
+
+  // ------------------------------------------------------------------------------ the manifest
+
+  @Test
+  void theManifestIsOneYamlDocumentThatStartsWithAnAttribution() {
+    String yaml = BackupStoreCrd.yaml();
+
+    assertThat(yaml).startsWith("# BackupStore (lattice.dev/v1alpha1) CustomResourceDefinition");
+    assertThat(yaml.lines().takeWhile(l -> l.startsWith("#")).toList())
+        .anySatisfy(l -> assertThat(l).contains("lattice-backup"))
+        .anySatisfy(l -> assertThat(l).contains("kubectl apply -f -"));
+    assertThat(yaml).endsWith("\n").doesNotContain("\n---").doesNotContain("\t");
+  }
+
+  @Test
+  void itDefinesTheModelsResourceNamespacedWithAStatusSubresource() {
+    JsonNode crd = CrdValidator.crd();
+
+    assertThat(crd.path("apiVersion").asText()).isEqualTo("apiextensions.k8s.io/v1");
+    assertThat(crd.path("kind").asText()).isEqualTo("CustomResourceDefinition");
+    assertThat(crd.path("metadata").path("name").asText()).isEqualTo(BackupStore.CRD_NAME);
+    JsonNode spec = crd.path("spec");
+    assertThat(spec.path("group").asText()).isEqualTo(BackupStore.GROUP);
+    assertThat(spec.path("scope").asText()).isEqualTo("Namespaced");
+    JsonNode names = spec.path("names");
+    assertThat(names.path("kind").asText()).isEqualTo(BackupStore.KIND);
+    assertThat(names.path("listKind").asText()).isEqualTo(BackupStore.KIND + "List");
+    assertThat(names.path("plural").asText()).isEqualTo(BackupStore.PLURAL);
+    assertThat(names.path("singular").asText()).isEqualTo("backupstore");
+    assertThat(names.path("shortNames")).extracting(JsonNode::asText).containsExactly("bstore");
+    assertThat(spec.path("versions")).hasSize(1);
+    JsonNode version = spec.path("versions").get(0);
+    assertThat(version.path("name").asText()).isEqualTo(BackupStore.VERSION);
+    assertThat(version.path("served").asBoolean()).isTrue();
+    assertThat(version.path("storage").asBoolean()).isTrue();
+    assertThat(version.path("subresources").path("status").isObject()).isTrue();
+    assertThat(version.path("subresources").path("status")).isEmpty();
+  }
+
+  @Test
+  void fabric8ReadsItAsACustomResourceDefinitionWithNoUnknownKey() throws IOException {
+    // JSONSchemaProps has no catch-all, so a misspelt schema keyword fails the read; the other
+    // types keep unknown keys aside, and those must be empty.
+    CustomResourceDefinition crd =
+        CrdValidator.YAML.readValue(BackupStoreCrd.yaml(), CustomResourceDefinition.class);
+
+    assertThat(crd.getAdditionalProperties()).isEmpty();
+    assertThat(crd.getSpec().getAdditionalProperties()).isEmpty();
+    assertThat(crd.getSpec().getNames().getAdditionalProperties()).isEmpty();
+    CustomResourceDefinitionVersion version = crd.getSpec().getVersions().get(0);
+    assertThat(version.getAdditionalProperties()).isEmpty();
+    assertThat(version.getSubresources().getAdditionalProperties()).isEmpty();
+    version
+        .getAdditionalPrinterColumns()
+        .forEach(c -> assertThat(c.getAdditionalProperties()).as(c.getName()).isEmpty());
+    List<ValidationRule> rules = new ArrayList<>();
+    collectRules(version.getSchema().getOpenAPIV3Schema(), rules);
+    assertThat(rules).hasSize(CrdValidator.rules().size());
+    rules.forEach(r -> assertThat(r.getAdditionalProperties()).as(r.getRule()).isEmpty());
+  }
+
+  private static void collectRules(JSONSchemaProps schema, List<ValidationRule> out) {
+    if (schema.getXKubernetesValidations() != null) {
+      out.addAll(schema.getXKubernetesValidations());
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(p -> collectRules(p, out));
+    }
+    if (schema.getItems() != null && schema.getItems().getSchema() != null) {
+      collectRules(schema.getItems().getSchema(), out);
+    }
+  }
+
+  @Test
+  void thePrinterColumnsShowDefaultProviderPhaseAndAgeFromFieldsOfTheSchema() throws IOException {
+    CustomResourceDefinition crd =
+        CrdValidator.YAML.readValue(BackupStoreCrd.yaml(), CustomResourceDefinition.class);
+    List<CustomResourceColumnDefinition> columns =
+        crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns();
+
+    assertThat(columns)
+        .extracting(c -> c.getName() + " " + c.getType() + " " + c.getJsonPath())
+        .containsExactly(
+            "Default boolean .spec.default",
+            "Provider string .spec.storage.provider",
+            "Phase string .status.phase",
+            "Age date .metadata.creationTimestamp");
+    for (CustomResourceColumnDefinition c : columns) {
+      String path = c.getJsonPath().substring(1);
+      if (path.startsWith("metadata.")) {
+        continue;
+      }
+      assertThat(CrdValidator.schemaAt(path).path("type").asText())
+          .as(c.getName())
+          .isEqualTo(c.getType());
+    }
+  }
+
+  // ------------------------------------------------------------------- schema <-> model fields
+
+  /** Every node of the schema below the root, by path; metadata is a leaf. */
+  private static Map<String, JsonNode> schemaNodes() {
+    Map<String, JsonNode> out = new LinkedHashMap<>();
+    walkSchema(CrdValidator.openApiSchema(), "", out);
+    return out;
+  }
+
+  private static void walkSchema(JsonNode schema, String path, Map<String, JsonNode> out) {
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            e -> {
+              String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+              out.put(child, e.getValue());
+              walkSchema(e.getValue(), child, out);
+              if (e.getValue().has("items")) {
+                out.put(child + "[]", e.getValue().get("items"));
+                walkSchema(e.getValue().get("items"), child + "[]", out);
+              }
+            });
+  }
+
+  @Test
+  void everySchemaPropertyIsAModelFieldAndEveryModelFieldIsInTheSchema() {
+    Map<String, JsonNode> schema = schemaNodes();
+    Map<String, ModelField> model = ModelShape.fields();
+
+    Set<String> onlyInSchema = new TreeSet<>(schema.keySet());
+    onlyInSchema.removeAll(model.keySet());
+    Set<String> onlyInModel = new TreeSet<>(model.keySet());
+    onlyInModel.removeAll(schema.keySet());
+    assertThat(onlyInSchema).as("in the schema but not in the model").isEmpty();
+    assertThat(onlyInModel).as("in the model but not in the schema").isEmpty();
+    // The walk did see the deep fields (a broken walk would find two empty sets).
+    assertThat(model)
+        .containsKeys(
+            "spec.default",
+            "spec.storage.s3.forcePathStyle",
+            "spec.storage.azure.storageAccount",
+            "status.conditions[].lastTransitionTime");
+  }
+
+  @Test
+  void everyFieldHasTheModelsTypeFormatAndEnum() {
+    Map<String, JsonNode> schema = schemaNodes();
+    for (ModelField f : ModelShape.fields().values()) {
+      JsonNode node = schema.get(f.path());
+      assertThat(node).as(f.path()).isNotNull();
+      assertThat(node.path("type").asText()).as(f.path() + " type").isEqualTo(f.jsonType());
+      assertThat(Optional.ofNullable(node.get("format")).map(JsonNode::asText))
+          .as(f.path() + " format")
+          .isEqualTo(f.format());
+      List<String> enumValues = new ArrayList<>();
+      node.path("enum").forEach(v -> enumValues.add(v.asText()));
+      assertThat(enumValues).as(f.path() + " enum").isEqualTo(f.enumValues());
+    }
+    assertThat(ModelShape.fields().get("spec.storage.provider").enumValues())
+        .isEqualTo(BackupStorageProvider.wireValues());
+  }
+
+  @Test
+  void metadataIsLeftToTheApiServerAndTheModelsMetadataIsPartOfObjectMeta() {
+    // A CRD may only restrict metadata.name and generateName; the API server validates the rest.
+    assertThat(CrdValidator.schemaAt("metadata"))
+        .isEqualTo(CrdValidator.YAML.createObjectNode().put("type", "object"));
+    Set<String> objectMeta =
+        ModelShape.properties(ModelShape.MAPPER.constructType(ObjectMeta.class)).keySet();
+    Set<String> ours =
+        ModelShape.properties(ModelShape.MAPPER.constructType(ObjectMetadata.class)).keySet();
+    assertThat(ours).contains("name", "namespace", "creationTimestamp").isSubsetOf(objectMeta);
+  }
+
+  @Test
+  void theSchemaRequiresExactlyWhatTheModelRequires() {
+    Set<String> schemaRequired = new TreeSet<>();
+    requiredIn(CrdValidator.openApiSchema(), "", schemaRequired);
+    Set<String> modelRequired = new TreeSet<>();
+    ModelShape.fields().values().stream()
+        .filter(ModelField::required)
+        .forEach(f -> modelRequired.add(f.path()));
+
+    assertThat(schemaRequired).isEqualTo(modelRequired);
+    assertThat(modelRequired)
+        .contains("spec", "spec.storage.provider", "status.conditions[].lastTransitionTime")
+        .doesNotContain("spec.default", "status.phase", "status.conditions[].message");
+  }
+
+  private static void requiredIn(JsonNode schema, String path, Set<String> out) {
+    schema
+        .path("required")
+        .forEach(r -> out.add(path.isEmpty() ? r.asText() : path + "." + r.asText()));
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            e -> {
+              String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+              requiredIn(e.getValue(), child, out);
+              if (e.getValue().has("items")) {
+                requiredIn(e.getValue().get("items"), child + "[]", out);
+              }
+            });
+  }
+
+  @Test
+  void everyDefaultIsWhatTheModelReadsForAnAbsentFieldAndFitsItsSchema() {
+    Map<String, JsonNode> defaults = new LinkedHashMap<>();
+    schemaNodes()
+        .forEach(
+            (path, node) -> {
+              if (node.has("default")) {
+                defaults.put(path, node.get("default"));
+              }
+            });
+    assertThat(defaults)
+        .containsOnlyKeys("spec.default", "status.phase", "status.conditions[].message");
+
+    JsonNode full = CODEC.toTree(fullStore());
+    defaults.forEach(
+        (path, value) -> {
+          assertThat(at(full, path)).as(path + " is set in the full store").isNotNull();
+          ObjectNode without = full.deepCopy();
+          remove(without, path);
+          JsonNode reread = CODEC.toTree(CODEC.fromTree(without));
+          assertThat(at(reread, path)).as(path + " read back without it").isEqualTo(value);
+          assertThat(CrdValidator.validateAt(value, path).accepted()).as(path).isTrue();
+        });
+  }
+
+  /** A store with a status and a condition whose defaulted fields differ from the defaults. */
+  private static BackupStore fullStore() {
+    Instant t = Instant.parse("2026-01-31T12:00:00Z");
+    Condition ready =
+        new Condition("Ready", ConditionStatus.TRUE, "Available", "all good", t, Optional.of(3L));
+    return BackupStore.of(
+            ObjectMetadata.of("lattice-system", "s"),
+            new BackupStoreSpec(true, BackupStorageSpec.gcs(GcsStorageConfig.of("bucket-a"))))
+        .withStatus(BackupStoreStatus.of(BackupStorePhase.READY).withConditions(List.of(ready)));
+  }
+
+  private static JsonNode at(JsonNode tree, String path) {
+    JsonNode node = tree;
+    for (String part : path.split("\\.")) {
+      boolean items = part.endsWith("[]");
+      node = node.get(items ? part.substring(0, part.length() - 2) : part);
+      if (node == null) {
+        return null;
+      }
+      if (items) {
+        node = node.get(0);
+      }
+    }
+    return node;
+  }
+
+  private static void remove(ObjectNode tree, String path) {
+    int dot = path.lastIndexOf('.');
+    JsonNode parent = dot < 0 ? tree : at(tree, path.substring(0, dot));
+    ((ObjectNode) parent).remove(path.substring(dot + 1));
+  }
+
+  // ------------------------------------------------------------------------ format rules
+
+  @Test
+  void everyFormatRuleOfTheModelIsCheckedByTheSchemaExceptThoseTheApiServerOwns() {
+    Map<String, JsonNode> schema = schemaNodes();
+    Set<String> ruled = new TreeSet<>();
+    Set<String> unchecked = new TreeSet<>();
+    ModelShape.fields().values().stream()
+        .filter(f -> f.rule().isPresent())
+        .forEach(
+            f -> {
+              ruled.add(f.path());
+              if (!checks(schema.get(f.path()))) {
+                unchecked.add(f.path());
+              }
+            });
+    Set<String> checked = new TreeSet<>();
+    schema.forEach(
+        (path, node) -> {
+          if (checks(node) && node.path("type").asText().equals("string")) {
+            checked.add(path);
+          }
+        });
+
+    // apiVersion and kind are checked by the API server itself: it serves only
+    // lattice.dev/v1alpha1 BackupStores at this resource.
+    assertThat(unchecked).containsExactly("apiVersion", "kind");
+    assertThat(checked).as("checked strings without a model rule").isSubsetOf(ruled);
+  }
+
+  private static boolean checks(JsonNode node) {
+    return node.has("pattern")
+        || node.has("minLength")
+        || node.has("maxLength")
+        || node.has("x-kubernetes-validations");
+  }
+
+  @Test
+  void fieldLevelCelRulesSayWhatTheModelSays() {
+    record Case(String path, FieldRule rule, String value) {}
+    List<Case> cases =
+        List.of(
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "192.168.5.4"),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "xn--bucket"),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "bucket-s3alias"),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "bucket--ol-s3"),
+            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "googbucket"),
+            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "my-google-bucket"));
+    Set<CrdValidator.Rule> failed = new LinkedHashSet<>();
+    for (Case c : cases) {
+      CrdValidator.Verdict v = CrdValidator.validateAt(CrdValidator.text(c.value()), c.path());
+      FieldError model = c.rule().check(c.value()).orElseThrow().under(c.path());
+
+      assertThat(v.schemaErrors()).as(c.value()).isEmpty();
+      assertThat(v.failures()).as(c.value()).hasSize(1);
+      assertThat(v.failures().get(0).error())
+          .as(c.value())
+          .isEqualTo(c.path() + ": Invalid value: \"string\": " + model.detail());
+      failed.add(v.failures().get(0).rule());
+    }
+    // Near misses: the model accepts them, so no rule may refuse them.
+    for (String near :
+        List.of("xn-bucket", "x-n--bucket", "bucket-s3alia", "bucket-ol-s3", "s3alias", "1.2.3")) {
+      assertThat(FieldRule.S3_BUCKET.accepts(near)).as(near).isTrue();
+      assertThat(CrdValidator.validateAt(CrdValidator.text(near), "spec.storage.s3.bucket"))
+          .as(near)
+          .matches(CrdValidator.Verdict::accepted);
+    }
+    for (String near : List.of("goo-bucket", "my-googl-bucket", "go-ogle", "a-goog")) {
+      assertThat(FieldRule.GCS_BUCKET.accepts(near)).as(near).isTrue();
+      assertThat(CrdValidator.validateAt(CrdValidator.text(near), "spec.storage.gcs.bucket"))
+          .as(near)
+          .matches(CrdValidator.Verdict::accepted);
+    }
+    assertThat(failed)
+        .as("every field-level rule was hit")
+        .containsExactlyInAnyOrderElementsOf(
+            CrdValidator.rules().stream()
+                .filter(r -> !r.schemaPath().equals("spec.storage"))
+                .toList());
+  }
+
+  @Test
+  void theEndpointPatternRefusesWhatAPatternCanSeeAndLeavesUrlSyntaxToTheModel() {
+    String path = "spec.storage.s3.endpoint";
+    for (String bad :
+        List.of(
+            "ftp://host",
+            "minio:9000",
+            "http://",
+            "http://user:pass@host",
+            "http://host/?a=b",
+            "http://host?",
+            "http://host/#frag",
+            "/relative/path",
+            "http:opaque",
+            "")) {
+      assertThat(FieldRule.S3_ENDPOINT.accepts(bad)).as(bad).isFalse();
+      assertThat(CrdValidator.validateAt(CrdValidator.text(bad), path).accepted())
+          .as(bad)
+          .isFalse();
+    }
+    // The gap: a host the URL grammar refuses, or a space, passes the pattern.
+    for (String gap : List.of("http://h_st:9000", "http://a b")) {
+      assertThat(FieldRule.S3_ENDPOINT.accepts(gap)).as(gap).isFalse();
+      assertThat(CrdValidator.validateAt(CrdValidator.text(gap), path).accepted()).as(gap).isTrue();
+    }
+  }
+
+  // ---------------------------------------------------------------------- CEL rules
+
+  @Test
+  void everyRuleCompilesIsBooleanAndReportsOnAFieldOfTheSchema() {
+    Set<String> reasons = Set.of("FieldValueRequired", "FieldValueForbidden", "FieldValueInvalid");
+    assertThat(CrdValidator.rules()).hasSize(16 + 5);
+    for (CrdValidator.Rule r : CrdValidator.rules()) {
+      assertThat(r.message()).as(r.rule()).isNotBlank().doesNotContain("\n");
+      assertThat(r.rule()).doesNotContain("oldSelf");
+      r.reason().ifPresent(reason -> assertThat(reasons).contains(reason));
+      r.fieldPath()
+          .ifPresent(
+              fp -> {
+                assertThat(fp).startsWith(".");
+                String target = r.schemaPath() + fp;
+                assertThat(CrdValidator.schemaAt(target).isObject()).as(target).isTrue();
+              });
+    }
+  }
+
+  /** The valid store of each provider that the cross-field examples start from. */
+  private static BackupStorageSpec base(BackupStorageProvider provider) {
+    return switch (provider) {
+      case S3 -> BackupStorageSpec.s3(S3StorageConfig.of("bucket-a").withRegion("us-east-1"));
+      case S3_COMPATIBLE ->
+          BackupStorageSpec.s3Compatible(
+              S3StorageConfig.of("bucket-a")
+                  .withEndpoint("http://minio.minio-system.svc:9000")
+                  .withForcePathStyle(true));
+      case GCS -> BackupStorageSpec.gcs(GcsStorageConfig.of("bucket-a"));
+      case AZURE ->
+          BackupStorageSpec.azure(AzureStorageConfig.of("box-a").withStorageAccount("acct1"));
+    };
+  }
+
+  /** Every way to break one cross-field rule of a valid storage spec, by name. */
+  private static Map<String, BackupStorageSpec> brokenOnce(BackupStorageSpec valid) {
+    Map<String, UnaryOperator<BackupStorageSpec>> edits = new LinkedHashMap<>();
+    edits.put(
+        "toggle s3", s -> s.withS3(s.s3().isPresent() ? null : S3StorageConfig.of("bucket-b")));
+    edits.put(
+        "toggle gcs", s -> s.withGcs(s.gcs().isPresent() ? null : GcsStorageConfig.of("bucket-b")));
+    edits.put(
+        "toggle azure",
+        s -> s.withAzure(s.azure().isPresent() ? null : AzureStorageConfig.of("box-b")));
+    edits.put("both credentials", s -> s.withCloudProviderRef("aws").withCredentialsSecretRef("k"));
+    valid
+        .s3()
+        .ifPresent(
+            s3 -> {
+              if (valid.provider() == BackupStorageProvider.S3) {
+                edits.put("no region", s -> s.withS3(s3.withRegion(null)));
+              } else {
+                edits.put("no endpoint", s -> s.withS3(s3.withEndpoint(null)));
+                edits.put("no forcePathStyle", s -> s.withS3(s3.withForcePathStyle(null)));
+              }
+            });
+    Map<String, BackupStorageSpec> out = new LinkedHashMap<>();
+    edits.forEach((name, edit) -> out.put(name, edit.apply(valid)));
+    return out;
+  }
+
+  private static BackupStore store(BackupStorageSpec storage) {
+    return BackupStore.of(ObjectMetadata.of("lattice-system", "s"), BackupStoreSpec.of(storage));
+  }
+
+  @Test
+  void everyCrossFieldRuleFailsAloneWithTheModelsExactError() {
+    List<CrdValidator.Rule> storageRules =
+        CrdValidator.rules().stream().filter(r -> r.schemaPath().equals("spec.storage")).toList();
+    Set<CrdValidator.Rule> failed = new LinkedHashSet<>();
+    for (BackupStorageProvider provider : BackupStorageProvider.values()) {
+      BackupStorageSpec valid = base(provider);
+      assertThat(CrdValidator.validate(CODEC.toTree(store(valid))).accepted())
+          .as(provider + " base")
+          .isTrue();
+      brokenOnce(valid)
+          .forEach(
+              (edit, broken) -> {
+                String what = provider + ": " + edit;
+                List<String> model =
+                    BackupStoreValidator.validate(store(broken)).stream()
+                        .map(FieldError::toString)
+                        .toList();
+                CrdValidator.Verdict crd = CrdValidator.validate(CODEC.toTree(store(broken)));
+
+                assertThat(model).as(what + " (model)").hasSize(1);
+                assertThat(crd.schemaErrors()).as(what + " (schema)").isEmpty();
+                assertThat(crd.failures()).as(what + " (CEL)").hasSize(1);
+                assertThat(crd.celErrors()).as(what).isEqualTo(model);
+                failed.add(crd.failures().get(0).rule());
+              });
+    }
+    assertThat(failed).containsExactlyInAnyOrderElementsOf(storageRules);
+    assertThat(storageRules).hasSize(16);
+  }
+
+  @Test
+  void whatTheModelAllowsAcrossFieldsTheRulesAllowToo() {
+    // Region is optional for s3Compatible, endpoint and path style are allowed for native S3.
+    List<BackupStorageSpec> fine =
+        List.of(
+            base(BackupStorageProvider.S3_COMPATIBLE)
+                .withS3(
+                    base(BackupStorageProvider.S3_COMPATIBLE)
+                        .s3()
+                        .orElseThrow()
+                        .withRegion("eu-west-3")),
+            base(BackupStorageProvider.S3)
+                .withS3(
+                    base(BackupStorageProvider.S3)
+                        .s3()
+                        .orElseThrow()
+                        .withEndpoint("https://s3.us-east-1.amazonaws.com")
+                        .withForcePathStyle(false)),
+            base(BackupStorageProvider.GCS).withCloudProviderRef("gcp"),
+            base(BackupStorageProvider.AZURE).withCredentialsSecretRef("azure-key"));
+    for (BackupStorageSpec s : fine) {
+      assertThat(BackupStoreValidator.validate(store(s))).isEmpty();
+      assertThat(CrdValidator.validate(CODEC.toTree(store(s))).accepted())
+          .as(s.toString())
+          .isTrue();
+    }
+  }
+
+  // ------------------------------------------------------------------------ examples
+
+  @Test
+  void theSeedAndTheShippedExamplesAreAcceptedAsWritten() throws IOException {
+    List<String> texts = new ArrayList<>();
+    for (String name : List.of("s3-store.yaml", "minio-store.yaml")) {
+      try (InputStream in = BackupStoreCrdTest.class.getResourceAsStream("/seed/" + name)) {
+        texts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      }
+    }
+    try (Stream<Path> files = Files.list(Path.of("..", "examples"))) {
+      for (Path p : files.sorted().toList()) {
+        texts.add(Files.readString(p));
+      }
+    }
+    assertThat(texts).hasSizeGreaterThanOrEqualTo(6);
+    for (String text : texts) {
+      CrdValidator.Verdict v = CrdValidator.validate(CrdValidator.YAML.readTree(text));
+      assertThat(v.accepted()).as(text + v).isTrue();
+    }
+  }
+}

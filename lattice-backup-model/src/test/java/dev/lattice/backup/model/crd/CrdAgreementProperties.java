@@ -1,0 +1,273 @@
+package dev.lattice.backup.model.crd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.model.crd.ModelShape.ModelField;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.Mutations;
+import java.util.List;
+import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The model and the CRD agree on generated stores: what the model accepts the schema and every CEL
+ * rule accept; a store broken in one cross-field way fails exactly the CEL rule for it, with the
+ * model's error; every other single-rule break is refused at the field the model names, except
+ * where the API server itself (not the CRD) enforces the rule; and the schema's patterns and
+ * field-level rules accept exactly the strings the model's format rules accept.
+ */
+class CrdAgreementProperties {
+  private static final BackupStoreCodec CODEC = BackupStoreCodec.strict();
+
+  /** The cross-field rows of the validation table, as {@link Mutations} names them. */
+  static final Set<String> CROSS_FIELD =
+      Set.of(
+          "foreign s3 block",
+          "foreign gcs block",
+          "foreign azure block",
+          "own block missing",
+          "region required for s3",
+          "endpoint required for s3Compatible",
+          "forcePathStyle required for s3Compatible",
+          "both credential sources");
+
+  /**
+   * Rules the API server enforces for every resource, outside the CRD: it serves only {@code
+   * lattice.dev/v1alpha1} {@code BackupStore}s here, and validates metadata itself.
+   */
+  static final Set<String> API_SERVER_OWNS =
+      Set.of("apiVersion", "kind", "name format", "name required", "namespace format");
+
+  /** Format rules that have no exact pattern; the CRD checks a necessary part of them. */
+  static final Set<FieldRule> PARTIAL = Set.of(FieldRule.S3_ENDPOINT);
+
+  @Provide
+  Arbitrary<BackupStore> stores() {
+    return ModelArbitraries.validStores();
+  }
+
+  @Property
+  void everyValidStorePassesTheSchemaAndEveryCelRule(@ForAll("stores") BackupStore store) {
+    assertThat(BackupStoreValidator.validate(store)).isEmpty();
+
+    CrdValidator.Verdict verdict = CrdValidator.validate(CODEC.toTree(store));
+
+    assertThat(verdict.schemaErrors()).as(CODEC.writeJson(store)).isEmpty();
+    assertThat(verdict.celSkipped()).isFalse();
+    assertThat(verdict.celErrors()).as(CODEC.writeJson(store)).isEmpty();
+    Statistics.label("provider").collect(store.spec().storage().provider());
+    Statistics.label("status").collect(store.status().isPresent());
+  }
+
+  @Provide
+  Arbitrary<Mutations.Mutated> crossFieldBreaks() {
+    return ModelArbitraries.validStores()
+        .flatMap(Mutations::of)
+        .filter(m -> CROSS_FIELD.contains(m.rule()));
+  }
+
+  @Property
+  void aStoreBrokenByOneCrossFieldRuleFailsExactlyThatCelRuleWithTheModelsError(
+      @ForAll("crossFieldBreaks") Mutations.Mutated broken) {
+    List<String> model =
+        BackupStoreValidator.validate(broken.store()).stream().map(FieldError::toString).toList();
+    CrdValidator.Verdict crd = CrdValidator.validate(CODEC.toTree(broken.store()));
+
+    assertThat(model).hasSize(1);
+    assertThat(crd.schemaErrors()).as(broken.toString()).isEmpty();
+    assertThat(crd.failures()).as(broken.toString()).hasSize(1);
+    assertThat(crd.failures().get(0).rule().schemaPath()).isEqualTo("spec.storage");
+    assertThat(crd.celErrors()).isEqualTo(model);
+    assertThat(crd.paths()).containsExactly(broken.expectedPath());
+    Statistics.label("rule").collect(broken.rule());
+  }
+
+  @Provide
+  Arbitrary<Mutations.Mutated> otherBreaks() {
+    return ModelArbitraries.validStores()
+        .flatMap(Mutations::of)
+        .filter(m -> !CROSS_FIELD.contains(m.rule()));
+  }
+
+  @Property
+  void everyOtherSingleRuleBreakIsRefusedAtTheFieldTheModelNames(
+      @ForAll("otherBreaks") Mutations.Mutated broken) {
+    CrdValidator.Verdict crd = CrdValidator.validate(CODEC.toTree(broken.store()));
+
+    if (API_SERVER_OWNS.contains(broken.rule())) {
+      assertThat(crd.accepted()).as(broken + ": the CRD does not describe it").isTrue();
+      Statistics.label("verdict").collect("left to the API server");
+    } else if (broken.rule().equals("endpoint format") && crd.accepted()) {
+      Statistics.label("verdict").collect("endpoint only partly checked");
+    } else {
+      assertThat(crd.accepted()).as(broken.toString()).isFalse();
+      assertThat(Set.copyOf(crd.paths()))
+          .as(broken + " " + crd)
+          .containsExactly(broken.expectedPath());
+      Statistics.label("verdict").collect("refused");
+    }
+  }
+
+  /** A string field with a model format rule, and a value to try on it. */
+  record Try(ModelField field, FieldRule rule, String value) {
+    @Override
+    public String toString() {
+      return field.path() + " = \"" + value + "\"";
+    }
+  }
+
+  @Provide
+  Arbitrary<Try> fieldValues() {
+    List<ModelField> fields =
+        ModelShape.fields().values().stream()
+            .filter(f -> f.rule().isPresent())
+            .filter(f -> !f.path().equals("apiVersion") && !f.path().equals("kind"))
+            .toList();
+    return Arbitraries.of(fields)
+        .flatMap(
+            f -> {
+              FieldRule rule = f.rule().orElseThrow();
+              return candidates(rule).map(v -> new Try(f, rule, v));
+            });
+  }
+
+  /** Valid values, valid values with one character changed, and strings near the rules' edges. */
+  static Arbitrary<String> candidates(FieldRule rule) {
+    Arbitrary<String> valid =
+        switch (rule) {
+          case S3_BUCKET -> ModelArbitraries.s3Bucket();
+          case S3_REGION -> ModelArbitraries.region();
+          case S3_ENDPOINT -> ModelArbitraries.endpoint();
+          case GCS_BUCKET -> ModelArbitraries.gcsBucket();
+          case AZURE_CONTAINER -> ModelArbitraries.azureContainer();
+          case AZURE_STORAGE_ACCOUNT -> ModelArbitraries.storageAccount();
+          case DNS1123_LABEL -> ModelArbitraries.dnsLabel(63);
+          default -> ModelArbitraries.dnsSubdomain(253);
+        };
+    Arbitrary<String> edited =
+        Combinators.combine(
+                valid,
+                Arbitraries.integers().between(0, 1000),
+                Arbitraries.of('A', '0', '-', '.', '_', ':', '/', '@', '?', '#', ' ', '\n', 'é'),
+                Arbitraries.of(0, 1, 2))
+            .as(
+                (v, at, c, how) -> {
+                  int i = v.isEmpty() ? 0 : at % (v.length() + 1);
+                  return switch (how) {
+                    case 0 -> v.substring(0, i) + c + v.substring(i);
+                    case 1 -> i < v.length() ? v.substring(0, i) + c + v.substring(i + 1) : v + c;
+                    default -> i < v.length() ? v.substring(0, i) + v.substring(i + 1) : v;
+                  };
+                });
+    Arbitrary<String> prefixes =
+        Arbitraries.of(
+            "", "", "xn--", "xn-", "x", "goog", "goo", "googl", "google", "-", ".", "a", "0",
+            "http://");
+    Arbitrary<String> middles = Arbitraries.of("", "", "google", "googl", "oogle", ".");
+    Arbitrary<String> suffixes =
+        Arbitraries.of(
+            "",
+            "",
+            "-s3alias",
+            "s3alias",
+            "-s3alia",
+            "--ol-s3",
+            "-ol-s3",
+            "--ol-s",
+            "-",
+            ".",
+            "z",
+            "9");
+    Arbitrary<String> fragment = Arbitraries.strings().withChars("ab0-._").ofMaxLength(12);
+    Arbitrary<String> edges =
+        Arbitraries.oneOf(
+            Combinators.combine(prefixes, fragment, middles, fragment, suffixes)
+                .as((p, f, m, g, x) -> p + f + m + g + x),
+            Combinators.combine(prefixes, valid, middles, valid, suffixes)
+                .as((p, f, m, g, x) -> p + f + m + g + x),
+            Combinators.combine(prefixes, valid, suffixes).as((p, v, x) -> p + v + x));
+    Arbitrary<String> small = Arbitraries.strings().withChars("az09-._").ofMaxLength(70);
+    Arbitrary<String> ipLike = Arbitraries.strings().withChars("0129.").ofMaxLength(16);
+    Arbitrary<String> long_ =
+        Arbitraries.strings().withChars("ab-.").ofMinLength(55).ofMaxLength(260);
+    Arbitrary<String> urls =
+        Combinators.combine(
+                Arbitraries.of("http://", "https://", "HTTPS://", "ftp://", "", "http:", "http:/"),
+                Arbitraries.of("host", "minio:9000", "me:pw@host", "[::1]:9000", "", "a b", "h_st"),
+                Arbitraries.of("", "/", "/s3", "?q=1", "#f", "/a@b", "/?", " "))
+            .as((a, b, c) -> a + b + c);
+    Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(12);
+    // Lengths at and around every limit of the rules, and dot-separated parts at and around 63.
+    Arbitrary<String> sized =
+        Arbitraries.of(1, 2, 3, 4, 23, 24, 25, 62, 63, 64, 221, 222, 223, 252, 253, 254)
+            .flatMap(n -> Arbitraries.strings().withChars("a0").ofLength(n));
+    Arbitrary<String> parts =
+        Arbitraries.of(1, 63, 64)
+            .flatMap(n -> Arbitraries.strings().withChars("a0").ofLength(n))
+            .list()
+            .ofMinSize(2)
+            .ofMaxSize(5)
+            .map(l -> String.join(".", l));
+    // Long dotted names at and around 222 and 253 characters.
+    Arbitrary<String> dotted =
+        Combinators.combine(
+                Arbitraries.of(221, 222, 223, 252, 253, 254), Arbitraries.integers().between(1, 63))
+            .as(
+                (n, part) -> {
+                  StringBuilder b = new StringBuilder();
+                  while (b.length() < n) {
+                    b.append(b.length() % (part + 1) == part ? '.' : 'a');
+                  }
+                  return b.charAt(n - 1) == '.' ? b.substring(0, n - 1) + "a" : b.toString();
+                });
+    return Arbitraries.frequencyOf(
+        Tuple.of(3, valid),
+        Tuple.of(4, edited),
+        Tuple.of(5, edges),
+        Tuple.of(2, small),
+        Tuple.of(1, ipLike),
+        Tuple.of(1, long_),
+        Tuple.of(rule == FieldRule.S3_ENDPOINT ? 3 : 1, urls),
+        Tuple.of(1, anything),
+        Tuple.of(3, sized),
+        Tuple.of(4, parts),
+        Tuple.of(2, dotted));
+  }
+
+  @Property(tries = 10000)
+  void theSchemaAndFieldRulesAcceptExactlyWhatTheModelsFormatRulesAccept(
+      @ForAll("fieldValues") Try t) {
+    boolean model = t.rule().accepts(t.value());
+    CrdValidator.Verdict crd =
+        CrdValidator.validateAt(CrdValidator.text(t.value()), t.field().path());
+
+    if (PARTIAL.contains(t.rule())) {
+      if (model) {
+        assertThat(crd.accepted()).as(t + " " + crd).isTrue();
+      } else if (crd.accepted()) {
+        // What the pattern leaves to the model is URL syntax, never a leaked credential, a query
+        // or a fragment.
+        assertThat(t.rule().check(t.value()).orElseThrow().detail())
+            .as(t.toString())
+            .isIn(
+                "must be an absolute http or https URL",
+                "must name a host (and optionally a port)");
+      }
+    } else {
+      assertThat(crd.accepted()).as(t + " " + crd).isEqualTo(model);
+    }
+    Statistics.label("model accepts").collect(model);
+  }
+}
