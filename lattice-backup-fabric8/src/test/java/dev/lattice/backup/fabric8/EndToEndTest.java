@@ -41,6 +41,29 @@ class EndToEndTest {
   }
 
   @Test
+  void bothCrdsAreInstalledInTheMockApiServer() {
+    assertThat(
+            client
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("backupstores.lattice.dev")
+                .get()
+                .getSpec()
+                .getNames()
+                .getKind())
+        .isEqualTo("BackupStore");
+    assertThat(
+            client
+                .apiextensions()
+                .v1()
+                .customResourceDefinitions()
+                .withName("backupstoragelocations.velero.io")
+                .get())
+        .isNotNull();
+  }
+
+  @Test
   void seedStoresBecomeBslsPendingThenReadyAndAConvergedPassWritesNothing() throws Exception {
     ReconcileOutcome first = reconciler.reconcile();
 

@@ -2,6 +2,7 @@ package dev.lattice.backup.fabric8;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.crd.BackupStoreCrd;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -47,6 +48,17 @@ final class MockCluster {
             false);
     server.init();
     registerTypes(server);
+    try (KubernetesClient client = server.createClient();
+        InputStream velero =
+            MockCluster.class.getResourceAsStream("/velero.io_backupstoragelocations.yaml");
+        InputStream ours =
+            new java.io.ByteArrayInputStream(
+                BackupStoreCrd.yaml().getBytes(StandardCharsets.UTF_8))) {
+      client.apiextensions().v1().customResourceDefinitions().load(velero).create();
+      client.apiextensions().v1().customResourceDefinitions().load(ours).create();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return server;
   }
 
