@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# JMH benchmarks with short settings (a few minutes on 2 cores); prints a table.
+# Usage: scripts/bench.sh [extra JMH args, e.g. -prof gc or a benchmark regex]
+# Full-length runs: java -jar benchmarks/target/benchmarks.jar (JMH defaults).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B -DskipTests -pl benchmarks -am package
+out=$(mktemp)
+java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 1s -i 5 -r 1s -rf csv -rff "$out" "$@" >&2
+echo
+echo "| benchmark | params | score | error | unit |"
+echo "|---|---|---|---|---|"
+# CSV: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit",params...
+python3 - "$out" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+head, body = rows[0], rows[1:]
+for r in body:
+    name = r[0].replace("dev.lattice.backup.benchmarks.", "")
+    params = ", ".join(f"{h.replace('Param: ', '')}={v}" for h, v in zip(head[7:], r[7:]) if v)
+    print(f"| {name} | {params} | {float(r[4]):.3f} | ±{float(r[5]):.3f} | {r[6]} |")
+PY
