@@ -1,0 +1,38 @@
+package dev.lattice.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/**
+ * Fuzzing the command line's input handling: any bytes on stdin, to {@code render} or {@code
+ * validate}, end in exit 0, 1 or 2, with no stack trace and no half output (render prints nothing
+ * on stdout unless it succeeds). Saved inputs run in {@code verify}; {@code -Pfuzz} fuzzes.
+ */
+class CliInputFuzzTest {
+
+  @FuzzTest(maxDuration = "60s")
+  void anyInputEndsInAnExitCode(FuzzedDataProvider data) {
+    boolean render = data.consumeBoolean();
+    byte[] input = data.consumeRemainingAsBytes();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int code =
+        Main.run(
+            new String[] {render ? "render" : "validate", "-"},
+            new ByteArrayInputStream(input),
+            new PrintWriter(out),
+            new PrintWriter(err));
+
+    assertThat(code).isBetween(0, 2);
+    assertThat(err.toString()).doesNotContain("\tat ").doesNotContain("Exception");
+    if (render && code != 0) {
+      assertThat(out.toString()).isEmpty();
+    }
+  }
+}
