@@ -53,7 +53,7 @@ final class Verdicts {
   }
 
   private static Line line(Loader.Loaded l, String key, FieldError e) {
-    int line = e.location().map(at -> at.line()).orElse(l.document().location().line());
+    int line = e.location().map(at -> at.line()).orElse(l.start().line());
     return new Line(l.source(), line, l.source() + ":" + line + ": " + key + ": " + e);
   }
 }

@@ -1,6 +1,7 @@
 package dev.lattice.backup.translate.bsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lattice.backup.model.ObjectMetadata;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,100 @@ final class YamlText {
   private static final Set<String> RESERVED =
       Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf");
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private YamlText() {}
+
+  /**
+   * Writes a location of the usual shape (what the translator makes: a name, a namespace, labels
+   * and annotations, no other metadata; no empty strings) directly from the record, exactly as
+   * {@link #mapping} writes its tree; returns false, having written nothing, for any other
+   * location.
+   */
+  static boolean location(StringBuilder out, BackupStorageLocation bsl) {
+    ObjectMetadata meta = bsl.metadata();
+    BslSpec spec = bsl.spec();
+    String name = meta.name();
+    if (name == null
+        || name.isEmpty()
+        || meta.namespace().filter(String::isEmpty).isPresent()
+        || meta.uid().isPresent()
+        || meta.generation().isPresent()
+        || meta.resourceVersion().isPresent()
+        || meta.creationTimestamp().isPresent()
+        || meta.deletionTimestamp().isPresent()
+        || !meta.finalizers().isEmpty()
+        || hasEmptyValue(meta.labels())
+        || hasEmptyValue(meta.annotations())
+        || hasEmptyValue(spec.config())
+        || spec.provider().isEmpty()
+        || spec.objectStorage().bucket().isEmpty()
+        || spec.objectStorage().prefix().filter(String::isEmpty).isPresent()
+        || spec.credential().filter(c -> c.name().isEmpty() || c.key().isEmpty()).isPresent()) {
+      return false;
+    }
+    out.append("apiVersion: ")
+        .append(BackupStorageLocation.API_VERSION)
+        .append("\nkind: ")
+        .append(BackupStorageLocation.KIND)
+        .append("\nmetadata:\n  name: ");
+    scalar(out, name);
+    out.append('\n');
+    if (meta.namespace().isPresent()) {
+      out.append("  namespace: ");
+      scalar(out, meta.namespace().get());
+      out.append('\n');
+    }
+    stringMap(out, "  labels:\n", meta.labels(), "    ");
+    stringMap(out, "  annotations:\n", meta.annotations(), "    ");
+    out.append("spec:\n  provider: ");
+    scalar(out, spec.provider());
+    out.append("\n  objectStorage:\n    bucket: ");
+    scalar(out, spec.objectStorage().bucket());
+    out.append('\n');
+    if (spec.objectStorage().prefix().isPresent()) {
+      out.append("    prefix: ");
+      scalar(out, spec.objectStorage().prefix().get());
+      out.append('\n');
+    }
+    stringMap(out, "  config:\n", spec.config(), "    ");
+    if (spec.credential().isPresent()) {
+      SecretKeyRef ref = spec.credential().get();
+      out.append("  credential:\n    name: ");
+      scalar(out, ref.name());
+      out.append("\n    key: ");
+      scalar(out, ref.key());
+      out.append('\n');
+    }
+    out.append("  default: ").append(spec.isDefault()).append('\n');
+    return true;
+  }
+
+  /** A map's entries in its own (sorted) order; nothing at all for an empty map. */
+  private static void stringMap(
+      StringBuilder out, String header, Map<String, String> map, String indent) {
+    if (map.isEmpty()) {
+      return;
+    }
+    out.append(header);
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      out.append(indent);
+      scalar(out, e.getKey());
+      out.append(": ");
+      scalar(out, e.getValue());
+      out.append('\n');
+    }
+  }
+
+  /** Whether a value is empty: the JSON tree leaves such entries out (NON_EMPTY content). */
+  private static boolean hasEmptyValue(Map<String, String> map) {
+    for (String v : map.values()) {
+      if (v == null || v.isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   static void mapping(StringBuilder out, JsonNode node, int indent) {
     if (node.isEmpty()) {
@@ -113,7 +207,10 @@ final class YamlText {
               || c == 0x2028
               || c == 0x2029
               || c == 0xFEFF) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u");
+            for (int shift = 12; shift >= 0; shift -= 4) {
+              out.append(HEX[(c >> shift) & 0xf]);
+            }
           } else {
             out.append(c);
           }
