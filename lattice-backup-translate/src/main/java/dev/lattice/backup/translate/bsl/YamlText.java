@@ -43,15 +43,13 @@ final class YamlText {
         || meta.creationTimestamp().isPresent()
         || meta.deletionTimestamp().isPresent()
         || !meta.finalizers().isEmpty()
-        || hasEmptyValue(meta.labels())
-        || hasEmptyValue(meta.annotations())
-        || hasEmptyValue(spec.config())
         || spec.provider().isEmpty()
         || spec.objectStorage().bucket().isEmpty()
         || spec.objectStorage().prefix().filter(String::isEmpty).isPresent()
         || spec.credential().filter(c -> c.name().isEmpty() || c.key().isEmpty()).isPresent()) {
       return false;
     }
+    int start = out.length();
     out.append("apiVersion: ")
         .append(BackupStorageLocation.API_VERSION)
         .append("\nkind: ")
@@ -64,19 +62,26 @@ final class YamlText {
       scalar(out, meta.namespace().get());
       out.append('\n');
     }
-    stringMap(out, "  labels:\n", meta.labels(), "    ");
-    stringMap(out, "  annotations:\n", meta.annotations(), "    ");
-    out.append("spec:\n  provider: ");
-    scalar(out, spec.provider());
-    out.append("\n  objectStorage:\n    bucket: ");
-    scalar(out, spec.objectStorage().bucket());
-    out.append('\n');
-    if (spec.objectStorage().prefix().isPresent()) {
-      out.append("    prefix: ");
-      scalar(out, spec.objectStorage().prefix().get());
+    boolean complete =
+        stringMap(out, "  labels:\n", meta.labels())
+            && stringMap(out, "  annotations:\n", meta.annotations());
+    if (complete) {
+      out.append("spec:\n  provider: ");
+      scalar(out, spec.provider());
+      out.append("\n  objectStorage:\n    bucket: ");
+      scalar(out, spec.objectStorage().bucket());
       out.append('\n');
+      if (spec.objectStorage().prefix().isPresent()) {
+        out.append("    prefix: ");
+        scalar(out, spec.objectStorage().prefix().get());
+        out.append('\n');
+      }
+      complete = stringMap(out, "  config:\n", spec.config());
     }
-    stringMap(out, "  config:\n", spec.config(), "    ");
+    if (!complete) {
+      out.setLength(start); // an empty map value: the tree leaves it out; let the tree be written
+      return false;
+    }
     if (spec.credential().isPresent()) {
       SecretKeyRef ref = spec.credential().get();
       out.append("  credential:\n    name: ");
@@ -89,30 +94,28 @@ final class YamlText {
     return true;
   }
 
-  /** A map's entries in its own (sorted) order; nothing at all for an empty map. */
-  private static void stringMap(
-      StringBuilder out, String header, Map<String, String> map, String indent) {
+  /**
+   * A map's entries, indented four spaces, in its own (sorted) order; nothing for an empty map.
+   * Returns false at the first empty (or null) value: the JSON tree leaves such entries out, and
+   * {@link #location} then gives way to it.
+   */
+  private static boolean stringMap(StringBuilder out, String header, Map<String, String> map) {
     if (map.isEmpty()) {
-      return;
+      return true;
     }
     out.append(header);
     for (Map.Entry<String, String> e : map.entrySet()) {
-      out.append(indent);
+      String value = e.getValue();
+      if (value == null || value.isEmpty()) {
+        return false;
+      }
+      out.append("    ");
       scalar(out, e.getKey());
       out.append(": ");
-      scalar(out, e.getValue());
+      scalar(out, value);
       out.append('\n');
     }
-  }
-
-  /** Whether a value is empty: the JSON tree leaves such entries out (NON_EMPTY content). */
-  private static boolean hasEmptyValue(Map<String, String> map) {
-    for (String v : map.values()) {
-      if (v == null || v.isEmpty()) {
-        return true;
-      }
-    }
-    return false;
+    return true;
   }
 
   static void mapping(StringBuilder out, JsonNode node, int indent) {

@@ -32,6 +32,9 @@ public final class BslNames {
   private static final int MAX = 63;
   private static final String PREFIX = "lattice-";
 
+  /** Never used itself, only cloned, so never shared in a changing state. */
+  private static final MessageDigest SHA_256 = newSha256();
+
   private BslNames() {}
 
   /**
@@ -97,10 +100,22 @@ public final class BslNames {
   }
 
   private static String hash(String text) {
+    byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, HASH_HEX_DIGITS / 2);
+  }
+
+  /** A fresh SHA-256 digest: a clone of one made once, cheaper than a provider look-up. */
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, HASH_HEX_DIGITS / 2);
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }
