@@ -88,6 +88,10 @@ final class Inputs {
   }
 
   private static String decode(String name, byte[] bytes) throws InputProblem {
+    if (isAscii(bytes)) {
+      // ASCII is valid UTF-8 that decodes byte for byte: the common case, without a decoder
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     try {
       return StandardCharsets.UTF_8
           .newDecoder()
@@ -98,5 +102,14 @@ final class Inputs {
     } catch (CharacterCodingException e) {
       throw new InputProblem(name + ": not UTF-8 text");
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -5,6 +5,7 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.BackupStoreReadException;
+import dev.lattice.backup.model.io.BoundDocument;
 import dev.lattice.backup.model.io.SourceDocument;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.SourceLocation;
@@ -24,7 +25,7 @@ final class Loader {
   record Loaded(
       String source,
       String key,
-      SourceDocument document,
+      SourceLocation start,
       Located located,
       Optional<BackupStore> store,
       List<FieldError> readErrors) {}
@@ -75,13 +76,31 @@ final class Loader {
     List<Loaded> stores = new ArrayList<>();
     int skipped = 0;
     for (Inputs.Input input : inputs) {
+      Relocator relocator = new Relocator(codec, input);
+      Optional<List<BoundDocument>> bound =
+          codec.tryReadAll(input.text(), Optional.of(input.name()));
+      if (bound.isPresent()) {
+        // every document a plain BackupStore: bound straight from the text
+        List<BoundDocument> docs = bound.get();
+        for (int position = 0; position < docs.size(); position++) {
+          BackupStore store = withNamespace(docs.get(position).store());
+          stores.add(
+              new Loaded(
+                  input.name(),
+                  keyOf(store),
+                  docs.get(position).location(),
+                  new Located(relocator, position),
+                  Optional.of(store),
+                  List.of()));
+        }
+        continue;
+      }
       List<SourceDocument> docs;
       try {
         docs = expandLists(codec.parse(input.text(), Optional.of(input.name()), false));
       } catch (BackupStoreReadException e) {
         throw new InputProblem(describe(e.errors().get(0), input.name()));
       }
-      Relocator relocator = new Relocator(codec, input);
       for (int position = 0; position < docs.size(); position++) {
         SourceDocument doc = docs.get(position);
         Located located = new Located(relocator, position);
@@ -99,14 +118,24 @@ final class Loader {
           BackupStore store = withNamespace(codec.decode(doc));
           stores.add(
               new Loaded(
-                  input.name(), keyOf(doc.tree()), doc, located, Optional.of(store), List.of()));
+                  input.name(),
+                  keyOf(doc.tree()),
+                  doc.location(),
+                  located,
+                  Optional.of(store),
+                  List.of()));
         } catch (BackupStoreReadException e) {
           if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
             throw new InputProblem(describe(e.errors().get(0), input.name()));
           }
           stores.add(
               new Loaded(
-                  input.name(), keyOf(doc.tree()), doc, located, Optional.empty(), e.errors()));
+                  input.name(),
+                  keyOf(doc.tree()),
+                  doc.location(),
+                  located,
+                  Optional.empty(),
+                  e.errors()));
         }
       }
     }
@@ -120,6 +149,18 @@ final class Loader {
         meta.path("namespace").isTextual() ? meta.path("namespace").asText() : defaultNamespace;
     String name = meta.path("name").isTextual() ? meta.path("name").asText() : "<unnamed>";
     return ns + "/" + name;
+  }
+
+  /**
+   * {@code namespace/name} of a store bound straight from the text, before the default namespace is
+   * filled in: the same key as {@link #keyOf(JsonNode)} of its document (the direct binder binds
+   * only textual names and namespaces).
+   */
+  private String keyOf(BackupStore store) {
+    ObjectMetadata meta = store.metadata();
+    String ns = meta == null ? defaultNamespace : meta.namespace().orElse(defaultNamespace);
+    String name = meta == null ? null : meta.name();
+    return ns + "/" + (name == null ? "<unnamed>" : name);
   }
 
   private BackupStore withNamespace(BackupStore store) {

@@ -35,6 +35,9 @@ public final class Main implements Runnable {
   /** Limits on what one input may hold: 16 Mi characters, depth 64, scalars of 1 Mi characters. */
   static final ReadLimits LIMITS = new ReadLimits(16 << 20, 64, 1 << 20);
 
+  /** The strict codec with {@link #LIMITS}: immutable, and costly enough to build only once. */
+  static final BackupStoreCodec CODEC = BackupStoreCodec.strict().withLimits(LIMITS);
+
   @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 
   private Main() {}
@@ -154,10 +157,7 @@ public final class Main implements Runnable {
     Verdicts.Outcome judge(PrintWriter err) throws InputProblem {
       TranslationOptions options = options();
       var inputs = new Inputs(stdin, LIMITS.maxTextChars()).read(paths);
-      var loader =
-          new Loader(
-              BackupStoreCodec.strict().withLimits(LIMITS),
-              namespace == null ? options.platformNamespace() : namespace);
+      var loader = new Loader(CODEC, namespace == null ? options.platformNamespace() : namespace);
       Loader.Result loaded = loader.load(inputs);
       if (loaded.skipped() > 0) {
         err.println("skipped " + loaded.skipped() + " document(s) that are not BackupStores");

@@ -96,7 +96,12 @@ public final class RenderBenchmark {
         case 0 ->
             y.append("    provider: s3\n    s3:\n      bucket: bucket-")
                 .append(i)
-                .append("\n      region: us-east-1\n    cloudProviderRef: aws-prod\n");
+                .append("\n      region: us-east-1\n")
+                // only platform stores may borrow a CloudProvider's credentials
+                .append(
+                    ns.equals("lattice-system")
+                        ? "    cloudProviderRef: aws-prod\n"
+                        : "    credentialsSecretRef: aws-creds\n");
         case 1 ->
             y.append("    provider: s3Compatible\n    s3:\n      bucket: bucket-")
                 .append(i)

@@ -65,7 +65,10 @@ final class RenderCommand extends Main.Shared {
     return list.toPrettyString() + "\n";
   }
 
+  /** One line per store naming the credentials the cluster must provide; printed at once. */
   private static void credentialNotes(Verdicts.Outcome outcome, PrintWriter err) {
+    String nl = System.lineSeparator();
+    StringBuilder notes = new StringBuilder(outcome.plan().results().size() * 120);
     outcome
         .plan()
         .results()
@@ -74,26 +77,26 @@ final class RenderCommand extends Main.Shared {
               if (!(r instanceof TranslationResult.Translated t)) {
                 return;
               }
+              notes.append("credentials: ").append(key.namespace()).append('/').append(key.name());
               if (t.mirror().isPresent()) {
-                err.println("credentials: " + key + ": " + t.mirror().get() + " before applying");
+                notes.append(": ").append(t.mirror().get()).append(" before applying");
               } else if (t.bsl().spec().credential().isPresent()) {
                 var ref = t.bsl().spec().credential().get();
-                err.println(
-                    "credentials: "
-                        + key
-                        + ": Secret "
-                        + t.bsl().metadata().namespace().orElse("")
-                        + "/"
-                        + ref.name()
-                        + " must hold key \""
-                        + ref.key()
-                        + "\"");
+                notes
+                    .append(": Secret ")
+                    .append(t.bsl().metadata().namespace().orElse(""))
+                    .append('/')
+                    .append(ref.name())
+                    .append(" must hold key \"")
+                    .append(ref.key())
+                    .append('"');
               } else {
-                err.println(
-                    "credentials: "
-                        + key
-                        + ": none named: Velero's default credentials (e.g. workload identity) are used");
+                notes.append(
+                    ": none named: Velero's default credentials (e.g. workload identity) are used");
               }
+              notes.append(nl);
             });
+    err.print(notes);
+    err.flush();
   }
 }

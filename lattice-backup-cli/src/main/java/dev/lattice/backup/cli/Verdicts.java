@@ -24,8 +24,8 @@ final class Verdicts {
 
   static Outcome judge(Loader.Result loaded, TranslationOptions options) {
     List<Line> errors = new ArrayList<>();
-    List<BackupStore> stores = new ArrayList<>();
-    Map<StoreKey, List<Loader.Loaded>> origin = new HashMap<>();
+    List<BackupStore> stores = new ArrayList<>(loaded.stores().size());
+    List<Loader.Loaded> bound = new ArrayList<>(loaded.stores().size());
     for (Loader.Loaded l : loaded.stores()) {
       if (l.store().isEmpty()) {
         for (FieldError e : l.located().locate(l.readErrors())) {
@@ -33,27 +33,37 @@ final class Verdicts {
         }
         continue;
       }
-      BackupStore store = l.store().get();
-      stores.add(store);
-      origin.computeIfAbsent(StoreKey.of(store), k -> new ArrayList<>()).add(l);
+      stores.add(l.store().get());
+      bound.add(l);
     }
     TranslationPlan plan = Translator.translateAll(stores, List.<ForeignBsl>of(), options);
-    plan.rejections()
-        .forEach(
-            (key, rejected) -> {
-              for (Loader.Loaded l : origin.getOrDefault(key, List.of())) {
-                for (FieldError e : l.located().locate(rejected.errors())) {
-                  errors.add(line(l, key.toString(), e));
-                }
-              }
-            });
+    var rejections = plan.rejections();
+    if (rejections.isEmpty()) {
+      return new Outcome(plan, sorted(errors));
+    }
+    Map<StoreKey, List<Loader.Loaded>> origin = new HashMap<>();
+    for (Loader.Loaded l : bound) {
+      origin.computeIfAbsent(StoreKey.of(l.store().orElseThrow()), k -> new ArrayList<>()).add(l);
+    }
+    rejections.forEach(
+        (key, rejected) -> {
+          for (Loader.Loaded l : origin.getOrDefault(key, List.of())) {
+            for (FieldError e : l.located().locate(rejected.errors())) {
+              errors.add(line(l, key.toString(), e));
+            }
+          }
+        });
+    return new Outcome(plan, sorted(errors));
+  }
+
+  private static List<Line> sorted(List<Line> errors) {
     errors.sort(
         Comparator.comparing(Line::source).thenComparingInt(Line::line).thenComparing(Line::text));
-    return new Outcome(plan, errors);
+    return errors;
   }
 
   private static Line line(Loader.Loaded l, String key, FieldError e) {
-    int line = e.location().map(at -> at.line()).orElse(l.document().location().line());
+    int line = e.location().map(at -> at.line()).orElse(l.start().line());
     return new Line(l.source(), line, l.source() + ":" + line + ": " + key + ": " + e);
   }
 }

@@ -1,7 +1,6 @@
 package dev.lattice.backup.translate;
 
 import dev.lattice.backup.model.BackupStore;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +13,6 @@ import java.util.Set;
  * @param name the name
  */
 public record StoreKey(String namespace, String name) implements Comparable<StoreKey> {
-  private static final Comparator<StoreKey> ORDER =
-      Comparator.comparing(StoreKey::namespace).thenComparing(StoreKey::name);
 
   /**
    * Checks nothing is null.
@@ -62,7 +59,8 @@ public record StoreKey(String namespace, String name) implements Comparable<Stor
 
   @Override
   public int compareTo(StoreKey other) {
-    return ORDER.compare(this, other);
+    int byNamespace = namespace.compareTo(other.namespace);
+    return byNamespace != 0 ? byNamespace : name.compareTo(other.name);
   }
 
   /** {@code namespace/name}. */

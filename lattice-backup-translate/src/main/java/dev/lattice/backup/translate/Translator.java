@@ -191,11 +191,20 @@ public final class Translator {
    */
   public static TranslationPlan translateAll(
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
-    Set<StoreKey> duplicated = StoreKey.duplicates(stores);
+    StoreKey[] keys = new StoreKey[stores.size()];
+    Set<StoreKey> seen = new HashSet<>(stores.size() * 2);
+    Set<StoreKey> duplicated = new HashSet<>();
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = StoreKey.of(stores.get(i));
+      if (!seen.add(keys[i])) {
+        duplicated.add(keys[i]);
+      }
+    }
     Map<StoreKey, TranslationResult> results = new HashMap<>(stores.size() * 2);
     Set<StoreKey> invalid = new HashSet<>(duplicated);
-    for (BackupStore store : stores) {
-      StoreKey key = StoreKey.of(store);
+    for (int i = 0; i < keys.length; i++) {
+      BackupStore store = stores.get(i);
+      StoreKey key = keys[i];
       TranslationResult result;
       if (duplicated.contains(key)) {
         result =

@@ -82,7 +82,7 @@ public final class BackupStoreValidator {
   }
 
   private static void storage(List<FieldError> out, BackupStorageSpec storage) {
-    String at = "spec.storage";
+    final String at = "spec.storage"; // constant: the paths below are joined at compile time
     if (storage.provider() == null) {
       out.add(FieldError.required(at + ".provider"));
     }
@@ -104,14 +104,14 @@ public final class BackupStoreValidator {
   }
 
   private static void s3(List<FieldError> out, S3StorageConfig s3) {
-    String at = "spec.storage.s3";
+    final String at = "spec.storage.s3";
     required(out, at + ".bucket", s3.bucket(), FieldRule.S3_BUCKET);
     optional(out, at + ".region", s3.region(), FieldRule.S3_REGION);
     optional(out, at + ".endpoint", s3.endpoint(), FieldRule.S3_ENDPOINT);
   }
 
   private static void azure(List<FieldError> out, AzureStorageConfig azure) {
-    String at = "spec.storage.azure";
+    final String at = "spec.storage.azure";
     required(out, at + ".container", azure.container(), FieldRule.AZURE_CONTAINER);
     optional(out, at + ".storageAccount", azure.storageAccount(), FieldRule.AZURE_STORAGE_ACCOUNT);
   }

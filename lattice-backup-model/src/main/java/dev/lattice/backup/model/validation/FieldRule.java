@@ -41,7 +41,7 @@ public enum FieldRule {
       if (value.length() > 253) {
         return invalid(value, "must be no more than 253 characters");
       }
-      if (!SUBDOMAIN.matcher(value).matches()) {
+      if (!isSubdomain(value)) {
         return invalid(
             value,
             "must be a lowercase RFC 1123 subdomain: lowercase letters, digits, '-' and '.', each"
@@ -60,7 +60,7 @@ public enum FieldRule {
       if (value.length() > 63) {
         return invalid(value, "must be no more than 63 characters");
       }
-      if (!LABEL.matcher(value).matches()) {
+      if (!isLabel(value)) {
         return invalid(
             value,
             "must be a lowercase RFC 1123 label: lowercase letters, digits and '-', starting and"
@@ -89,7 +89,7 @@ public enum FieldRule {
       if (value.contains("..")) {
         return invalid(value, "must not contain two adjacent periods");
       }
-      if (IPV4_SHAPE.matcher(value).matches()) {
+      if (isIpv4Shape(value)) {
         return invalid(value, "must not be formatted as an IP address");
       }
       if (value.startsWith("xn--")) {
@@ -108,7 +108,7 @@ public enum FieldRule {
   S3_REGION {
     @Override
     Optional<FieldError> problem(String value) {
-      if (value.length() > 63 || !LABEL.matcher(value).matches()) {
+      if (value.length() > 63 || !isLabel(value)) {
         return invalid(
             value,
             "must be a region name such as 'us-east-1': at most 63 lowercase letters, digits and"
@@ -217,10 +217,6 @@ public enum FieldRule {
     }
   };
 
-  private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
-  private static final Pattern SUBDOMAIN =
-      Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
-  private static final Pattern IPV4_SHAPE = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+");
   private static final Pattern USER_INFO =
       Pattern.compile("^([^:/?#]*:?//)([^/?#]*@)(.*)$", Pattern.DOTALL);
 
@@ -282,6 +278,62 @@ public enum FieldRule {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether the value matches {@code [a-z0-9]([-a-z0-9]*[a-z0-9])?} (by hand: validation runs on
+   * every store, and a regex allocates a matcher per call).
+   */
+  static boolean isLabel(String value) {
+    return isLabel(value, 0, value.length());
+  }
+
+  private static boolean isLabel(String value, int from, int to) {
+    if (to <= from || !isLowerAlnum(value.charAt(from)) || !isLowerAlnum(value.charAt(to - 1))) {
+      return false;
+    }
+    for (int i = from + 1; i < to - 1; i++) {
+      char c = value.charAt(i);
+      if (!(isLowerAlnum(c) || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the value matches {@code
+   * [a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*}: dot-separated labels.
+   */
+  static boolean isSubdomain(String value) {
+    int start = 0;
+    for (int i = 0; i <= value.length(); i++) {
+      if (i == value.length() || value.charAt(i) == '.') {
+        if (!isLabel(value, start, i)) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the value matches {@code [0-9]+\.[0-9]+\.[0-9]+\.[0-9]+}. */
+  static boolean isIpv4Shape(String value) {
+    int dots = 0;
+    int digits = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '.' && digits > 0 && dots < 3) {
+        dots++;
+        digits = 0;
+      } else {
+        return false;
+      }
+    }
+    return dots == 3 && digits > 0;
   }
 
   private static boolean alnumEnds(String value) {

@@ -14,28 +14,31 @@ final class StorageRules {
 
   /** Every cross-field problem of a storage spec, at paths relative to {@code spec.storage}. */
   static List<FieldError> crossField(BackupStorageSpec storage) {
-    List<FieldError> out = new ArrayList<>(2);
+    List<FieldError> out = new ArrayList<>(0);
     BackupStorageProvider provider = storage.provider();
     if (provider != null) {
-      String when = "when provider is \"" + provider.wireValue() + "\"";
-      block(out, "s3", storage.s3().isPresent(), provider.usesS3Block(), when);
-      block(out, "gcs", storage.gcs().isPresent(), provider == BackupStorageProvider.GCS, when);
+      block(out, "s3", storage.s3().isPresent(), provider.usesS3Block(), provider);
+      block(out, "gcs", storage.gcs().isPresent(), provider == BackupStorageProvider.GCS, provider);
       block(
-          out, "azure", storage.azure().isPresent(), provider == BackupStorageProvider.AZURE, when);
+          out,
+          "azure",
+          storage.azure().isPresent(),
+          provider == BackupStorageProvider.AZURE,
+          provider);
       storage
           .s3()
           .filter(s3 -> provider.usesS3Block())
           .ifPresent(
               s3 -> {
                 if (provider == BackupStorageProvider.S3 && s3.region().isEmpty()) {
-                  out.add(requiredWhen("s3.region", when));
+                  out.add(requiredWhen("s3.region", provider));
                 }
                 if (provider == BackupStorageProvider.S3_COMPATIBLE) {
                   if (s3.endpoint().isEmpty()) {
-                    out.add(requiredWhen("s3.endpoint", when));
+                    out.add(requiredWhen("s3.endpoint", provider));
                   }
                   if (s3.forcePathStyle().isEmpty()) {
-                    out.add(requiredWhen("s3.forcePathStyle", when));
+                    out.add(requiredWhen("s3.forcePathStyle", provider));
                   }
                 }
               });
@@ -52,15 +55,24 @@ final class StorageRules {
   }
 
   private static void block(
-      List<FieldError> out, String name, boolean present, boolean wanted, String when) {
+      List<FieldError> out,
+      String name,
+      boolean present,
+      boolean wanted,
+      BackupStorageProvider provider) {
     if (wanted && !present) {
-      out.add(requiredWhen(name, when));
+      out.add(requiredWhen(name, provider));
     } else if (present && !wanted) {
-      out.add(FieldError.of(name, FieldError.Type.FORBIDDEN, "may not be set " + when));
+      out.add(FieldError.of(name, FieldError.Type.FORBIDDEN, "may not be set " + when(provider)));
     }
   }
 
-  private static FieldError requiredWhen(String path, String when) {
-    return FieldError.of(path, FieldError.Type.REQUIRED, "required " + when);
+  /** The condition's words, built only for an error: this runs on every store. */
+  private static String when(BackupStorageProvider provider) {
+    return "when provider is \"" + provider.wireValue() + "\"";
+  }
+
+  private static FieldError requiredWhen(String path, BackupStorageProvider provider) {
+    return FieldError.of(path, FieldError.Type.REQUIRED, "required " + when(provider));
   }
 }

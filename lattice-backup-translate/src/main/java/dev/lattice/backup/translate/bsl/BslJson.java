@@ -83,7 +83,9 @@ public final class BslJson {
     StringBuilder out = new StringBuilder(bsls.size() * 640);
     for (BackupStorageLocation bsl : bsls) {
       out.append("---\n");
-      YamlText.mapping(out, toTree(bsl), 0);
+      if (!YamlText.location(out, bsl)) {
+        YamlText.mapping(out, toTree(bsl), 0);
+      }
     }
     return out.toString();
   }

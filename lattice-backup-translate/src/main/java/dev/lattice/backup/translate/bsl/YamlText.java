@@ -1,6 +1,7 @@
 package dev.lattice.backup.translate.bsl;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.lattice.backup.model.ObjectMetadata;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,103 @@ final class YamlText {
   private static final Set<String> RESERVED =
       Set.of("y", "n", "yes", "no", "true", "false", "on", "off", "null", "nan", "inf");
 
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
   private YamlText() {}
+
+  /**
+   * Writes a location of the usual shape (what the translator makes: a name, a namespace, labels
+   * and annotations, no other metadata; no empty strings) directly from the record, exactly as
+   * {@link #mapping} writes its tree; returns false, having written nothing, for any other
+   * location.
+   */
+  static boolean location(StringBuilder out, BackupStorageLocation bsl) {
+    ObjectMetadata meta = bsl.metadata();
+    BslSpec spec = bsl.spec();
+    String name = meta.name();
+    if (name == null
+        || name.isEmpty()
+        || meta.namespace().filter(String::isEmpty).isPresent()
+        || meta.uid().isPresent()
+        || meta.generation().isPresent()
+        || meta.resourceVersion().isPresent()
+        || meta.creationTimestamp().isPresent()
+        || meta.deletionTimestamp().isPresent()
+        || !meta.finalizers().isEmpty()
+        || spec.provider().isEmpty()
+        || spec.objectStorage().bucket().isEmpty()
+        || spec.objectStorage().prefix().filter(String::isEmpty).isPresent()
+        || spec.credential().filter(c -> c.name().isEmpty() || c.key().isEmpty()).isPresent()) {
+      return false;
+    }
+    int start = out.length();
+    out.append("apiVersion: ")
+        .append(BackupStorageLocation.API_VERSION)
+        .append("\nkind: ")
+        .append(BackupStorageLocation.KIND)
+        .append("\nmetadata:\n  name: ");
+    scalar(out, name);
+    out.append('\n');
+    if (meta.namespace().isPresent()) {
+      out.append("  namespace: ");
+      scalar(out, meta.namespace().get());
+      out.append('\n');
+    }
+    boolean complete =
+        stringMap(out, "  labels:\n", meta.labels())
+            && stringMap(out, "  annotations:\n", meta.annotations());
+    if (complete) {
+      out.append("spec:\n  provider: ");
+      scalar(out, spec.provider());
+      out.append("\n  objectStorage:\n    bucket: ");
+      scalar(out, spec.objectStorage().bucket());
+      out.append('\n');
+      if (spec.objectStorage().prefix().isPresent()) {
+        out.append("    prefix: ");
+        scalar(out, spec.objectStorage().prefix().get());
+        out.append('\n');
+      }
+      complete = stringMap(out, "  config:\n", spec.config());
+    }
+    if (!complete) {
+      out.setLength(start); // an empty map value: the tree leaves it out; let the tree be written
+      return false;
+    }
+    if (spec.credential().isPresent()) {
+      SecretKeyRef ref = spec.credential().get();
+      out.append("  credential:\n    name: ");
+      scalar(out, ref.name());
+      out.append("\n    key: ");
+      scalar(out, ref.key());
+      out.append('\n');
+    }
+    out.append("  default: ").append(spec.isDefault()).append('\n');
+    return true;
+  }
+
+  /**
+   * A map's entries, indented four spaces, in its own (sorted) order; nothing for an empty map.
+   * Returns false at the first empty (or null) value: the JSON tree leaves such entries out, and
+   * {@link #location} then gives way to it.
+   */
+  private static boolean stringMap(StringBuilder out, String header, Map<String, String> map) {
+    if (map.isEmpty()) {
+      return true;
+    }
+    out.append(header);
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      String value = e.getValue();
+      if (value == null || value.isEmpty()) {
+        return false;
+      }
+      out.append("    ");
+      scalar(out, e.getKey());
+      out.append(": ");
+      scalar(out, value);
+      out.append('\n');
+    }
+    return true;
+  }
 
   static void mapping(StringBuilder out, JsonNode node, int indent) {
     if (node.isEmpty()) {
@@ -113,7 +210,10 @@ final class YamlText {
               || c == 0x2028
               || c == 0x2029
               || c == 0xFEFF) {
-            out.append(String.format("\\u%04x", (int) c));
+            out.append("\\u");
+            for (int shift = 12; shift >= 0; shift -= 4) {
+              out.append(HEX[(c >> shift) & 0xf]);
+            }
           } else {
             out.append(c);
           }

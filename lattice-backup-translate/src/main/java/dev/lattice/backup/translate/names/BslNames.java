@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 
 /**
  * The name of the BackupStorageLocation behind a BackupStore. Stable across versions: Velero
@@ -32,8 +31,9 @@ public final class BslNames {
 
   private static final int MAX = 63;
   private static final String PREFIX = "lattice-";
-  private static final Pattern HASHED_TAIL =
-      Pattern.compile(".*-[0-9a-f]{" + HASH_HEX_DIGITS + "}");
+
+  /** Never used itself, only cloned, so never shared in a changing state. */
+  private static final MessageDigest SHA_256 = newSha256();
 
   private BslNames() {}
 
@@ -49,7 +49,7 @@ public final class BslNames {
     String legacy = PREFIX + name;
     if (namespace.equals(platformNamespace)
         && legacy.length() <= MAX
-        && !HASHED_TAIL.matcher(legacy).matches()) {
+        && !endsLikeHashedName(legacy)) {
       return legacy;
     }
     String hash = hash(namespace + "/" + name);
@@ -75,11 +75,47 @@ public final class BslNames {
     return bslName + "-credentials";
   }
 
+  /**
+   * Whether the text matches {@code .*-[0-9a-f]{16}} (as a regex would, {@code .} matching no line
+   * terminator), checked by hand: this runs for every store.
+   */
+  static boolean endsLikeHashedName(String text) {
+    int dash = text.length() - HASH_HEX_DIGITS - 1;
+    if (dash < 0 || text.charAt(dash) != '-') {
+      return false;
+    }
+    for (int i = dash + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    for (int i = 0; i < dash; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String hash(String text) {
+    byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(digest, 0, HASH_HEX_DIGITS / 2);
+  }
+
+  /** A fresh SHA-256 digest: a clone of one made once, cheaper than a provider look-up. */
+  private static MessageDigest sha256() {
     try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_DIGITS);
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256();
+    }
+  }
+
+  private static MessageDigest newSha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

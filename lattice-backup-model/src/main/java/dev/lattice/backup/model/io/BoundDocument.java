@@ -1,0 +1,28 @@
+package dev.lattice.backup.model.io;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.validation.SourceLocation;
+import java.util.Objects;
+
+/**
+ * One document of a text, bound straight to a BackupStore by {@link
+ * BackupStoreCodec#tryReadAll(String, java.util.Optional)}: no tree, no field locations.
+ *
+ * @param store the store, not yet validated
+ * @param index the document's 0-based position in its text, counting empty documents, as {@link
+ *     SourceDocument#index()}
+ * @param location where the document starts, as {@link SourceDocument#location()}
+ */
+public record BoundDocument(BackupStore store, int index, SourceLocation location) {
+  /**
+   * Checks nothing is null.
+   *
+   * @param store the store, not yet validated
+   * @param index the document's 0-based position in its text
+   * @param location where the document starts
+   */
+  public BoundDocument {
+    Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(location, "location");
+  }
+}

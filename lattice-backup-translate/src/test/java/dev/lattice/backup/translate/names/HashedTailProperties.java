@@ -1,0 +1,34 @@
+package dev.lattice.backup.translate.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** The hand-written hashed-tail check answers exactly as the regex it replaces. */
+class HashedTailProperties {
+  private static final Pattern HASHED_TAIL = Pattern.compile(".*-[0-9a-f]{16}");
+
+  @Provide
+  Arbitrary<String> names() {
+    Arbitrary<String> heads =
+        Arbitraries.oneOf(
+            Arbitraries.strings().withChars("ab-.\n\r\u0085\u2028\u2029").ofMaxLength(5),
+            Arbitraries.strings().ofMaxLength(5));
+    Arbitrary<String> tails =
+        Arbitraries.oneOf(
+            Arbitraries.strings().withChars("0123456789abcdefAg-").ofMinLength(14).ofMaxLength(18),
+            Arbitraries.strings().withChars("0123456789abcdef").ofLength(16).map(h -> "-" + h));
+    return Combinators.combine(heads, tails).as(String::concat);
+  }
+
+  @Property(tries = 3000)
+  void hashedTailsAsTheRegex(@ForAll("names") String s) {
+    assertThat(BslNames.endsLikeHashedName(s)).as(s).isEqualTo(HASHED_TAIL.matcher(s).matches());
+  }
+}
