@@ -57,7 +57,12 @@ public record BackupStoreStatus(
    * @return the first condition of that type
    */
   public Optional<Condition> condition(String type) {
-    return conditions.stream().filter(c -> type.equals(c.type())).findFirst();
+    for (Condition c : conditions) {
+      if (type.equals(c.type())) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -358,6 +358,10 @@ class ReconcileStateProperties {
 
   private static void oneDefault(Sim sim) {
     assertThat(sim.world.cluster.maxManagedDefaults()).isLessThanOrEqualTo(1);
+    assertThat(
+            sim.world.cluster.bsls().stream().filter(b -> b.isManaged() && b.isDefault()).count())
+        .as("recounted independently of the cluster's own counter")
+        .isLessThanOrEqualTo(1);
   }
 
   private static void foreignUntouched(Sim sim) {

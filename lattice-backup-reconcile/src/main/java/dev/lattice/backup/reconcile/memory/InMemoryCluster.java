@@ -55,6 +55,7 @@ public final class InMemoryCluster {
   private final List<String> writes = new ArrayList<>();
   private final List<String> foreignWrites = new ArrayList<>();
   private int maxManagedDefaults;
+  private int managedDefaultCount;
 
   /** A Secret as stored. */
   private record StoredSecret(ObjectMetadata metadata, SecretData data) {}
@@ -279,7 +280,7 @@ public final class InMemoryCluster {
                     ? clock.instant()
                     : old.metadata().creationTimestamp().orElse(clock.instant()))
             .build();
-    bsls.put(bsl.name(), new ObservedBsl(meta, bsl.spec(), Optional.empty(), Optional.empty()));
+    putBsl(bsl.name(), new ObservedBsl(meta, bsl.spec(), Optional.empty(), Optional.empty()));
   }
 
   /**
@@ -347,6 +348,7 @@ public final class InMemoryCluster {
   synchronized void setVeleroInstalled(boolean installed) {
     if (!installed) {
       bsls.clear();
+      managedDefaultCount = 0;
     }
     veleroInstalled = installed;
   }
@@ -360,7 +362,7 @@ public final class InMemoryCluster {
     if (old.phase().equals(phase) && old.message().equals(message)) {
       return;
     }
-    bsls.put(
+    putBsl(
         name,
         new ObservedBsl(
             old.metadata().toBuilder().resourceVersion(nextVersion()).build(),
@@ -374,7 +376,7 @@ public final class InMemoryCluster {
     if (old == null || old.isDefault() == value) {
       return;
     }
-    bsls.put(
+    putBsl(
         name,
         new ObservedBsl(
             old.metadata().toBuilder().resourceVersion(nextVersion()).build(),
@@ -401,14 +403,23 @@ public final class InMemoryCluster {
     return Long.toString(++resourceVersion);
   }
 
+  /** Stores a BSL, keeping the count of our default BSLs current. */
+  private void putBsl(String name, ObservedBsl bsl) {
+    ObservedBsl old = bsls.put(name, bsl);
+    managedDefaultCount += weight(bsl) - (old == null ? 0 : weight(old));
+  }
+
+  private void removeBsl(String name) {
+    ObservedBsl old = bsls.remove(name);
+    managedDefaultCount -= old == null ? 0 : weight(old);
+  }
+
+  private static int weight(ObservedBsl bsl) {
+    return bsl.isManaged() && bsl.isDefault() ? 1 : 0;
+  }
+
   private int managedDefaults() {
-    int n = 0;
-    for (ObservedBsl bsl : bsls.values()) {
-      if (bsl.isManaged() && bsl.isDefault()) {
-        n++;
-      }
-    }
-    return n;
+    return managedDefaultCount;
   }
 
   private void wrote(String what) {
@@ -568,7 +579,7 @@ public final class InMemoryCluster {
         if (old == null) {
           meta.creationTimestamp(clock.instant()).uid(UUID.randomUUID().toString());
         }
-        bsls.put(
+        putBsl(
             desired.name(),
             new ObservedBsl(
                 meta.build(),
@@ -615,7 +626,7 @@ public final class InMemoryCluster {
         if (!old.isManaged()) {
           foreignWrites.add("delete BackupStorageLocation " + name);
         }
-        bsls.remove(name);
+        removeBsl(name);
         afterWrite();
       }
     }
