@@ -1,5 +1,6 @@
 package dev.lattice.backup.fabric8;
 
+import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.translate.bsl.BslLabels;
@@ -156,12 +157,7 @@ public final class BackupStoreController implements AutoCloseable {
   }
 
   private static Optional<String> owner(GenericKubernetesResource bsl) {
-    Map<String, String> labels = bsl.getMetadata().getLabels();
-    Map<String, String> annotations = bsl.getMetadata().getAnnotations();
-    if (labels == null || !BslLabels.MANAGER.equals(labels.get(BslLabels.MANAGED_BY))) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(annotations == null ? null : annotations.get(BslLabels.STORE));
+    return BslLabels.owner(ObjectMetadata.fromFabric8(bsl.getMetadata()));
   }
 
   private void enqueue(String key) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.crd.BackupStoreCrd;
 import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.model.testing.Seeds;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -79,11 +80,7 @@ final class MockCluster {
   }
 
   static BackupStore seed(String file) {
-    try (InputStream in = MockCluster.class.getResourceAsStream("/seed/" + file)) {
-      return BackupStoreCodec.strict().read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Seeds.store(file);
   }
 
   static void create(KubernetesClient client, BackupStore store) {

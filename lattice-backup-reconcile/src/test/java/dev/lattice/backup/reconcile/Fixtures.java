@@ -7,11 +7,8 @@ import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
-import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.model.testing.Seeds;
 import dev.lattice.backup.reconcile.port.SecretData;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -24,11 +21,7 @@ final class Fixtures {
 
   /** One of the seed's stores, from the model's test resources. */
   static BackupStore seed(String file) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/seed/" + file)) {
-      return BackupStoreCodec.strict().read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Seeds.store(file);
   }
 
   static BackupStore store(String namespace, String name, boolean dflt, BackupStorageSpec spec) {

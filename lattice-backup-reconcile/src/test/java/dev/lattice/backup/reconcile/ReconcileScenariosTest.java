@@ -4,7 +4,6 @@ import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static dev.lattice.backup.reconcile.Fixtures.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
@@ -13,11 +12,9 @@ import dev.lattice.backup.model.ConditionStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.memory.FaultInjector;
 import dev.lattice.backup.reconcile.plan.Action;
-import dev.lattice.backup.reconcile.plan.Conditions;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortFailure;
-import dev.lattice.backup.reconcile.port.VeleroPhase;
 import dev.lattice.backup.translate.ForeignDefaultPolicy;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.TranslationOptions;
@@ -567,15 +564,4 @@ class ReconcileScenariosTest {
             Optional.empty(),
             dflt));
   }
-
-  @SuppressWarnings("unused")
-  private static BackupStore unused() {
-    return Fixtures.seed("s3-store.yaml");
-  }
-
-  @SuppressWarnings("unused")
-  private static final Class<?> VELERO_PHASE = VeleroPhase.class;
-
-  @SuppressWarnings("unused")
-  private static final String READY = Conditions.READY;
 }

@@ -12,7 +12,6 @@ import dev.lattice.backup.model.ConditionStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.memory.FaultInjector;
 import dev.lattice.backup.reconcile.plan.Conditions;
-import dev.lattice.backup.reconcile.plan.Planner;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortFailure;
@@ -478,6 +477,5 @@ class ReconcileStateProperties {
             .contains(bsl.metadata().annotations().get("lattice.dev/backup-store"));
       }
     }
-    assertThat(Planner.sourcesToRead(w.cluster.stores(), w.options)).isNotNull();
   }
 }

@@ -99,8 +99,6 @@ public final class Translator {
               "prefix",
               "caCert"));
 
-  private static final int MAX_LABEL_VALUE = 63;
-
   private Translator() {}
 
   /**
@@ -340,15 +338,10 @@ public final class Translator {
     }
 
     ObjectMetadata.Builder bslMeta =
-        ObjectMetadata.builder()
-            .name(bslName)
-            .namespace(options.veleroNamespace())
-            .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
-            .label(BslLabels.STORE_NAMESPACE, namespace)
-            .annotation(BslLabels.STORE, namespace + "/" + name);
-    if (name.length() <= MAX_LABEL_VALUE) {
-      bslMeta.label(BslLabels.STORE_NAME, name);
-    }
+        BslLabels.ownedBy(
+            ObjectMetadata.builder().name(bslName).namespace(options.veleroNamespace()),
+            namespace,
+            name);
     BslSpec spec =
         new BslSpec(
             options.providerNaming().spell(plugin),

@@ -4,11 +4,7 @@ import dev.lattice.backup.model.BackupStorageSpec;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.model.io.BackupStoreCodec;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.lattice.backup.model.testing.Seeds;
 import java.time.Instant;
 
 /** Small builders for test stores. */
@@ -16,11 +12,7 @@ final class Stores {
   private Stores() {}
 
   static BackupStore seed(String file) {
-    try (InputStream in = Stores.class.getResourceAsStream("/seed/" + file)) {
-      return BackupStoreCodec.strict().read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Seeds.store(file);
   }
 
   static BackupStore store(String namespace, String name, BackupStorageSpec storage) {

@@ -412,17 +412,15 @@ public final class Planner {
     }
 
     private MirroredSecret mirrored(CredentialMirror mirror, StoreKey key, SecretData data) {
-      ObjectMetadata.Builder meta =
-          ObjectMetadata.builder()
-              .name(mirror.targetName())
-              .namespace(mirror.targetNamespace())
-              .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
-              .label(BslLabels.STORE_NAMESPACE, key.namespace())
-              .annotation(BslLabels.STORE, key.toString());
-      if (key.name().length() <= 63) {
-        meta.label(BslLabels.STORE_NAME, key.name());
-      }
-      return new MirroredSecret(meta.build(), data);
+      ObjectMetadata meta =
+          BslLabels.ownedBy(
+                  ObjectMetadata.builder()
+                      .name(mirror.targetName())
+                      .namespace(mirror.targetNamespace()),
+                  key.namespace(),
+                  key.name())
+              .build();
+      return new MirroredSecret(meta, data);
     }
 
     private DefaultVerdict verdict(

@@ -23,7 +23,30 @@ public final class BslLabels {
   /** Annotation: the store's full {@code namespace/name}, always present. */
   public static final String STORE = "lattice.dev/backup-store";
 
+  private static final int MAX_LABEL_VALUE = 63;
+
   private BslLabels() {}
+
+  /**
+   * Marks an object as managed by this library for a store: the managed-by label, the store's
+   * namespace (and name, when it fits a label value) as labels, and {@code namespace/name} as the
+   * annotation.
+   *
+   * @param meta the builder of the object's metadata
+   * @param namespace the store's namespace
+   * @param name the store's name
+   * @return the same builder
+   */
+  public static ObjectMetadata.Builder ownedBy(
+      ObjectMetadata.Builder meta, String namespace, String name) {
+    meta.label(MANAGED_BY, MANAGER)
+        .label(STORE_NAMESPACE, namespace)
+        .annotation(STORE, namespace + "/" + name);
+    if (name.length() <= MAX_LABEL_VALUE) {
+      meta.label(STORE_NAME, name);
+    }
+    return meta;
+  }
 
   /**
    * Whether an object carries our managed-by label.
