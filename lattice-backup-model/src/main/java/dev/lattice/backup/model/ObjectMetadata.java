@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.ObjectMeta;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,20 +66,9 @@ public record ObjectMetadata(
     resourceVersion = Objects.requireNonNullElse(resourceVersion, Optional.empty());
     creationTimestamp = Objects.requireNonNullElse(creationTimestamp, Optional.empty());
     deletionTimestamp = Objects.requireNonNullElse(deletionTimestamp, Optional.empty());
-    labels = sorted(labels);
-    annotations = sorted(annotations);
+    labels = SortedStringMap.copyOf(labels);
+    annotations = SortedStringMap.copyOf(annotations);
     finalizers = finalizers == null ? List.of() : List.copyOf(finalizers);
-  }
-
-  private static Map<String, String> sorted(@Nullable Map<String, String> map) {
-    if (map == null || map.isEmpty()) {
-      return Collections.emptySortedMap();
-    }
-    TreeMap<String, String> copy = new TreeMap<>();
-    map.forEach(
-        (k, v) ->
-            copy.put(Objects.requireNonNull(k, "map key"), Objects.requireNonNull(v, "map value")));
-    return Collections.unmodifiableSortedMap(copy);
   }
 
   /**
@@ -117,8 +105,8 @@ public record ObjectMetadata(
     b.resourceVersion = resourceVersion.orElse(null);
     b.creationTimestamp = creationTimestamp.orElse(null);
     b.deletionTimestamp = deletionTimestamp.orElse(null);
-    b.labels = new TreeMap<>(labels);
-    b.annotations = new TreeMap<>(annotations);
+    b.labels = labels;
+    b.annotations = annotations;
     b.finalizers = new ArrayList<>(finalizers);
     return b;
   }
@@ -212,8 +200,9 @@ public record ObjectMetadata(
     private @Nullable String resourceVersion;
     private @Nullable Instant creationTimestamp;
     private @Nullable Instant deletionTimestamp;
-    private Map<String, String> labels = new TreeMap<>();
-    private Map<String, String> annotations = new TreeMap<>();
+    // Immutable (shared, never written) until the first label()/annotation(), then a TreeMap.
+    private Map<String, String> labels = SortedStringMap.copyOf(null);
+    private Map<String, String> annotations = SortedStringMap.copyOf(null);
     private List<String> finalizers = new ArrayList<>();
 
     private Builder() {}
@@ -302,7 +291,7 @@ public record ObjectMetadata(
      * @return this builder
      */
     public Builder labels(@Nullable Map<String, String> value) {
-      this.labels = value == null ? new TreeMap<>() : new TreeMap<>(value);
+      this.labels = SortedStringMap.copyOf(value);
       return this;
     }
 
@@ -314,7 +303,7 @@ public record ObjectMetadata(
      * @return this builder
      */
     public Builder label(String key, String value) {
-      this.labels.put(key, value);
+      this.labels = put(this.labels, key, value);
       return this;
     }
 
@@ -325,7 +314,7 @@ public record ObjectMetadata(
      * @return this builder
      */
     public Builder annotations(@Nullable Map<String, String> value) {
-      this.annotations = value == null ? new TreeMap<>() : new TreeMap<>(value);
+      this.annotations = SortedStringMap.copyOf(value);
       return this;
     }
 
@@ -337,7 +326,7 @@ public record ObjectMetadata(
      * @return this builder
      */
     public Builder annotation(String key, String value) {
-      this.annotations.put(key, value);
+      this.annotations = put(this.annotations, key, value);
       return this;
     }
 
@@ -350,6 +339,14 @@ public record ObjectMetadata(
     public Builder finalizers(@Nullable List<String> value) {
       this.finalizers = value == null ? new ArrayList<>() : new ArrayList<>(value);
       return this;
+    }
+
+    /** The map with one more entry: written in place once it is this builder's own tree. */
+    private static Map<String, String> put(Map<String, String> map, String key, String value) {
+      TreeMap<String, String> tree =
+          map instanceof TreeMap<String, String> own ? own : new TreeMap<>(map);
+      tree.put(key, value);
+      return tree;
     }
 
     /**

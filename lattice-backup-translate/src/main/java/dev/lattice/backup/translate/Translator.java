@@ -22,7 +22,7 @@ import dev.lattice.backup.translate.names.BslNames;
 import dev.lattice.backup.translate.resolve.Resolution;
 import dev.lattice.backup.translate.resolve.StoreResolver;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -189,22 +189,27 @@ public final class Translator {
    */
   public static TranslationPlan translateAll(
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
-    StoreKey[] keys = new StoreKey[stores.size()];
-    Set<StoreKey> seen = new HashSet<>(stores.size() * 2);
-    Set<StoreKey> duplicated = new HashSet<>();
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = StoreKey.of(stores.get(i));
-      if (!seen.add(keys[i])) {
-        duplicated.add(keys[i]);
-      }
+    // Sort once, up front, while the keys are compact: duplicates become neighbours, each store is
+    // translated in key order, and the plan's sorted map is then built in one linear pass. An
+    // input listed in key order (as the API server lists) sorts in linear time.
+    int n = stores.size();
+    Slot[] slots = new Slot[n];
+    for (int i = 0; i < n; i++) {
+      slots[i] = new Slot(StoreKey.of(stores.get(i)), i);
     }
-    Map<StoreKey, TranslationResult> results = new HashMap<>(stores.size() * 2);
-    Set<StoreKey> invalid = new HashSet<>(duplicated);
-    for (int i = 0; i < keys.length; i++) {
-      BackupStore store = stores.get(i);
-      StoreKey key = keys[i];
+    Arrays.sort(slots);
+    StoreKey[] keys = new StoreKey[n];
+    TranslationResult[] results = new TranslationResult[n];
+    Set<StoreKey> invalid = new HashSet<>();
+    int size = 0;
+    for (int i = 0; i < n; ) {
+      StoreKey key = slots[i].key();
+      int next = i + 1;
+      while (next < n && slots[next].key().equals(key)) {
+        next++;
+      }
       TranslationResult result;
-      if (duplicated.contains(key)) {
+      if (next - i > 1) {
         result =
             new TranslationResult.Rejected(
                 List.of(
@@ -214,25 +219,34 @@ public final class Translator {
                         key.toString(),
                         "another BackupStore has the same namespace and name")));
       } else {
-        result = translate(store, options);
+        result = translate(stores.get(slots[i].index()), options);
       }
       if (result instanceof TranslationResult.Rejected) {
         invalid.add(key);
       }
-      results.put(key, result);
+      keys[size] = key;
+      results[size] = result;
+      size++;
+      i = next;
     }
     DefaultSelection selection = DefaultSelector.select(stores, foreign, options, invalid);
-    selection
-        .winner()
-        .ifPresent(
-            winner -> {
-              if (results.get(winner) instanceof TranslationResult.Translated t) {
-                results.put(
-                    winner,
-                    new TranslationResult.Translated(t.bsl().withDefault(true), t.mirror()));
-              }
-            });
-    return new TranslationPlan(new TreeMap<>(results), selection);
+    Optional<StoreKey> winner = selection.winner();
+    if (winner.isPresent()) {
+      int at = Arrays.binarySearch(keys, 0, size, winner.get());
+      if (at >= 0 && results[at] instanceof TranslationResult.Translated t) {
+        results[at] = new TranslationResult.Translated(t.bsl().withDefault(true), t.mirror());
+      }
+    }
+    return new TranslationPlan(new SortedRun<>(keys, results, size), selection);
+  }
+
+  /** A store's key and its position in the input; ordered by key, then position. */
+  private record Slot(StoreKey key, int index) implements Comparable<Slot> {
+    @Override
+    public int compareTo(Slot other) {
+      int byKey = key.compareTo(other.key);
+      return byKey != 0 ? byKey : Integer.compare(index, other.index);
+    }
   }
 
   /**
@@ -338,10 +352,11 @@ public final class Translator {
     }
 
     ObjectMetadata.Builder bslMeta =
-        BslLabels.ownedBy(
-            ObjectMetadata.builder().name(bslName).namespace(options.veleroNamespace()),
-            namespace,
-            name);
+        ObjectMetadata.builder()
+            .name(bslName)
+            .namespace(options.veleroNamespace())
+            .labels(BslLabels.labels(namespace, name))
+            .annotations(BslLabels.annotations(namespace, name));
     BslSpec spec =
         new BslSpec(
             options.providerNaming().spell(plugin),

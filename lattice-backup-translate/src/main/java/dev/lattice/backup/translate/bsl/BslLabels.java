@@ -1,6 +1,7 @@
 package dev.lattice.backup.translate.bsl;
 
 import dev.lattice.backup.model.ObjectMetadata;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,13 +40,34 @@ public final class BslLabels {
    */
   public static ObjectMetadata.Builder ownedBy(
       ObjectMetadata.Builder meta, String namespace, String name) {
-    meta.label(MANAGED_BY, MANAGER)
-        .label(STORE_NAMESPACE, namespace)
-        .annotation(STORE, namespace + "/" + name);
-    if (name.length() <= MAX_LABEL_VALUE) {
-      meta.label(STORE_NAME, name);
-    }
+    labels(namespace, name).forEach(meta::label);
+    annotations(namespace, name).forEach(meta::annotation);
     return meta;
+  }
+
+  /**
+   * The labels {@link #ownedBy} adds: the managed-by label, the store's namespace, and its name
+   * when it fits a label value.
+   *
+   * @param namespace the store's namespace
+   * @param name the store's name
+   * @return the labels, immutable
+   */
+  public static Map<String, String> labels(String namespace, String name) {
+    return name.length() <= MAX_LABEL_VALUE
+        ? Map.of(MANAGED_BY, MANAGER, STORE_NAMESPACE, namespace, STORE_NAME, name)
+        : Map.of(MANAGED_BY, MANAGER, STORE_NAMESPACE, namespace);
+  }
+
+  /**
+   * The annotations {@link #ownedBy} adds: the store's {@code namespace/name}.
+   *
+   * @param namespace the store's namespace
+   * @param name the store's name
+   * @return the annotations, immutable
+   */
+  public static Map<String, String> annotations(String namespace, String name) {
+    return Map.of(STORE, namespace + "/" + name);
   }
 
   /**
