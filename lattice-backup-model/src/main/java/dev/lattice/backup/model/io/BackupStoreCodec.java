@@ -98,16 +98,16 @@ public final class BackupStoreCodec {
     loader.setCodePointLimit(limits.maxTextChars());
     loader.setAllowDuplicateKeys(true);
     this.yamlFactory =
-        YAMLFactory.builder()
-            .loaderOptions(loader)
-            .streamReadConstraints(constraints)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
-            .disable(YAMLGenerator.Feature.SPLIT_LINES)
-            .stringQuotingChecker(new LineBreakQuoting())
-            .build();
+        new PlainScalarYamlFactory(
+            YAMLFactory.builder()
+                .loaderOptions(loader)
+                .streamReadConstraints(constraints)
+                .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                .disable(YAMLGenerator.Feature.SPLIT_LINES)
+                .stringQuotingChecker(new LineBreakQuoting()));
     this.mapper = configured(JsonMapper.builder(jsonFactory)).build();
     this.reader = mapper.readerFor(BackupStore.class);
     this.storeType = mapper.constructType(BackupStore.class);

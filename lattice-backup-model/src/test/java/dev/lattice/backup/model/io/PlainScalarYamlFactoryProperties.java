@@ -1,0 +1,131 @@
+package dev.lattice.backup.model.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * The shortcut in {@link PlainScalarYamlFactory} changes nothing: every scalar it calls a string is
+ * one SnakeYAML's resolver resolves to a string, and on any text its parser yields the same tokens,
+ * texts and errors as the stock parser.
+ */
+class PlainScalarYamlFactoryProperties {
+  /** Characters that start, or appear in, every kind of implicitly typed YAML scalar. */
+  private static final String TRICKY = "yYnNtTfFoO-+0123456789._<~!&*:eExXabcz ";
+
+  private final Resolver resolver = new Resolver();
+
+  @Property(tries = 2000)
+  void aScalarCalledCertainlyAStringResolvesToAString(
+      @ForAll("scalars") String value, @ForAll boolean plain) {
+    if (PlainScalarYamlFactory.certainlyString(value, plain)) {
+      assertThat(resolver.resolve(NodeId.scalar, value, plain)).isEqualTo(Tag.STR);
+    }
+  }
+
+  @Test
+  void theShortcutIsTakenForOrdinaryNamesAndNotForTypedLookingOnes() {
+    assertThat(PlainScalarYamlFactory.certainlyString("bucket-1", true)).isTrue();
+    assertThat(PlainScalarYamlFactory.certainlyString("us-east-1", true)).isTrue();
+    assertThat(PlainScalarYamlFactory.certainlyString("12345", false)).isTrue();
+    assertThat(PlainScalarYamlFactory.certainlyString("true", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString("12345", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString("~", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString("", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString("", false)).isFalse();
+  }
+
+  @Property(tries = 500)
+  void theParserYieldsTheStockParsersTokens(@ForAll("documents") String yaml) {
+    assertThat(tokens(new PlainScalarYamlFactory(YAMLFactory.builder()), yaml))
+        .isEqualTo(tokens(YAMLFactory.builder().build(), yaml));
+  }
+
+  @Test
+  void aCopyIsTheSameKindOfFactory() {
+    YAMLFactory copy = new PlainScalarYamlFactory(YAMLFactory.builder()).copy();
+    assertThat(copy).isInstanceOf(PlainScalarYamlFactory.class);
+    assertThat(tokens(copy, "a: yes\nb: bucket\n"))
+        .isEqualTo(tokens(YAMLFactory.builder().build(), "a: yes\nb: bucket\n"));
+  }
+
+  /** Every token with its text, or the error the parser ended with. */
+  private static List<String> tokens(YAMLFactory factory, String yaml) {
+    List<String> out = new ArrayList<>();
+    try (JsonParser p = factory.createParser(yaml)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        out.add(t + " " + p.getText() + (t.isNumeric() ? " " + p.getNumberValue() : ""));
+      }
+    } catch (Exception e) {
+      out.add("error " + e.getClass().getName() + ": " + e.getMessage());
+    }
+    return out;
+  }
+
+  @Provide
+  Arbitrary<String> scalars() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars(TRICKY).ofMaxLength(8),
+        Arbitraries.strings().all().ofMaxLength(6),
+        Arbitraries.of(
+            "yes",
+            "No",
+            "ON",
+            "off",
+            "true",
+            "False",
+            "null",
+            "Null",
+            "~",
+            "0x1F",
+            "0o17",
+            "0b101",
+            "1_000",
+            "1:20",
+            "-.inf",
+            ".NaN",
+            "1e3",
+            "6.8523015e+5",
+            "2001-12-14",
+            "<<",
+            "=",
+            "!tag",
+            "&a",
+            "*a",
+            "y",
+            "n",
+            "é",
+            "ñ",
+            "bucket-1"));
+  }
+
+  @Provide
+  Arbitrary<String> documents() {
+    Arbitrary<String> scalar =
+        Combinators.combine(scalars(), Arbitraries.of("", "'", "\""))
+            .as(
+                (s, quote) ->
+                    quote.isEmpty()
+                        ? s
+                        : quote + s.replace("\\", "\\\\").replace(quote, quote + quote) + quote);
+    Arbitrary<String> entry =
+        Combinators.combine(Arbitraries.strings().withChars("abkz").ofLength(2), scalar)
+            .as((k, v) -> k + ": " + v + "\n");
+    return entry.list().ofMaxSize(6).map(list -> String.join("", list));
+  }
+}
