@@ -8,8 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactoryBuilder;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -19,26 +22,74 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Jackson's YAML factory, with one shortcut in the parsers it makes: a scalar that SnakeYAML's
  * resolver can only call a string is answered as a string without running the resolver's regular
- * expressions. The resolver picks its candidate expressions by the scalar's first character (and
- * tries a few on every short scalar: the spellings of null); a quoted scalar, or a plain one whose
- * first character has no candidates, resolves to a string whatever follows. Every other scalar (and
- * every tagged or empty one) goes the usual way, so the tokens are the same as the stock parser's —
- * a property test compares the two on random text.
+ * expressions.
+ *
+ * <p>The resolver picks candidate expressions by the scalar's first character and also tries a few
+ * on every scalar. Most candidates are fixed word lists ({@code true}, {@code No}, {@code null},
+ * {@code ~}, {@code <<}, ...); the others (numbers, timestamps) start with a digit, a sign or a
+ * dot. So a quoted scalar, or a plain one that neither starts with such a character nor is one of
+ * the words, resolves to a string. The table is read from the resolver itself, and every word list
+ * must be one known here, else the shortcut is off. Every other scalar (and every tagged or empty
+ * one) goes the usual way, so the tokens are the same as the stock parser's; property tests compare
+ * both the rule with the resolver and the two parsers on random text.
  */
 final class PlainScalarYamlFactory extends YAMLFactory {
   private static final long serialVersionUID = 1L;
 
   /**
-   * First characters for which the resolver has candidate expressions (and the space); null when
-   * the resolver's expressions for every scalar are not the known ones, which turns the shortcut
-   * off.
+   * The word lists SnakeYAML 2.x uses, by the text of its table entry, and the words each matches
+   * (none longer than the entry's limit of 10).
    */
-  private static final @Nullable Set<Character> RESOLVED_FIRST_CHARACTERS = resolvedFirstChars();
+  private static final Map<String, Set<String>> KNOWN_WORD_LISTS =
+      Map.of(
+          "Tuple tag=tag:yaml.org,2002:bool regexp=^(?:yes|Yes|YES|no|No|NO|true|True|TRUE|false"
+              + "|False|FALSE|on|On|ON|off|Off|OFF)$ limit=10",
+          Set.of(
+              "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+              "FALSE", "on", "On", "ON", "off", "Off", "OFF"),
+          "Tuple tag=tag:yaml.org,2002:null regexp=^(?:~|null|Null|NULL| )$ limit=10",
+          Set.of("~", "null", "Null", "NULL", " "),
+          "Tuple tag=tag:yaml.org,2002:null regexp=^$ limit=10",
+          Set.of(""),
+          "Tuple tag=tag:yaml.org,2002:merge regexp=^(?:<<)$ limit=10",
+          Set.of("<<"),
+          "Tuple tag=tag:yaml.org,2002:yaml regexp=^(?:!|&|\\*)$ limit=10",
+          Set.of("!", "&", "*"));
 
-  /** What SnakeYAML 2.x lists for every scalar: null's spellings and the empty scalar. */
-  static final String KNOWN_FOR_EVERY_SCALAR =
-      "[Tuple tag=tag:yaml.org,2002:null regexp=^(?:~|null|Null|NULL| )$ limit=10,"
-          + " Tuple tag=tag:yaml.org,2002:null regexp=^$ limit=10]";
+  /** The shortcut's rule, or null when the resolver's table is not the known one. */
+  private static final @Nullable Rule RULE = Rule.of(new Table());
+
+  /**
+   * What decides "certainly a string".
+   *
+   * @param patternFirstChars first characters with candidates other than word lists
+   * @param words every word of the word lists
+   */
+  private record Rule(Set<Character> patternFirstChars, Set<String> words) {
+    static @Nullable Rule of(Table table) {
+      Set<Character> patterned = new HashSet<>();
+      Set<String> words = new HashSet<>();
+      for (Map.Entry<@Nullable Character, List<?>> entry : table.entries()) {
+        boolean onlyWords = true;
+        for (Object candidate : entry.getValue()) {
+          Set<String> known = KNOWN_WORD_LISTS.get(candidate.toString());
+          if (known == null) {
+            onlyWords = false;
+          } else {
+            words.addAll(known);
+          }
+        }
+        if (entry.getKey() == null && !onlyWords) {
+          return null; // an expression tried on every scalar that is not a known word list
+        }
+        Character first = entry.getKey();
+        if (first != null && !onlyWords) {
+          patterned.add(first);
+        }
+      }
+      return new Rule(Set.copyOf(patterned), Set.copyOf(words));
+    }
+  }
 
   PlainScalarYamlFactory(YAMLFactoryBuilder builder) {
     super(builder);
@@ -80,40 +131,31 @@ final class PlainScalarYamlFactory extends YAMLFactory {
     if (!plain) {
       return true;
     }
-    Set<Character> resolved = RESOLVED_FIRST_CHARACTERS;
-    return resolved != null && !resolved.contains(value.charAt(0));
+    Rule rule = RULE;
+    return rule != null
+        && !rule.patternFirstChars().contains(value.charAt(0))
+        && !rule.words().contains(value);
   }
 
-  private static @Nullable Set<Character> resolvedFirstChars() {
-    Table table = new Table();
-    // Expressions tried on every scalar whatever its first character: the shortcut is on only
-    // for the table analysed here (SnakeYAML 2.x), whose such expressions match nothing but "",
-    // " ", "~" and the spellings of null; "~" and "n"/"N" have candidates of their own, and a
-    // plain scalar never begins with a space (excluded below all the same).
-    List<?> forEvery = table.forEveryScalar();
-    boolean known = forEvery == null || KNOWN_FOR_EVERY_SCALAR.equals(forEvery.toString());
-    if (!known) {
-      return null;
-    }
-    Set<Character> out = new HashSet<>(table.firstCharacters());
-    out.add(' ');
-    return Set.copyOf(out);
+  /**
+   * Whether the shortcut is on: the resolver's table is the known one.
+   *
+   * @return true when on
+   */
+  static boolean enabled() {
+    return RULE != null;
   }
 
   /** The resolver's table of candidate expressions by first character. */
   private static final class Table extends Resolver {
-    Set<Character> firstCharacters() {
-      Set<Character> out = new HashSet<>();
-      for (Character c : yamlImplicitResolvers.keySet()) {
-        if (c != null) {
-          out.add(c);
-        }
+    /** The entries: first character (null: every scalar) to its candidates. */
+    List<Map.Entry<@Nullable Character, List<?>>> entries() {
+      List<Map.Entry<@Nullable Character, List<?>>> out = new ArrayList<>();
+      for (Character first : yamlImplicitResolvers.keySet()) {
+        List<?> candidates = yamlImplicitResolvers.get(first);
+        out.add(new AbstractMap.SimpleImmutableEntry<>(first, candidates));
       }
       return out;
-    }
-
-    @Nullable List<?> forEveryScalar() {
-      return yamlImplicitResolvers.get(null);
     }
   }
 

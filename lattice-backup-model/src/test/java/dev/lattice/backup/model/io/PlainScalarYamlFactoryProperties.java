@@ -39,7 +39,16 @@ class PlainScalarYamlFactoryProperties {
 
   @Test
   void theShortcutIsTakenForOrdinaryNamesAndNotForTypedLookingOnes() {
+    assertThat(PlainScalarYamlFactory.enabled()).isTrue();
     assertThat(PlainScalarYamlFactory.certainlyString("bucket-1", true)).isTrue();
+    assertThat(PlainScalarYamlFactory.certainlyString("name", true)).isTrue();
+    assertThat(PlainScalarYamlFactory.certainlyString("namespace", true)).isTrue();
+    assertThat(PlainScalarYamlFactory.certainlyString("team-1", true)).isTrue();
+    assertThat(PlainScalarYamlFactory.certainlyString("Off", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString("NULL", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString("<<", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString("-1", true)).isFalse();
+    assertThat(PlainScalarYamlFactory.certainlyString(".5", true)).isFalse();
     assertThat(PlainScalarYamlFactory.certainlyString("us-east-1", true)).isTrue();
     assertThat(PlainScalarYamlFactory.certainlyString("12345", false)).isTrue();
     assertThat(PlainScalarYamlFactory.certainlyString("true", true)).isFalse();
@@ -79,7 +88,24 @@ class PlainScalarYamlFactoryProperties {
 
   @Provide
   Arbitrary<String> scalars() {
+    Arbitrary<String> words =
+        Arbitraries.of(
+            "yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False",
+            "FALSE", "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL", "~", "<<", "!",
+            "&", "*", "y", "n", "Y", "N", "nULL", "tRUE", "oN", "yES");
+    Arbitrary<String> nearWords =
+        Combinators.combine(
+                words,
+                Arbitraries.strings().withChars(TRICKY).ofMaxLength(2),
+                Arbitraries.integers().between(0, 5))
+            .as(
+                (w, extra, cut) ->
+                    cut == 0
+                        ? extra + w
+                        : cut == 1 ? w + extra : w.substring(0, Math.min(cut, w.length())));
     return Arbitraries.oneOf(
+        words,
+        nearWords,
         Arbitraries.strings().withChars(TRICKY).ofMaxLength(8),
         Arbitraries.strings().all().ofMaxLength(6),
         Arbitraries.of(
