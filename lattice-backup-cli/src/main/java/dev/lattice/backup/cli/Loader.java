@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Reads BackupStores out of named texts: multi-document YAML, JSON, {@code kind: List}; documents
@@ -77,8 +78,9 @@ final class Loader {
     int skipped = 0;
     for (Inputs.Input input : inputs) {
       Relocator relocator = new Relocator(codec, input);
+      // a large text is bound on two threads (same result as on one)
       Optional<List<BoundDocument>> bound =
-          codec.tryReadAll(input.text(), Optional.of(input.name()));
+          codec.tryReadAll(input.text(), Optional.of(input.name()), ForkJoinPool.commonPool());
       if (bound.isPresent()) {
         // every document a plain BackupStore: bound straight from the text
         List<BoundDocument> docs = bound.get();

@@ -9,6 +9,7 @@ import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslJson;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,11 +51,29 @@ final class RenderCommand extends Main.Shared {
       return 1;
     }
     List<BackupStorageLocation> bsls = outcome.plan().locations();
-    out.print(output.equals("json") ? jsonList(bsls) : BslJson.toYaml(bsls));
+    out.print(output.equals("json") ? jsonList(bsls) : yaml(bsls));
     out.flush();
     credentialNotes(outcome, err);
     return 0;
   }
+
+  /**
+   * {@link BslJson#toYaml}, each half of a long list on its own thread: every location is written
+   * on its own, so the two texts joined are the whole text.
+   */
+  static String yaml(List<BackupStorageLocation> bsls) {
+    if (bsls.size() < SPLIT_MIN_LOCATIONS) {
+      return BslJson.toYaml(bsls);
+    }
+    int half = bsls.size() / 2;
+    CompletableFuture<String> second =
+        CompletableFuture.supplyAsync(() -> BslJson.toYaml(bsls.subList(half, bsls.size())));
+    String first = BslJson.toYaml(bsls.subList(0, half));
+    return first + second.join();
+  }
+
+  /** Lists shorter than this are written on one thread. */
+  static final int SPLIT_MIN_LOCATIONS = 512;
 
   private static String jsonList(List<BackupStorageLocation> bsls) {
     ObjectNode list = JsonNodeFactory.instance.objectNode();

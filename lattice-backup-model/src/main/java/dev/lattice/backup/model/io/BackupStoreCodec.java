@@ -41,6 +41,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -305,6 +310,123 @@ public final class BackupStoreCodec {
     } catch (IOException | RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@link #tryReadAll(String, Optional)} for large texts, on two threads: a YAML text of at least
+   * {@link #SPLIT_MIN_CHARS} characters is cut at a document marker ({@code ---} at the start of a
+   * line) near its middle, and the second part is bound on the executor while the calling thread
+   * binds the first. The result is the same as {@link #tryReadAll(String, Optional)}'s: positions
+   * and lines count from the start of the whole text, and when either part cannot be bound straight
+   * (or the executor refuses the task) the whole text is read again the one-thread way. This codec
+   * starts no thread of its own.
+   *
+   * @param text the text, JSON or YAML
+   * @param sourceName the name to put in locations; empty for none
+   * @param executor where to bind the second part, e.g. {@code ForkJoinPool.commonPool()}
+   * @return the stores with their documents' positions, or empty as for {@link #tryReadAll(String,
+   *     Optional)}
+   */
+  public Optional<List<BoundDocument>> tryReadAll(
+      String text, Optional<String> sourceName, Executor executor) {
+    return tryReadAll(text, sourceName, executor, SPLIT_MIN_CHARS);
+  }
+
+  /** Texts shorter than this are read on one thread: splitting would not pay. */
+  public static final int SPLIT_MIN_CHARS = 128 * 1024;
+
+  /** {@link #tryReadAll(String, Optional, Executor)} with the threshold as a parameter. */
+  Optional<List<BoundDocument>> tryReadAll(
+      String text, Optional<String> sourceName, Executor executor, int minChars) {
+    int cut =
+        text.length() >= minChars && text.length() <= limits.maxTextChars() && !looksLikeJson(text)
+            ? documentMarkerNear(text, text.length() / 2)
+            : -1;
+    if (cut <= 0) {
+      return tryReadAll(text, sourceName);
+    }
+    String head = text.substring(0, cut);
+    String tail = text.substring(cut);
+    CompletableFuture<Optional<Bound>> later;
+    try {
+      later = CompletableFuture.supplyAsync(() -> bind(tail, sourceName), executor);
+    } catch (RejectedExecutionException e) {
+      return tryReadAll(text, sourceName);
+    }
+    Optional<Bound> first = bind(head, sourceName);
+    Optional<Bound> second;
+    try {
+      second = later.join();
+    } catch (CompletionException | CancellationException e) {
+      second = Optional.empty();
+    }
+    if (first.isEmpty() || second.isEmpty()) {
+      return tryReadAll(text, sourceName);
+    }
+    int lines = lineBreaks(head);
+    List<BoundDocument> out = new ArrayList<>(first.get().docs());
+    int documents = first.get().documents();
+    for (BoundDocument doc : second.get().docs()) {
+      SourceLocation at = doc.location();
+      out.add(
+          new BoundDocument(
+              doc.store(),
+              doc.index() + documents,
+              new SourceLocation(at.source(), at.line() + lines, at.column())));
+    }
+    return Optional.of(out);
+  }
+
+  /**
+   * Line breaks as SnakeYAML's reader counts them: LF, NEL, LS, PS, and a CR not followed by LF.
+   */
+  static int lineBreaks(String text) {
+    int lines = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n'
+          || c == '\u0085'
+          || c == '\u2028'
+          || c == '\u2029'
+          || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  /** The bound documents of a text and how many documents it has, empty ones included. */
+  private record Bound(List<BoundDocument> docs, int documents) {}
+
+  private Optional<Bound> bind(String text, Optional<String> sourceName) {
+    try (JsonParser parser = yamlFactory.createParser(text)) {
+      DirectBinder binder = new DirectBinder(parser, sourceName, limits);
+      List<BoundDocument> docs = binder.readAll();
+      return Optional.of(new Bound(docs, binder.documents()));
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The start of the first line at or after {@code from} that is a document marker: {@code ---}
+   * followed by a space, a tab, a line break or the end; -1 when there is none. YAML allows such a
+   * line nowhere but between documents, so both parts are whole documents.
+   */
+  static int documentMarkerNear(String text, int from) {
+    int at = text.indexOf("\n---", Math.max(0, from - 1));
+    while (at >= 0) {
+      int after = at + 4;
+      if (after == text.length()) {
+        return at + 1;
+      }
+      char c = text.charAt(after);
+      if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+        return at + 1;
+      }
+      at = text.indexOf("\n---", at + 1);
+    }
+    return -1;
   }
 
   /**

@@ -58,6 +58,13 @@ final class DirectBinder {
     this.yaml = parser instanceof YAMLParser y ? y : null;
   }
 
+  private int documents;
+
+  /** How many documents {@link #readAll} went through, empty ones included. */
+  int documents() {
+    return documents;
+  }
+
   /** Every non-empty document of the stream, bound; throws {@link GiveUp}. */
   List<BoundDocument> readAll() throws IOException {
     List<BoundDocument> out = new ArrayList<>();
@@ -76,6 +83,7 @@ final class DirectBinder {
       out.add(new BoundDocument(store(), index, start));
       index++;
     }
+    documents = index;
     return out;
   }
 

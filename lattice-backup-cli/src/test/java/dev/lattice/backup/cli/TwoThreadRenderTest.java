@@ -1,0 +1,61 @@
+package dev.lattice.backup.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.model.io.BoundDocument;
+import dev.lattice.backup.translate.TranslationOptions;
+import dev.lattice.backup.translate.Translator;
+import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import dev.lattice.backup.translate.bsl.BslJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A large render uses two threads — reading the text in two parts, writing the YAML in two halves —
+ * and prints what one thread prints. (The model's {@code SplitReadingProperties} prove the reading
+ * part on random texts; these pin the command on inputs above both thresholds.)
+ */
+class TwoThreadRenderTest {
+  @Test
+  void writingInTwoHalvesIsWritingWhole() {
+    for (int n :
+        new int[] {RenderCommand.SPLIT_MIN_LOCATIONS, 2 * RenderCommand.SPLIT_MIN_LOCATIONS + 1}) {
+      List<BackupStorageLocation> bsls = locations(n);
+      assertThat(bsls).hasSize(n);
+
+      assertThat(RenderCommand.yaml(bsls)).isEqualTo(BslJson.toYaml(bsls));
+    }
+  }
+
+  @Test
+  void aLargeRenderPrintsWhatReadingOnOneThreadReads() {
+    String text = RenderBenchmark.stores(2_000);
+    assertThat(text.length()).isGreaterThan(BackupStoreCodec.SPLIT_MIN_CHARS);
+    List<BackupStore> oneThread = new ArrayList<>();
+    for (BoundDocument doc : Main.CODEC.tryReadAll(text, Optional.of("-")).orElseThrow()) {
+      oneThread.add(doc.store());
+    }
+    String expected =
+        BslJson.toYaml(
+            Translator.translateAll(oneThread, List.of(), TranslationOptions.defaults())
+                .locations());
+
+    Cli cli = Cli.withStdin(text, "render", "-");
+
+    assertThat(cli.code()).isZero();
+    assertThat(cli.out()).isEqualTo(expected);
+  }
+
+  private static List<BackupStorageLocation> locations(int n) {
+    List<BackupStore> stores = new ArrayList<>();
+    for (BoundDocument doc :
+        Main.CODEC.tryReadAll(RenderBenchmark.stores(n), Optional.empty()).orElseThrow()) {
+      stores.add(doc.store());
+    }
+    return Translator.translateAll(stores, List.of(), TranslationOptions.defaults()).locations();
+  }
+}

@@ -1,0 +1,121 @@
+package dev.lattice.backup.model.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Reading a text in two parts ({@link BackupStoreCodec#tryReadAll(String, Optional, Executor)})
+ * gives exactly what reading it whole gives: the same stores, document positions and lines, or the
+ * same refusal — whatever sits around the cut (empty documents, comments, end markers, directives,
+ * markers that are not markers, CRLF and Unicode line breaks) and whether the executor runs the
+ * task, runs it on the calling thread, or refuses it.
+ */
+class SplitReadingProperties {
+  private static final BackupStoreCodec STRICT = BackupStoreCodec.strict();
+  private static final Optional<String> SOURCE = Optional.of("stores.yaml");
+
+  @Property(tries = 400)
+  void readingInTwoPartsIsReadingWhole(@ForAll("texts") String text) {
+    Optional<List<BoundDocument>> whole = STRICT.tryReadAll(text, SOURCE);
+
+    assertThat(STRICT.tryReadAll(text, SOURCE, Runnable::run, 0)).isEqualTo(whole);
+    assertThat(STRICT.tryReadAll(text, SOURCE, task -> new Thread(task).start(), 0))
+        .isEqualTo(whole);
+  }
+
+  @Property(tries = 100)
+  void aRefusingExecutorFallsBackToOneThread(@ForAll("texts") String text) {
+    Executor refusing =
+        task -> {
+          throw new java.util.concurrent.RejectedExecutionException("full");
+        };
+    Executor failing = task -> task.run(); // runs, but the task of a broken part answers empty
+
+    assertThat(STRICT.tryReadAll(text, SOURCE, refusing, 0))
+        .isEqualTo(STRICT.tryReadAll(text, SOURCE));
+    assertThat(STRICT.tryReadAll(text, SOURCE, failing, 0))
+        .isEqualTo(STRICT.tryReadAll(text, SOURCE));
+  }
+
+  @Example
+  void aLargeTextIsReallyReadInTwoPartsAndSmallOnesAreNot() {
+    List<BackupStore> stores = ModelArbitraries.validStores().sampleStream().limit(40).toList();
+    String text = STRICT.writeYaml(stores.stream().map(DirectBindingProperties::plain).toList());
+    AtomicInteger tasks = new AtomicInteger();
+    Executor counting =
+        task -> {
+          tasks.incrementAndGet();
+          task.run();
+        };
+
+    Optional<List<BoundDocument>> split = STRICT.tryReadAll(text, SOURCE, counting, 0);
+    assertThat(tasks).hasValue(1);
+    assertThat(split).isEqualTo(STRICT.tryReadAll(text, SOURCE));
+    assertThat(split.orElseThrow()).hasSize(40);
+    assertThat(split.get().get(39).location().line()).isGreaterThan(1);
+
+    STRICT.tryReadAll(text, SOURCE, counting, text.length() + 1);
+    STRICT.tryReadAll(STRICT.writeJson(stores.get(0)), SOURCE, counting, 0);
+    assertThat(tasks).hasValue(1);
+  }
+
+  @Example
+  void lineBreaksAreCountedAsSnakeYamlCountsThem() {
+    assertThat(BackupStoreCodec.lineBreaks("a\nb\r\nc\rd\u0085e\u2028f\u2029g\r")).isEqualTo(7);
+    assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n---x\n--- # c\n", 0)).isEqualTo(10);
+    assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n----\n ---\n", 0)).isEqualTo(-1);
+    assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n---", 0)).isEqualTo(5);
+  }
+
+  /** Plain stores with things around, and in, the documents that a cut must not get wrong. */
+  @Provide
+  Arbitrary<String> texts() {
+    Arbitrary<String> document =
+        ModelArbitraries.validStores()
+            .map(DirectBindingProperties::plain)
+            .map(s -> STRICT.writeYaml(List.of(s)));
+    Arbitrary<String> between =
+        Arbitraries.of(
+            "",
+            "",
+            "---\n",
+            "--- \n",
+            "# ---\n",
+            "# a\u2028b\u0085c\n",
+            "...\n",
+            "%YAML 1.1\n",
+            "---x: 1\n",
+            " ---\n",
+            "----\n",
+            "--- # comment\n",
+            "\n\n",
+            "a: \"x\n---\ny\"\n",
+            "notes: |\n  ---\n",
+            "--- |\n  text\n");
+    Arbitrary<String> text =
+        Combinators.combine(document.list().ofMinSize(1).ofMaxSize(5), between.list().ofSize(5))
+            .as(
+                (docs, gaps) -> {
+                  StringBuilder out = new StringBuilder();
+                  for (int i = 0; i < docs.size(); i++) {
+                    out.append(gaps.get(i)).append(docs.get(i));
+                  }
+                  return out.toString();
+                });
+    return Combinators.combine(text, Arbitraries.of("\n", "\r\n", "\r"))
+        .as((t, eol) -> t.replace("\n", eol));
+  }
+}
