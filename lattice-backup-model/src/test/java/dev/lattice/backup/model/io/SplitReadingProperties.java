@@ -27,7 +27,7 @@ class SplitReadingProperties {
   private static final BackupStoreCodec STRICT = BackupStoreCodec.strict();
   private static final Optional<String> SOURCE = Optional.of("stores.yaml");
 
-  @Property(tries = 400)
+  @Property(tries = 250)
   void readingInTwoPartsIsReadingWhole(@ForAll("texts") String text) {
     Optional<List<BoundDocument>> whole = STRICT.tryReadAll(text, SOURCE);
 
@@ -36,17 +36,14 @@ class SplitReadingProperties {
         .isEqualTo(whole);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 60)
   void aRefusingExecutorFallsBackToOneThread(@ForAll("texts") String text) {
     Executor refusing =
         task -> {
           throw new java.util.concurrent.RejectedExecutionException("full");
         };
-    Executor failing = task -> task.run(); // runs, but the task of a broken part answers empty
 
     assertThat(STRICT.tryReadAll(text, SOURCE, refusing, 0))
-        .isEqualTo(STRICT.tryReadAll(text, SOURCE));
-    assertThat(STRICT.tryReadAll(text, SOURCE, failing, 0))
         .isEqualTo(STRICT.tryReadAll(text, SOURCE));
   }
 
