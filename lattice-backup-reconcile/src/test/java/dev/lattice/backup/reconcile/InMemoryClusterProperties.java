@@ -472,6 +472,19 @@ class InMemoryClusterProperties {
     }
   }
 
+  @Example
+  void aPortDeleteRecordsADefaultCountRaisedOutsideThePorts() throws PortException {
+    InMemoryCluster cluster = new InMemoryCluster(VELERO, new MutableClock(START));
+    BslPort port = cluster.ports().bsls();
+    port.apply(ours("lattice-b", false));
+    cluster.putForeignBsl(ours("lattice-a", true));
+    assertThat(cluster.maxManagedDefaults()).isZero();
+
+    port.delete("lattice-b");
+
+    assertThat(cluster.maxManagedDefaults()).isEqualTo(1);
+  }
+
   @Provide
   Arbitrary<BslOp> bslOps() {
     return Combinators.combine(

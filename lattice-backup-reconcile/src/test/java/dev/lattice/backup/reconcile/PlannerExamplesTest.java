@@ -23,7 +23,9 @@ import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
+import dev.lattice.backup.translate.ForeignDefaultPolicy;
 import dev.lattice.backup.translate.StoreKey;
+import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.TranslationResult;
 import dev.lattice.backup.translate.Translator;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
@@ -140,6 +142,38 @@ class PlannerExamplesTest {
     Condition dflt = condition(status, Conditions.DEFAULT);
     assertThat(dflt.status()).isEqualTo(ConditionStatus.FALSE);
     assertThat(dflt.reason()).isEqualTo(Conditions.REASON_NAME_CONFLICT);
+  }
+
+  @Test
+  void defaultUnsetsAreInNameOrderWhereverTheyComeFrom() {
+    ReconcileOptions takeOver =
+        ReconcileOptions.of(
+            TranslationOptions.defaults().toBuilder()
+                .foreignDefaultPolicy(ForeignDefaultPolicy.TAKE_OVER)
+                .build());
+    BackupStore invalid = live(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("Bad_Bucket")));
+    BackupStore spare = live(Fixtures.store(PLATFORM, "spare", true, Fixtures.s3("spare-bucket")));
+    ObservedBsl kept = ourBsl("lattice-main", MAIN.toString());
+    kept =
+        new ObservedBsl(
+            kept.metadata(), kept.spec().withDefault(true), kept.phase(), kept.message());
+    ObservedBsl foreign =
+        new ObservedBsl(
+            ObjectMetadata.of(VELERO, "velero-default"),
+            kept.spec(),
+            Optional.empty(),
+            Optional.empty());
+
+    Plan plan =
+        Planner.plan(
+            ObservedState.of(List.of(invalid, spare), List.of(foreign, kept), true, List.of()),
+            takeOver,
+            NOW);
+
+    assertThat(plan.actions())
+        .filteredOn(a -> a instanceof Action.UnsetDefault)
+        .extracting(a -> ((Action.UnsetDefault) a).bslName())
+        .containsExactly("lattice-main", "velero-default");
   }
 
   @Test

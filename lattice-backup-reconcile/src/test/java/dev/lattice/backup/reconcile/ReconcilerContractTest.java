@@ -16,10 +16,12 @@ import dev.lattice.backup.reconcile.plan.Step;
 import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.BslPort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.SecretData;
+import dev.lattice.backup.reconcile.port.SecretPort;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
 import dev.lattice.backup.reconcile.testing.CapturingLogs;
 import dev.lattice.backup.translate.StoreKey;
@@ -97,6 +99,52 @@ class ReconcilerContractTest {
     assertThat(outcome.failures()).hasSize(2);
     assertThat(outcome.failures().get(1).failure()).isInstanceOf(PortFailure.Conflict.class);
     assertThat(w.status(PLATFORM, "main")).isEqualTo(before);
+  }
+
+  @Test
+  void anUnexpectedExceptionFromAPortIsTransientAndNamesTheCall() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.minio("bucket", "creds")));
+    SecretPort real = w.cluster.ports().secrets();
+    SecretPort broken =
+        new SecretPort() {
+          @Override
+          public Optional<SecretData> read(String namespace, String name) {
+            throw new IllegalStateException("connection pool closed");
+          }
+
+          @Override
+          public List<MirroredSecret> listMirrored() throws PortException {
+            return real.listMirrored();
+          }
+
+          @Override
+          public void applyMirrored(MirroredSecret secret) throws PortException {
+            real.applyMirrored(secret);
+          }
+
+          @Override
+          public void deleteMirrored(String name) throws PortException {
+            real.deleteMirrored(name);
+          }
+        };
+    ClusterPorts ports = w.cluster.ports();
+    Reconciler reconciler =
+        new Reconciler(
+            new ClusterPorts(ports.stores(), ports.bsls(), broken), w.options, w.clock, () -> 0.5);
+
+    reconciler.reconcile();
+
+    assertThat(w.status(PLATFORM, "main").message().orElseThrow())
+        .contains("read Secret " + PLATFORM + "/creds: unexpected IllegalStateException");
+  }
+
+  @Test
+  void onlyAFailureWithACauseCarriesAStackTrace() {
+    PortFailure failure = new PortFailure.Transient("timeout");
+
+    assertThat(new PortException(failure).getStackTrace()).isEmpty();
+    assertThat(new PortException(failure, new RuntimeException("io")).getStackTrace()).isNotEmpty();
   }
 
   @Test
