@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lattice.backup.reconcile.plan.Backoff;
+import java.math.BigInteger;
 import java.time.Duration;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -54,6 +55,23 @@ class BackoffProperties {
     } else {
       assertThat(next).isEqualTo(b.max());
     }
+  }
+
+  /**
+   * Down to the nanosecond and up to the largest cap, without overflow: min(initial 2^(n-1), max).
+   */
+  @Property(tries = 300)
+  void theUnjitteredDelayIsTheInitialDoubledAndCappedAtAnyScale(
+      @ForAll @LongRange(min = 1, max = 1_000_000) long initialNanos,
+      @ForAll @LongRange(min = 0, max = Long.MAX_VALUE - 1_000_000) long extraNanos,
+      @ForAll @IntRange(min = 1, max = 100) int attempt) {
+    Backoff b =
+        new Backoff(
+            Duration.ofNanos(initialNanos), Duration.ofNanos(initialNanos + extraNanos), 0.5);
+    BigInteger doubled = BigInteger.valueOf(initialNanos).shiftLeft(attempt - 1);
+    BigInteger expected = doubled.min(BigInteger.valueOf(initialNanos + extraNanos));
+
+    assertThat(b.delay(attempt, 0).toNanos()).isEqualTo(expected.longValueExact());
   }
 
   @Test

@@ -135,6 +135,57 @@ class PlannerProperties {
     }
   }
 
+  /**
+   * A store's steps run in plan order: each depends on every earlier step for the same store, so
+   * that a failure skips the store's later steps; otherwise a step depends only on the default
+   * moves, and only when it sets the default.
+   */
+  @Property(tries = 200)
+  void eachStepDependsOnTheEarlierStepsOfItsStoreAndNothingElse(@ForAll("cases") Case c) {
+    List<Step> steps = Planner.plan(c.state(), c.options(), NOW).steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Optional<StoreKey> store = storeOf(steps.get(i).action());
+      Set<Integer> expected = new HashSet<>();
+      for (int j = 0; j < i; j++) {
+        if (store.isPresent() && store.equals(storeOf(steps.get(j).action()))) {
+          expected.add(j);
+        }
+      }
+      boolean setsDefault =
+          steps.get(i).action() instanceof Action.ApplyBsl a && a.bsl().spec().isDefault();
+      Set<Integer> allowed = new HashSet<>(expected);
+      if (setsDefault) {
+        allowed.addAll(frontOf(steps, i));
+      }
+      assertThat(steps.get(i).dependsOn())
+          .as("step %s: %s", i, steps.get(i).action())
+          .containsAll(expected)
+          .allMatch(allowed::contains);
+    }
+  }
+
+  /** The store an action serves, read from the action's own fields. */
+  private static Optional<StoreKey> storeOf(Action action) {
+    if (action instanceof Action.UnsetDefault a) {
+      return a.owner();
+    } else if (action instanceof Action.AddFinalizer a) {
+      return Optional.of(a.store());
+    } else if (action instanceof Action.ApplySecret a) {
+      return Optional.of(a.store());
+    } else if (action instanceof Action.ApplyBsl a) {
+      return Optional.of(a.store());
+    } else if (action instanceof Action.DeleteBsl a) {
+      return a.owner();
+    } else if (action instanceof Action.DeleteSecret a) {
+      return a.owner();
+    } else if (action instanceof Action.PatchStatus a) {
+      return Optional.of(a.store());
+    } else if (action instanceof Action.RemoveFinalizer a) {
+      return Optional.of(a.store());
+    }
+    throw new AssertionError("unknown action " + action);
+  }
+
   @Property(tries = 300)
   void foreignBslsAreNeverWrittenAndNothingNeedsVeleroWhenItIsMissing(@ForAll("cases") Case c) {
     Plan plan = Planner.plan(c.state(), c.options(), NOW);
@@ -192,6 +243,44 @@ class PlannerProperties {
     Plan next = Planner.plan(after, c.options(), NOW.plus(Duration.ofMinutes(7)));
 
     assertThat(next.actions()).isEmpty();
+    Set<String> stores = new HashSet<>();
+    after.stores().forEach(s -> stores.add(StoreKey.of(s).toString()));
+    List<ObjectMetadata> ours = new ArrayList<>();
+    after.bsls().stream().filter(ObservedBsl::isManaged).forEach(b -> ours.add(b.metadata()));
+    after.mirrored().forEach(m -> ours.add(m.metadata()));
+    for (ObjectMetadata meta : ours) {
+      assertThat(stores)
+          .as("no orphan: %s", meta.name())
+          .contains(meta.annotations().getOrDefault(BslLabels.STORE, "(none)"));
+    }
+  }
+
+  /** Plans list deletions, and the default moves of each kind, in name order. */
+  @Property(tries = 200)
+  void deletionsAndDefaultMovesAreInNameOrder(@ForAll("cases") Case c) {
+    Plan plan = Planner.plan(c.state(), c.options(), NOW);
+    List<String> front = new ArrayList<>();
+    List<String> deletedBsls = new ArrayList<>();
+    List<String> deletedSecrets = new ArrayList<>();
+    for (Step step : plan.steps()) {
+      Action a = step.action();
+      boolean setsDefault = a instanceof Action.ApplyBsl apply && apply.bsl().spec().isDefault();
+      if (step.movesDefault() && !setsDefault) {
+        front.add(
+            a instanceof Action.UnsetDefault u
+                ? "0 " + u.bslName()
+                : a instanceof Action.ApplyBsl apply
+                    ? "1 " + apply.bsl().name()
+                    : "2 " + ((Action.DeleteBsl) a).bslName());
+      } else if (a instanceof Action.DeleteBsl d) {
+        deletedBsls.add(d.bslName());
+      } else if (a instanceof Action.DeleteSecret d) {
+        deletedSecrets.add(d.secretName());
+      }
+    }
+    assertThat(front).isSorted();
+    assertThat(deletedBsls).isSorted();
+    assertThat(deletedSecrets).isSorted();
   }
 
   private static boolean isManaged(Case c, String name) {

@@ -338,11 +338,15 @@ class ReconcileStateProperties {
                         "reconcile " + scope.map(StoreKey::toString).orElse("all"),
                         (Sim s) -> {
                           s.world.clock.tick(Duration.ofSeconds(1));
+                          int before = s.world.cluster.writes().size();
                           ReconcileOutcome outcome =
                               scope.isPresent()
                                   ? s.world.reconciler.reconcile(
                                       scope.get().namespace(), scope.get().name())
                                   : s.world.reconciler.reconcile();
+                          assertThat(outcome.writes())
+                              .as("the writes counted are the writes the cluster saw")
+                              .isEqualTo(s.world.cluster.writes().size() - before);
                           assertThat(outcome.writes())
                               .isGreaterThanOrEqualTo(outcome.done().size());
                           if (!outcome.failures().isEmpty()) {

@@ -1,0 +1,420 @@
+package dev.lattice.backup.reconcile;
+
+import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lattice.backup.model.BackupStorePhase;
+import dev.lattice.backup.model.BackupStoreSpec;
+import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.reconcile.memory.FaultInjector;
+import dev.lattice.backup.reconcile.plan.Action;
+import dev.lattice.backup.reconcile.plan.Conditions;
+import dev.lattice.backup.reconcile.plan.Plan;
+import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.reconcile.plan.Step;
+import dev.lattice.backup.reconcile.port.BackupStorePort;
+import dev.lattice.backup.reconcile.port.BslPort;
+import dev.lattice.backup.reconcile.port.ClusterPorts;
+import dev.lattice.backup.reconcile.port.MirroredSecret;
+import dev.lattice.backup.reconcile.port.ObservedBsl;
+import dev.lattice.backup.reconcile.port.PortException;
+import dev.lattice.backup.reconcile.port.PortFailure;
+import dev.lattice.backup.reconcile.port.SecretData;
+import dev.lattice.backup.reconcile.port.SecretPort;
+import dev.lattice.backup.reconcile.port.VeleroPhase;
+import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import dev.lattice.backup.translate.StoreKey;
+import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reconciler's contract with its callers and the cluster: conditional writes never overwrite a
+ * store changed since it was read; only a failed apply is reported as {@code ApplyFailed}; the
+ * outcome says whether anything happened; a quiet pass logs nothing at INFO; the default reconciler
+ * jitters its backoff.
+ */
+class ReconcilerContractTest {
+  private static final StoreKey MAIN = new StoreKey(PLATFORM, "main");
+
+  /** The user edits the store while the reconciler is between reading it and writing it. */
+  @Test
+  void aStoreChangedAfterTheReadMakesTheWriteAConflictNotALostUpdate() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("first-bucket")));
+    BackupStorePort real = w.cluster.ports().stores();
+    BackupStorePort racing =
+        new DelegatingStores(real) {
+          @Override
+          public String addFinalizer(StoreKey store, Optional<String> rv, String finalizer)
+              throws PortException {
+            w.cluster.updateStoreSpec(
+                MAIN, new BackupStoreSpec(false, Fixtures.s3("second-bucket")));
+            return super.addFinalizer(store, rv, finalizer);
+          }
+        };
+    Reconciler reconciler = reconciler(w, racing, w.cluster.ports().bsls());
+
+    ReconcileOutcome outcome = reconciler.reconcile();
+
+    assertThat(outcome.failures())
+        .singleElement()
+        .satisfies(f -> assertThat(f.failure()).isInstanceOf(PortFailure.Conflict.class));
+    assertThat(w.store(PLATFORM, "main").metadata().finalizers()).isEmpty();
+    assertThat(w.store(PLATFORM, "main").status()).isEmpty();
+
+    assertThat(w.reconcile().failures()).isEmpty();
+    assertThat(w.status(PLATFORM, "main").observedGeneration()).contains(2L);
+    assertThat(w.cluster.bsl("lattice-main").orElseThrow().spec().objectStorage().bucket())
+        .isEqualTo("second-bucket");
+  }
+
+  /** The same race on the status written after a permanent apply failure. */
+  @Test
+  void theApplyFailedStatusIsNotWrittenOverAStoreChangedSinceTheRead() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("first-bucket")));
+    w.reconcile();
+    w.cluster.updateStoreSpec(MAIN, new BackupStoreSpec(false, Fixtures.s3("second-bucket")));
+    BslPort real = w.cluster.ports().bsls();
+    BslPort racing =
+        new DelegatingBsls(real) {
+          @Override
+          public void apply(BackupStorageLocation desired) throws PortException {
+            w.cluster.updateStoreSpec(
+                MAIN, new BackupStoreSpec(false, Fixtures.s3("third-bucket")));
+            throw new PortException(new PortFailure.Forbidden("no BSLs for you"));
+          }
+        };
+    BackupStoreStatus before = w.status(PLATFORM, "main");
+
+    ReconcileOutcome outcome = reconciler(w, w.cluster.ports().stores(), racing).reconcile();
+
+    assertThat(outcome.failures()).hasSize(2);
+    assertThat(outcome.failures().get(1).failure()).isInstanceOf(PortFailure.Conflict.class);
+    assertThat(w.status(PLATFORM, "main")).isEqualTo(before);
+  }
+
+  @Test
+  void anUnexpectedExceptionFromAPortIsTransientAndNamesTheCall() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.minio("bucket", "creds")));
+    SecretPort real = w.cluster.ports().secrets();
+    SecretPort broken =
+        new SecretPort() {
+          @Override
+          public Optional<SecretData> read(String namespace, String name) {
+            throw new IllegalStateException("connection pool closed");
+          }
+
+          @Override
+          public List<MirroredSecret> listMirrored() throws PortException {
+            return real.listMirrored();
+          }
+
+          @Override
+          public void applyMirrored(MirroredSecret secret) throws PortException {
+            real.applyMirrored(secret);
+          }
+
+          @Override
+          public void deleteMirrored(String name) throws PortException {
+            real.deleteMirrored(name);
+          }
+        };
+    ClusterPorts ports = w.cluster.ports();
+    Reconciler reconciler =
+        new Reconciler(
+            new ClusterPorts(ports.stores(), ports.bsls(), broken), w.options, w.clock, () -> 0.5);
+
+    reconciler.reconcile();
+
+    assertThat(w.status(PLATFORM, "main").message().orElseThrow())
+        .contains("read Secret " + PLATFORM + "/creds: unexpected IllegalStateException");
+  }
+
+  @Test
+  void onlyAFailureWithACauseCarriesAStackTrace() {
+    PortFailure failure = new PortFailure.Transient("timeout");
+
+    assertThat(new PortException(failure).getStackTrace()).isEmpty();
+    assertThat(new PortException(failure, new RuntimeException("io")).getStackTrace()).isNotEmpty();
+  }
+
+  @Test
+  void aForbiddenSecretApplyIsReportedAsApplyFailed() {
+    World w = new World();
+    w.cluster.putSecret(PLATFORM, "creds", Fixtures.cloud("k"));
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.minio("bucket", "creds")));
+    w.cluster
+        .faults()
+        .failNextWrite(FaultInjector.Target.SECRETS, new PortFailure.Forbidden("no secrets"));
+
+    ReconcileOutcome outcome = w.reconcile();
+
+    assertThat(outcome.failures()).hasSize(1);
+    BackupStoreStatus status = w.status(PLATFORM, "main");
+    assertThat(status.phase()).isEqualTo(BackupStorePhase.FAILED);
+    assertThat(status.condition(Conditions.READY).orElseThrow().reason())
+        .isEqualTo(Conditions.REASON_APPLY_FAILED);
+    assertThat(status.message().orElseThrow()).contains("no secrets");
+  }
+
+  @Test
+  void aForbiddenWriteThatIsNotAnApplyWritesNoApplyFailedStatus() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("bucket")));
+    w.cluster
+        .faults()
+        .failNextWrite(FaultInjector.Target.STORES, new PortFailure.Forbidden("no finalizers"));
+
+    ReconcileOutcome outcome = w.reconcile();
+
+    assertThat(outcome.failures()).singleElement();
+    assertThat(outcome.failures().get(0).action().orElseThrow())
+        .isInstanceOf(Action.AddFinalizer.class);
+    assertThat(w.store(PLATFORM, "main").status()).isEmpty();
+    assertThat(outcome.writes()).isEqualTo(1);
+  }
+
+  @Test
+  void theOutcomeSaysWhetherAnythingHappenedAndWhetherItWorked() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("bucket")));
+
+    ReconcileOutcome busy = w.reconcile();
+    ReconcileOutcome quiet = w.reconcile();
+    w.cluster.faults().failNext(FaultInjector.Target.STORES, new PortFailure.Transient("blip"));
+    ReconcileOutcome unreadable = w.reconcile();
+    w.cluster.updateStoreSpec(MAIN, new BackupStoreSpec(false, Fixtures.s3("other")));
+    w.cluster.faults().failNextWrite(FaultInjector.Target.BSLS, new PortFailure.Transient("503"));
+    ReconcileOutcome failing = w.reconcile();
+
+    assertThat(busy.wasConverged()).isFalse();
+    assertThat(busy.succeeded()).isTrue();
+    assertThat(quiet.wasConverged()).isTrue();
+    assertThat(quiet.succeeded()).isTrue();
+    assertThat(unreadable.writes()).isZero();
+    assertThat(unreadable.wasConverged()).isFalse();
+    assertThat(unreadable.succeeded()).isFalse();
+    assertThat(failing.succeeded()).isFalse();
+    assertThat(failing.wasConverged()).isFalse();
+    assertThat(unreadable.failures().get(0).toString())
+        .startsWith("reading the cluster: ")
+        .endsWith("blip");
+    assertThat(failing.failures().get(0).toString())
+        .startsWith(failing.failures().get(0).action().orElseThrow().toString())
+        .endsWith("503");
+  }
+
+  @Test
+  void aQuietPassLogsNothingAtInfoAndABusyOneLogsOneSummary() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("bucket")));
+    CapturingLogs.clear();
+
+    w.reconcile();
+    List<String> busy = info(CapturingLogs.lines());
+    CapturingLogs.clear();
+    w.reconcile();
+    List<String> quiet = info(CapturingLogs.lines());
+
+    assertThat(busy).singleElement().asString().contains("3 done").contains("0 failed");
+    assertThat(quiet).isEmpty();
+  }
+
+  @Test
+  void theDefaultReconcilerJittersItsBackoff() {
+    World w = new World();
+    w.cluster.faults().failAlways(FaultInjector.Target.STORES, new PortFailure.Transient("down"));
+    Reconciler reconciler = new Reconciler(w.cluster.ports(), ReconcileOptions.defaults());
+
+    Duration first = reconciler.reconcile().requeueAfter().orElseThrow();
+
+    assertThat(first).isLessThan(Duration.ofSeconds(1)).isGreaterThan(Duration.ofMillis(799));
+  }
+
+  @Test
+  void anApplyNamesItsStoreAndBslAndSaysWhenItSetsTheDefault() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("bucket")));
+    w.create(Fixtures.store(PLATFORM, "spare", false, Fixtures.s3("bucket")));
+
+    List<String> applies =
+        w.plan().actions().stream()
+            .filter(a -> a instanceof Action.ApplyBsl)
+            .map(Action::toString)
+            .toList();
+
+    assertThat(applies).hasSize(2);
+    assertThat(applies)
+        .filteredOn(a -> a.contains("lattice-main"))
+        .singleElement()
+        .asString()
+        .contains(MAIN.toString())
+        .contains("default");
+    assertThat(applies)
+        .filteredOn(a -> a.contains("lattice-spare"))
+        .singleElement()
+        .asString()
+        .contains("lattice-system/spare")
+        .doesNotContain("default");
+  }
+
+  @Test
+  void aPlanRefusesStepsThatDependOnThemselvesOrLaterSteps() {
+    Action a = new Action.DeleteBsl("x", Optional.empty());
+    Action b = new Action.DeleteBsl("y", Optional.empty());
+
+    assertThatThrownBy(
+            () ->
+                new Plan(
+                    List.of(new Step(a, List.of(0), false)), new TreeMap<>(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Plan(
+                    List.of(new Step(a, List.of(1), false), new Step(b, List.of(), false)),
+                    new TreeMap<>(),
+                    Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new Plan(
+                    List.of(new Step(a, List.of(-1), false)), new TreeMap<>(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class);
+    Plan ok =
+        new Plan(
+            List.of(new Step(a, List.of(), false), new Step(b, List.of(0), false)),
+            new TreeMap<>(),
+            Optional.empty());
+    assertThat(ok.isEmpty()).isFalse();
+    assertThat(new Plan(List.of(), new TreeMap<>(), Optional.empty()).isEmpty()).isTrue();
+  }
+
+  @Test
+  void restrictingAPlanToAStoreKeepsItsStatus() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("bucket")));
+    w.create(Fixtures.store("team-a", "other", false, Fixtures.azure("container")));
+    Plan full = w.plan();
+
+    Plan mine = full.restrictTo(MAIN);
+
+    assertThat(mine.statuses()).containsOnlyKeys(MAIN);
+    assertThat(mine.statuses().get(MAIN)).isEqualTo(full.statuses().get(MAIN));
+    assertThat(full.restrictTo(new StoreKey("nowhere", "none")).statuses()).isEmpty();
+  }
+
+  @Test
+  void theWireValuesOfVelerosPhasesAreVelerosSpelling() {
+    assertThat(VeleroPhase.AVAILABLE.wireValue()).isEqualTo("Available");
+    assertThat(VeleroPhase.UNAVAILABLE.wireValue()).isEqualTo("Unavailable");
+  }
+
+  @Test
+  void secretDataComparesEveryValueAndCopiesOut() {
+    SecretData one = SecretData.of(Map.of("a", new byte[] {1}, "b", new byte[] {2}));
+    SecretData other = SecretData.of(Map.of("a", new byte[] {1}, "b", new byte[] {3}));
+
+    assertThat(one).isNotEqualTo(other);
+    assertThat(one).isNotEqualTo(SecretData.of(Map.of("a", new byte[] {1})));
+    var copy = one.toMap();
+    assertThat(copy).containsOnlyKeys("a", "b");
+    assertThat(copy.get("b")).containsExactly(2);
+    copy.get("b")[0] = 9;
+    assertThat(one.get("b").orElseThrow()).containsExactly(2);
+  }
+
+  @Test
+  void aBslAwaitingValidationIsNamedInItsCondition() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("bucket")));
+
+    w.reconcile();
+
+    assertThat(
+            w.status(PLATFORM, "main").condition(Conditions.BSL_AVAILABLE).orElseThrow().message())
+        .contains(Fixtures.VELERO + "/lattice-main");
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private static List<String> info(List<String> lines) {
+    return lines.stream().filter(l -> l.startsWith("INFO")).toList();
+  }
+
+  private static Reconciler reconciler(World w, BackupStorePort stores, BslPort bsls) {
+    ClusterPorts real = w.cluster.ports();
+    return new Reconciler(
+        new ClusterPorts(stores, bsls, real.secrets()), w.options, w.clock, () -> 0.5);
+  }
+
+  /** A store port that passes every call through. */
+  private static class DelegatingStores implements BackupStorePort {
+    private final BackupStorePort real;
+
+    DelegatingStores(BackupStorePort real) {
+      this.real = real;
+    }
+
+    @Override
+    public List<dev.lattice.backup.model.BackupStore> list(Set<String> namespaces)
+        throws PortException {
+      return real.list(namespaces);
+    }
+
+    @Override
+    public String patchStatus(StoreKey store, Optional<String> rv, BackupStoreStatus status)
+        throws PortException {
+      return real.patchStatus(store, rv, status);
+    }
+
+    @Override
+    public String addFinalizer(StoreKey store, Optional<String> rv, String finalizer)
+        throws PortException {
+      return real.addFinalizer(store, rv, finalizer);
+    }
+
+    @Override
+    public Optional<String> removeFinalizer(StoreKey store, Optional<String> rv, String finalizer)
+        throws PortException {
+      return real.removeFinalizer(store, rv, finalizer);
+    }
+  }
+
+  /** A BSL port that passes every call through. */
+  private static class DelegatingBsls implements BslPort {
+    private final BslPort real;
+
+    DelegatingBsls(BslPort real) {
+      this.real = real;
+    }
+
+    @Override
+    public List<ObservedBsl> list() throws PortException {
+      return real.list();
+    }
+
+    @Override
+    public void apply(BackupStorageLocation desired) throws PortException {
+      real.apply(desired);
+    }
+
+    @Override
+    public void setDefault(String name, boolean value) throws PortException {
+      real.setDefault(name, value);
+    }
+
+    @Override
+    public void delete(String name) throws PortException {
+      real.delete(name);
+    }
+  }
+}
