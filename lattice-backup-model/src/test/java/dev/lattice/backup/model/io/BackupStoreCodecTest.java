@@ -436,7 +436,7 @@ class BackupStoreCodecTest {
         MINIO.replace(
                 "  namespace: lattice-system",
                 "  namespace: lattice-system\n  labels:\n    a: b\n  finalizers: [f]")
-            + "status:\n  conditions:\n  - type: Ready\n";
+            + "status:\n  conditions:\n  - type: Ready\n  - type: Other\n";
     SourceDocument doc = STRICT.parse(text, Optional.empty()).get(0);
     SourceLocation labels = doc.locate("metadata.labels");
     SourceLocation finalizers = doc.locate("metadata.finalizers");
@@ -445,7 +445,8 @@ class BackupStoreCodecTest {
     // at the key or at its value, never the document's start
     assertThat(labels.line()).isBetween(6, 7);
     assertThat(finalizers.line()).isEqualTo(8);
-    assertThat(condition.line()).isBetween(17, 18);
+    assertThat(condition.line()).isEqualTo(18);
+    assertThat(doc.locate("status.conditions[1]").line()).isEqualTo(19);
     assertThat(doc.locate("metadata.labels[app.kubernetes.io/name]")).isEqualTo(labels);
     assertThat(doc.locate("metadata.finalizers[3]")).isEqualTo(finalizers);
     assertThat(doc.locate("status.conditions[0].reason")).isEqualTo(condition);

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -122,6 +123,13 @@ class ValidationProperties {
     return ModelArbitraries.status()
         .filter(s -> !s.conditions().isEmpty())
         .map(s -> s.conditions().get(0));
+  }
+
+  @Example
+  void aMessageWithAnUnclosedQuoteStillReadsBack() {
+    assertThat(FieldError.parse("a", "Invalid value: \"abc"))
+        .isEqualTo(FieldError.of("a", FieldError.Type.INVALID, "abc", ""));
+    assertThat(FieldError.parse("a", "Invalid value: \"ab\\").badValue()).contains("ab\\");
   }
 
   @Property
