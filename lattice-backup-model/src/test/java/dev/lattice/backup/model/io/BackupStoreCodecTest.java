@@ -454,4 +454,24 @@ class BackupStoreCodecTest {
     assertThat(doc.locate("metadata.labels[a]b")).isEqualTo(doc.locate("metadata.labels[a]"));
     assertThat(doc.locate("nothing")).isEqualTo(doc.location());
   }
+
+  @Test
+  void aScalarExactlyAsLongAsTheLimitIsParsed() {
+    BackupStoreCodec five = STRICT.withLimits(ReadLimits.DEFAULTS.withMaxStringChars(5));
+
+    assertThat(five.parse("a: abcde\n", Optional.empty()).get(0).tree().path("a").asText())
+        .isEqualTo("abcde");
+    assertThat(five.parse("abcde: x\n", Optional.empty())).hasSize(1);
+    assertThatThrownBy(() -> five.parse("a: abcdef\n", Optional.empty()))
+        .isInstanceOf(BackupStoreReadException.class);
+  }
+
+  @Test
+  void aYamlBinaryScalarIsParsedAsBytesAndRefusedWhereAStringBelongs() throws Exception {
+    String text = "a: !!binary aGVsbG8=\n";
+
+    assertThat(STRICT.parse(text, Optional.empty()).get(0).tree().path("a").isBinary()).isTrue();
+    assertThat(STRICT.parse(text, Optional.empty()).get(0).tree().path("a").binaryValue())
+        .isEqualTo("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
 }
