@@ -474,4 +474,17 @@ class BackupStoreCodecTest {
     assertThat(STRICT.parse(text, Optional.empty()).get(0).tree().path("a").binaryValue())
         .isEqualTo("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
+
+  @Test
+  void parsingWithoutLocationsStillFindsDuplicateKeys() {
+    String text =
+        MINIO.replace("      bucket: backups", "      bucket: backups\n      bucket: other");
+
+    SourceDocument fast = STRICT.parse(text, Optional.empty(), false).get(0);
+
+    assertThat(fast.duplicates())
+        .extracting(FieldError::path)
+        .containsExactly("spec.storage.s3.bucket");
+    assertThat(fast.tree()).isEqualTo(STRICT.parse(text, Optional.empty()).get(0).tree());
+  }
 }
