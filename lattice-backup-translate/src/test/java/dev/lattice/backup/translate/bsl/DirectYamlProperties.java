@@ -126,15 +126,16 @@ class DirectYamlProperties {
     Arbitrary<ObjectMetadata> metadata =
         Combinators.combine(
                 ModelArbitraries.objectName(),
+                Arbitraries.integers().between(0, 19),
                 serverSet,
                 strings().optional(0.3),
                 strings(),
                 maps,
                 maps)
             .as(
-                (objectName, builder, name, namespace, labels, annotations) ->
+                (objectName, nameless, builder, name, namespace, labels, annotations) ->
                     builder
-                        .name(name.orElse(objectName))
+                        .name(nameless == 0 ? null : name.orElse(objectName))
                         .namespace(namespace)
                         .labels(labels)
                         .annotations(annotations)
