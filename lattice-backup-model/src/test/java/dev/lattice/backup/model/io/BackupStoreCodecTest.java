@@ -406,6 +406,15 @@ class BackupStoreCodecTest {
   }
 
   @Test
+  void aParserQuotingTheCharacterItStoppedAtStillGivesOneLine() {
+    // found by StrictReadingProperties: SnakeYAML's problem held the raw line break and NUL
+    assertThat(failure(STRICT, "&\n").getMessage())
+        .contains("unexpected character found \\u000a(10)")
+        .doesNotContain("\n");
+    assertThat(BackupStoreCodec.scrub("a\u0000b\tc\u2028")).isEqualTo("a\\u0000b\\u0009c\\u2028");
+  }
+
+  @Test
   void scrubCutsOnlyTextsLongerThanTheLimit() {
     assertThat(BackupStoreCodec.scrub("x".repeat(200))).isEqualTo("x".repeat(200));
     assertThat(BackupStoreCodec.scrub("x".repeat(201))).isEqualTo("x".repeat(200) + "...");
