@@ -412,6 +412,19 @@ class BackupStoreCodecTest {
         .contains("unexpected character found \\u000a(10)")
         .doesNotContain("\n");
     assertThat(BackupStoreCodec.scrub("a\u0000b\tc\u2028")).isEqualTo("a\\u0000b\\u0009c\\u2028");
+    assertThat(BackupStoreCodec.scrub("\u0085\u2029x")).isEqualTo("\\u0085\\u2029x");
+  }
+
+  @Test
+  void aReaderErrorGivesTheParsersProblemWithoutItsPositionText() {
+    // SnakeYAML's message goes on, after a line break, with where it stopped; the error's
+    // location says that already
+    String message = failure(STRICT, "a\u0000").errors().get(0).message();
+
+    assertThat(message)
+        .startsWith("Invalid value: not valid JSON or YAML: ")
+        .endsWith("special characters are not allowed")
+        .doesNotContain("position");
   }
 
   @Test
