@@ -97,4 +97,17 @@ class NameProperties {
         .startsWith("lattice-team-a-" + "n".repeat(31) + "-")
         .hasSize(63);
   }
+
+  @Example
+  void theLongestLegacyNameIsKeptAndACutNeverEndsInAHyphen() {
+    String longest = "n".repeat(63 - "lattice-".length());
+    assertThat(BslNames.bslName(PLATFORM, longest, PLATFORM)).isEqualTo("lattice-" + longest);
+    assertThat(BslNames.bslName(PLATFORM, longest + "n", PLATFORM)).hasSize(63);
+
+    // "lattice-team-a-" is 15 characters: the 46-character cut ends on the hyphen after 30 n's.
+    String name = "n".repeat(30) + "-" + "m".repeat(10);
+    String bsl = BslNames.bslName("team-a", name, PLATFORM);
+    assertThat(bsl).startsWith("lattice-team-a-" + "n".repeat(30) + "-").doesNotContain("--");
+    assertThat(bsl).hasSize(15 + 30 + 1 + BslNames.HASH_HEX_DIGITS);
+  }
 }

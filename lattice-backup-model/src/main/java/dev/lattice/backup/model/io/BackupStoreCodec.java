@@ -667,12 +667,35 @@ public final class BackupStoreCodec {
     return nl < 0 ? message : message.substring(0, nl);
   }
 
-  /** Removes URL user information and cuts the text, so a parser's message never leaks a secret. */
+  /**
+   * Removes URL user information, escapes control characters and line breaks (a parser may quote
+   * the character it stopped at) and cuts the text, so a parser's message never leaks a secret and
+   * stays one line.
+   */
   static String scrub(String message) {
-    String clean = USER_INFO_ANYWHERE.matcher(message).replaceAll("$1***@");
+    String clean = escapeControls(USER_INFO_ANYWHERE.matcher(message).replaceAll("$1***@"));
     return clean.length() <= MAX_PROBLEM_CHARS
         ? clean
         : clean.substring(0, MAX_PROBLEM_CHARS) + "...";
+  }
+
+  private static String escapeControls(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
+      if (control && out == null) {
+        out = new StringBuilder(text.length() + 8).append(text, 0, i);
+      }
+      if (out != null) {
+        if (control) {
+          out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? text : out.toString();
   }
 
   /**

@@ -288,4 +288,225 @@ class BackupStoreCodecTest {
     assertThatThrownBy(() -> STRICT.read("? [a]\n: b\n"))
         .isInstanceOf(BackupStoreReadException.class);
   }
+
+  private static final String HEAD =
+      """
+      apiVersion: lattice.dev/v1alpha1
+      kind: BackupStore
+      """;
+
+  private static final String META = "metadata:\n  name: a\n  namespace: lattice-system\n";
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "spec: x|spec",
+        "spec:\\n  storage: x|spec.storage",
+        "spec:\\n  storage:\\n    provider: s3\\n    s3: x|spec.storage.s3",
+        "spec:\\n  storage:\\n    provider: gcs\\n    gcs: x|spec.storage.gcs",
+        "spec:\\n  storage:\\n    provider: azure\\n    azure: x|spec.storage.azure",
+      })
+  void aScalarWhereAMappingBelongsIsRefusedAtThatField(String tail, String path) {
+    // The scalar closes the document, so a reader that forgot to check the shape would go on
+    // reading the enclosing mappings' ends as this one's and bind an empty block.
+    String text = HEAD + META + tail.replace("\\n", "\n") + "\n";
+
+    for (BackupStoreCodec codec : List.of(STRICT, LENIENT)) {
+      assertThat(failure(codec, text).errors())
+          .extracting(FieldError::toString)
+          .containsExactly(path + ": Invalid type: expected mapping");
+    }
+  }
+
+  @Test
+  void aScalarMetadataOrLabelsIsRefusedAtThatField() {
+    String spec = MINIO.substring(MINIO.indexOf("spec:"));
+
+    assertThat(failure(STRICT, HEAD + spec + "metadata: x\n").errors())
+        .extracting(FieldError::toString)
+        .containsExactly("metadata: Invalid type: expected mapping");
+    assertThat(failure(STRICT, HEAD + spec + "metadata:\n  name: a\n  labels: x\n").errors())
+        .extracting(FieldError::toString)
+        .containsExactly("metadata.labels: Invalid type: expected mapping");
+  }
+
+  @Test
+  void everyValueOfTheWrongTypeIsReportedAtOnceAtItsOwnPath() {
+    String text =
+        MINIO
+                .replace(
+                    "  namespace: lattice-system",
+                    "  namespace: lattice-system\n"
+                        + "  labels: {app.kubernetes.io/name: 5, 9x: true, ok: fine}\n"
+                        + "  annotations: 7\n"
+                        + "  finalizers: [5]")
+                .replace("bucket: backups", "bucket: 12")
+            + "status:\n  conditions: [5]\n";
+
+    assertThat(failure(STRICT, text).errors())
+        .extracting(FieldError::toString)
+        .containsExactlyInAnyOrder(
+            "metadata.labels[app.kubernetes.io/name]: Invalid type: expected string",
+            "metadata.labels[9x]: Invalid type: expected string",
+            "metadata.annotations: Invalid type: expected mapping",
+            "metadata.finalizers[0]: Invalid type: expected string",
+            "spec.storage.s3.bucket: Invalid type: expected string",
+            "status.conditions[0]: Invalid type: expected mapping");
+  }
+
+  @Test
+  void aNullFirstListElementIsNamedByItsIndex() {
+    String text =
+        MINIO.replace(
+            "  namespace: lattice-system", "  namespace: lattice-system\n  finalizers: [null]");
+
+    assertThat(failure(STRICT, text).errors())
+        .extracting(FieldError::toString)
+        .containsExactly("metadata.finalizers[0]: Invalid type: must not be null");
+  }
+
+  @Test
+  void anAliasInsideAListIsRefused() {
+    String text =
+        MINIO.replace(
+            "  namespace: lattice-system", "  namespace: lattice-system\n  finalizers: [&f a, *f]");
+
+    BackupStoreReadException e = failure(STRICT, text);
+
+    assertThat(e.kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(e.getMessage()).contains("aliases are not supported");
+    assertThat(STRICT.tryReadAll(text, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void aListOneLevelBelowTheNestingLimitIsRefused() {
+    BackupStoreCodec twoLevels = STRICT.withLimits(ReadLimits.DEFAULTS.withMaxNestingDepth(2));
+    String flat = HEAD + "metadata:\n  name: a\n";
+    String deeper = flat + "  finalizers: [f]\n";
+
+    assertThat(twoLevels.read(flat).metadata().name()).isEqualTo("a");
+    assertThat(failure(twoLevels, deeper).kind())
+        .isEqualTo(BackupStoreReadException.Kind.MALFORMED);
+    assertThat(twoLevels.tryReadAll(deeper, Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void aTextExactlyAsLongAsTheLimitIsRead() {
+    BackupStoreCodec exact =
+        STRICT.withLimits(ReadLimits.DEFAULTS.withMaxTextChars(MINIO.length()));
+    BackupStoreCodec shorter =
+        exact.withLimits(exact.limits().withMaxTextChars(MINIO.length() - 1));
+
+    assertThat(exact.read(MINIO)).isEqualTo(STRICT.read(MINIO));
+    assertThat(exact.tryReadAll(MINIO, Optional.empty())).isPresent();
+    assertThat(exact.parse(MINIO, Optional.empty())).hasSize(1);
+    assertThat(shorter.tryReadAll(MINIO, Optional.empty())).isEmpty();
+    assertThat(failure(shorter, MINIO).getMessage()).contains("longer than the limit");
+  }
+
+  @Test
+  void aParserQuotingTheCharacterItStoppedAtStillGivesOneLine() {
+    // found by StrictReadingProperties: SnakeYAML's problem held the raw line break and NUL
+    assertThat(failure(STRICT, "&\n").getMessage())
+        .contains("unexpected character found \\u000a(10)")
+        .doesNotContain("\n");
+    assertThat(BackupStoreCodec.scrub("a\u0000b\tc\u2028")).isEqualTo("a\\u0000b\\u0009c\\u2028");
+    assertThat(BackupStoreCodec.scrub("\u0085\u2029x")).isEqualTo("\\u0085\\u2029x");
+  }
+
+  @Test
+  void aReaderErrorGivesTheParsersProblemWithoutItsPositionText() {
+    // SnakeYAML's message goes on, after a line break, with where it stopped; the error's
+    // location says that already
+    String message = failure(STRICT, "a\u0000").errors().get(0).message();
+
+    assertThat(message)
+        .startsWith("Invalid value: not valid JSON or YAML: ")
+        .endsWith("special characters are not allowed")
+        .doesNotContain("position");
+  }
+
+  @Test
+  void scrubCutsOnlyTextsLongerThanTheLimit() {
+    assertThat(BackupStoreCodec.scrub("x".repeat(200))).isEqualTo("x".repeat(200));
+    assertThat(BackupStoreCodec.scrub("x".repeat(201))).isEqualTo("x".repeat(200) + "...");
+  }
+
+  @Test
+  void aCodecKnowsItsMode() {
+    assertThat(STRICT.isStrict()).isTrue();
+    assertThat(LENIENT.isStrict()).isFalse();
+    assertThat(STRICT.withLimits(ReadLimits.DEFAULTS.withMaxStringChars(9)).isStrict()).isTrue();
+  }
+
+  @Test
+  void aYamlErrorNamesTheParsersProblemAndItsContext() {
+    String withContext = failure(STRICT, "kind: [unclosed\n").errors().get(0).message();
+    String withoutContext = failure(STRICT, "kind: a: b\n").errors().get(0).message();
+
+    assertThat(withContext).contains("while parsing a flow sequence: ").doesNotContain("null");
+    assertThat(withoutContext)
+        .contains("mapping values are not allowed here")
+        .doesNotContain("null")
+        .doesNotContain("malformed YAML");
+  }
+
+  @Test
+  void aMissingFieldIsLocatedAtItsNearestRecordedParent() {
+    String text =
+        MINIO.replace(
+                "  namespace: lattice-system",
+                "  namespace: lattice-system\n  labels:\n    a: b\n  finalizers: [f]")
+            + "status:\n  conditions:\n  - type: Ready\n  - type: Other\n";
+    SourceDocument doc = STRICT.parse(text, Optional.empty()).get(0);
+    SourceLocation labels = doc.locate("metadata.labels");
+    SourceLocation finalizers = doc.locate("metadata.finalizers");
+    SourceLocation condition = doc.locate("status.conditions[0]");
+
+    // at the key or at its value, never the document's start
+    assertThat(labels.line()).isBetween(6, 7);
+    assertThat(finalizers.line()).isEqualTo(8);
+    assertThat(condition.line()).isEqualTo(18);
+    assertThat(doc.locate("status.conditions[1]").line()).isEqualTo(19);
+    assertThat(doc.locate("metadata.labels[app.kubernetes.io/name]")).isEqualTo(labels);
+    assertThat(doc.locate("metadata.finalizers[3]")).isEqualTo(finalizers);
+    assertThat(doc.locate("status.conditions[0].reason")).isEqualTo(condition);
+    assertThat(doc.locate("status.conditions[0][x-y]")).isEqualTo(condition);
+    assertThat(doc.locate("metadata.labels[a]b")).isEqualTo(doc.locate("metadata.labels[a]"));
+    assertThat(doc.locate("nothing")).isEqualTo(doc.location());
+  }
+
+  @Test
+  void aScalarExactlyAsLongAsTheLimitIsParsed() {
+    BackupStoreCodec five = STRICT.withLimits(ReadLimits.DEFAULTS.withMaxStringChars(5));
+
+    assertThat(five.parse("a: abcde\n", Optional.empty()).get(0).tree().path("a").asText())
+        .isEqualTo("abcde");
+    assertThat(five.parse("abcde: x\n", Optional.empty())).hasSize(1);
+    assertThatThrownBy(() -> five.parse("a: abcdef\n", Optional.empty()))
+        .isInstanceOf(BackupStoreReadException.class);
+  }
+
+  @Test
+  void aYamlBinaryScalarIsParsedAsBytesAndRefusedWhereAStringBelongs() throws Exception {
+    String text = "a: !!binary aGVsbG8=\n";
+
+    assertThat(STRICT.parse(text, Optional.empty()).get(0).tree().path("a").isBinary()).isTrue();
+    assertThat(STRICT.parse(text, Optional.empty()).get(0).tree().path("a").binaryValue())
+        .isEqualTo("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void parsingWithoutLocationsStillFindsDuplicateKeys() {
+    String text =
+        MINIO.replace("      bucket: backups", "      bucket: backups\n      bucket: other");
+
+    SourceDocument fast = STRICT.parse(text, Optional.empty(), false).get(0);
+
+    assertThat(fast.duplicates())
+        .extracting(FieldError::path)
+        .containsExactly("spec.storage.s3.bucket");
+    assertThat(fast.tree()).isEqualTo(STRICT.parse(text, Optional.empty()).get(0).tree());
+  }
 }

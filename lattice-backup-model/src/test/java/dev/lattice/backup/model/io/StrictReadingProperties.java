@@ -222,7 +222,14 @@ class StrictReadingProperties {
       Throwable thrown = catchThrowable(() -> STRICT.readAll(text));
       if (thrown != null) {
         assertThat(thrown).isInstanceOf(BackupStoreReadException.class);
-        assertThat(((BackupStoreReadException) thrown).errors()).isNotEmpty();
+        assertThat(((BackupStoreReadException) thrown).errors())
+            .isNotEmpty()
+            // one line of printable text, whatever character the parser stopped at
+            .allSatisfy(
+                e ->
+                    assertThat(e.message().chars())
+                        .as(e.message())
+                        .noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029));
       }
     }
   }

@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStorageSpec;
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -74,6 +78,58 @@ class ValidationProperties {
     for (FieldError e : BackupStoreValidator.validate(m.store())) {
       assertThat(FieldError.parse(e.path(), e.message())).isEqualTo(e);
     }
+  }
+
+  @Property(tries = 200)
+  void aConditionWithoutARequiredFieldIsReportedAtThatField(
+      @ForAll("validStores") BackupStore store,
+      @ForAll("conditionFields") String field,
+      @ForAll("statuses") BackupStoreStatus status,
+      @ForAll("conditions") Condition condition) {
+    List<Condition> conditions = new ArrayList<>(status.conditions());
+    int at = conditions.size();
+    Condition c = condition;
+    conditions.add(
+        new Condition(
+            field.equals("type") ? null : c.type(),
+            field.equals("status") ? null : c.status(),
+            field.equals("reason") ? null : c.reason(),
+            c.message(),
+            field.equals("lastTransitionTime") ? null : c.lastTransitionTime(),
+            c.observedGeneration()));
+    BackupStore broken = store.withStatus(status.withConditions(conditions));
+
+    assertThat(BackupStoreValidator.validate(broken))
+        .extracting(FieldError::toString)
+        .containsExactly("status.conditions[" + at + "]." + field + ": Required value");
+    assertThat(BackupStoreValidator.fromViolations(BEAN_VALIDATOR.validate(broken)))
+        .isEqualTo(BackupStoreValidator.validate(broken));
+    assertThat(BackupStoreValidator.isValid(broken)).isFalse();
+    assertThat(BackupStoreValidator.isValid(store)).isTrue();
+  }
+
+  @Provide
+  Arbitrary<String> conditionFields() {
+    return Arbitraries.of("type", "status", "reason", "lastTransitionTime");
+  }
+
+  @Provide
+  Arbitrary<BackupStoreStatus> statuses() {
+    return ModelArbitraries.status();
+  }
+
+  @Provide
+  Arbitrary<Condition> conditions() {
+    return ModelArbitraries.status()
+        .filter(s -> !s.conditions().isEmpty())
+        .map(s -> s.conditions().get(0));
+  }
+
+  @Example
+  void aMessageWithAnUnclosedQuoteStillReadsBack() {
+    assertThat(FieldError.parse("a", "Invalid value: \"abc"))
+        .isEqualTo(FieldError.of("a", FieldError.Type.INVALID, "abc", ""));
+    assertThat(FieldError.parse("a", "Invalid value: \"ab\\").badValue()).contains("ab\\");
   }
 
   @Property

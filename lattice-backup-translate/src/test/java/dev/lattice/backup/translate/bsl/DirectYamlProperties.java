@@ -2,6 +2,9 @@ package dev.lattice.backup.translate.bsl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
@@ -27,6 +30,9 @@ import net.jqwik.api.statistics.Statistics;
  * location was written before, and the way unusual ones still are.
  */
 class DirectYamlProperties {
+  private static final YAMLMapper YAML = new YAMLMapper();
+  private static final JsonMapper JSON = new JsonMapper();
+
   /** The YAML as written through the JSON tree. */
   private static String throughTrees(List<BackupStorageLocation> bsls) {
     StringBuilder out = new StringBuilder();
@@ -93,18 +99,43 @@ class DirectYamlProperties {
   @Provide
   Arbitrary<BackupStorageLocation> oddLocations() {
     Arbitrary<Map<String, String>> maps = Arbitraries.maps(strings(), strings()).ofMaxSize(3);
+    // Each field the server sets comes alone now and then, so that each reason to write through
+    // the tree is the only one.
+    Arbitrary<ObjectMetadata.Builder> serverSet =
+        Combinators.combine(
+                Arbitraries.strings()
+                    .withChars("abc-0")
+                    .ofMinLength(1)
+                    .ofMaxLength(8)
+                    .optional(0.15),
+                Arbitraries.longs().between(1, 9).optional(0.15),
+                Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(4).optional(0.15),
+                ModelArbitraries.timestamp().optional(0.15),
+                ModelArbitraries.timestamp().optional(0.15),
+                Arbitraries.of(List.<String>of(), List.of("lattice.dev/backup-store"))
+                    .optional(0.15))
+            .as(
+                (uid, generation, version, created, deleted, finalizers) ->
+                    ObjectMetadata.builder()
+                        .uid(uid.orElse(null))
+                        .generation(generation.orElse(null))
+                        .resourceVersion(version.orElse(null))
+                        .creationTimestamp(created.orElse(null))
+                        .deletionTimestamp(deleted.orElse(null))
+                        .finalizers(finalizers.orElse(List.of())));
     Arbitrary<ObjectMetadata> metadata =
         Combinators.combine(
-                ModelArbitraries.metadata(),
-                Arbitraries.of(true, false),
+                ModelArbitraries.objectName(),
+                Arbitraries.integers().between(0, 19),
+                serverSet,
                 strings().optional(0.3),
                 strings(),
                 maps,
                 maps)
             .as(
-                (meta, serverSet, name, namespace, labels, annotations) ->
-                    (serverSet ? meta.toBuilder() : ObjectMetadata.builder().name(meta.name()))
-                        .name(name.orElse(meta.name()))
+                (objectName, nameless, builder, name, namespace, labels, annotations) ->
+                    builder
+                        .name(nameless == 0 ? null : name.orElse(objectName))
                         .namespace(namespace)
                         .labels(labels)
                         .annotations(annotations)
@@ -130,6 +161,14 @@ class DirectYamlProperties {
     Statistics.label("direct").collect(YamlText.location(new StringBuilder(), bsl));
 
     assertThat(BslJson.toYaml(List.of(bsl, bsl))).isEqualTo(throughTrees(List.of(bsl, bsl)));
+  }
+
+  @Property(tries = 300)
+  void anyLocationWrittenAsYamlReadsBackAsItsJson(@ForAll("oddLocations") BackupStorageLocation bsl)
+      throws Exception {
+    JsonNode fromYaml = YAML.readTree(BslJson.toYaml(List.of(bsl)).substring("---\n".length()));
+
+    assertThat(fromYaml).isEqualTo(JSON.readTree(BslJson.toJson(bsl)));
   }
 
   @Property(tries = 200)

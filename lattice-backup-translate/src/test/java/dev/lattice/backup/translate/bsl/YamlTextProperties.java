@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -57,7 +58,12 @@ class YamlTextProperties {
             "`x",
             "http://minio:9000",
             "us-east-1",
-            "velero.io/aws"));
+            "velero.io/aws",
+            "\u007f",
+            "\u0080",
+            "a\u0090",
+            "\u009f",
+            "\u0085x"));
   }
 
   @Property(tries = 2000)
@@ -72,6 +78,24 @@ class YamlTextProperties {
     assertThat(value.isTextual()).as(out.toString()).isTrue();
     assertThat(value.asText()).isEqualTo(s);
     assertThat(YAML.readTree(key.toString()).fieldNames().next()).isEqualTo(s);
+  }
+
+  @Example
+  void aStringThatNeedsNoQuotesIsWrittenAsItself() {
+    for (String s : List.of("a0", "z9", "A_", "Z/", "azAZ09", "_a.b-c", "/z0Z9a", "yes-no")) {
+      StringBuilder out = new StringBuilder();
+      YamlText.scalar(out, s);
+      assertThat(out).as(s).hasToString(s);
+    }
+  }
+
+  @Example
+  void aQuotedStringGainsOnlyItsQuotesAndTheEscapesItNeeds() {
+    StringBuilder out = new StringBuilder();
+    YamlText.scalar(out, "a: b");
+    YamlText.scalar(out, "\u00e9 #");
+    YamlText.scalar(out, "\u0080\u009f\u00a0");
+    assertThat(out).hasToString("\"a: b\"\"\u00e9 #\"\"\\u0080\\u009f\u00a0\"");
   }
 
   @Provide

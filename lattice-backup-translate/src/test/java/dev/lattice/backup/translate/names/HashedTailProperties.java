@@ -31,4 +31,10 @@ class HashedTailProperties {
   void hashedTailsAsTheRegex(@ForAll("names") String s) {
     assertThat(BslNames.endsLikeHashedName(s)).as(s).isEqualTo(HASHED_TAIL.matcher(s).matches());
   }
+
+  @net.jqwik.api.Example
+  void aHashedTailAloneIsAHashedTail() {
+    assertThat(BslNames.endsLikeHashedName("-0123456789abcdef")).isTrue();
+    assertThat(BslNames.endsLikeHashedName("0123456789abcdef")).isFalse();
+  }
 }

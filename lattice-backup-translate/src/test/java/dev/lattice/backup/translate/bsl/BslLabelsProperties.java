@@ -1,0 +1,58 @@
+package dev.lattice.backup.translate.bsl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/** Ownership marks: what {@code ownedBy} writes, {@code owner} reads back; others own nothing. */
+class BslLabelsProperties {
+
+  @Provide
+  Arbitrary<String> names() {
+    return Arbitraries.oneOf(
+        ModelArbitraries.objectName(),
+        Arbitraries.integers().between(60, 66).map(n -> "n".repeat(n)));
+  }
+
+  @Provide
+  Arbitrary<String> namespaces() {
+    return ModelArbitraries.namespace();
+  }
+
+  @Property(tries = 200)
+  void anOwnedObjectNamesItsStore(
+      @ForAll("namespaces") String namespace, @ForAll("names") String name) {
+    ObjectMetadata meta =
+        BslLabels.ownedBy(ObjectMetadata.builder().name("x"), namespace, name).build();
+
+    assertThat(BslLabels.isManaged(meta)).isTrue();
+    assertThat(BslLabels.owner(meta)).contains(namespace + "/" + name);
+    assertThat(meta.labels().get(BslLabels.STORE_NAMESPACE)).isEqualTo(namespace);
+    // a label value holds at most 63 characters: a longer name is in the annotation only
+    assertThat(meta.labels().containsKey(BslLabels.STORE_NAME)).isEqualTo(name.length() <= 63);
+  }
+
+  @Property(tries = 200)
+  void anObjectWithoutOurManagedByLabelHasNoOwner(
+      @ForAll("namespaces") String namespace,
+      @ForAll("names") String name,
+      @ForAll("managers") String manager) {
+    ObjectMetadata owned =
+        BslLabels.ownedBy(ObjectMetadata.builder().name("x"), namespace, name).build();
+    ObjectMetadata foreign = owned.toBuilder().label(BslLabels.MANAGED_BY, manager).build();
+
+    assertThat(BslLabels.isManaged(foreign)).isFalse();
+    assertThat(BslLabels.owner(foreign)).isEmpty();
+  }
+
+  @Provide
+  Arbitrary<String> managers() {
+    return Arbitraries.of("velero", "helm", "Lattice-Backup", "lattice-backup ", "");
+  }
+}
