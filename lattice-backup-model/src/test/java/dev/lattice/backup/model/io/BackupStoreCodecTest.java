@@ -40,7 +40,7 @@ class BackupStoreCodecTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(
-      strings = {"\u0085", "a\u0085b", "\u2028", "x\u2029", "\u0085 "})
+      strings = {"\u0085", "a\u0085b", "\u2028", "x\u2029", "\u0085 ", "x\u2028y", "x\u2029y"})
   void yamlKeepsCharactersYamlReadsAsLineBreaks(String message) {
     // found by RoundTripProperties: a NEL written plain came back as a space
     BackupStoreCodec codec = BackupStoreCodec.strict();
@@ -141,8 +141,11 @@ class BackupStoreCodecTest {
             "  namespace: lattice-system\n  creationTimestamp: yesterday");
 
     assertThat(failure(STRICT, text).errors())
-        .extracting(FieldError::path)
-        .containsExactly("metadata.creationTimestamp");
+        .extracting(FieldError::path, FieldError::detail)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "metadata.creationTimestamp",
+                "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z"));
   }
 
   @Test
@@ -267,6 +270,11 @@ class BackupStoreCodecTest {
         .extracting(d -> d.kind().orElse(""))
         .containsExactly("ConfigMap", "BackupStore");
     assertThat(docs.get(1).location().source()).contains("stores.yaml");
+    assertThat(docs.get(1).location().toString()).startsWith("stores.yaml:");
+    assertThat(docs)
+        .extracting(d -> d.apiVersion().orElse(""))
+        .containsExactly("", BackupStore.API_VERSION);
+    assertThat(STRICT.parse("apiVersion: 5\n", Optional.empty()).get(0).apiVersion()).isEmpty();
     assertThat(docs.get(1).locate("spec.storage.s3.bucket").line()).isEqualTo(12);
     assertThat(docs.get(1).locate("spec.storage.s3.region").line()).isEqualTo(11);
   }
@@ -508,5 +516,20 @@ class BackupStoreCodecTest {
         .extracting(FieldError::path)
         .containsExactly("spec.storage.s3.bucket");
     assertThat(fast.tree()).isEqualTo(STRICT.parse(text, Optional.empty()).get(0).tree());
+  }
+
+  @Test
+  void yamlQuotesOnlyWhatNeedsQuotes() {
+    assertThat(STRICT.writeYaml(STRICT.read(MINIO)))
+        .contains("\n  name: local-minio\n")
+        .contains("\n      bucket: backups\n");
+  }
+
+  @Test
+  void theSmallestLimitsAreOne() {
+    assertThat(new ReadLimits(1, 1, 1).maxTextChars()).isEqualTo(1);
+    assertThatThrownBy(() -> new ReadLimits(0, 1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReadLimits(1, 0, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReadLimits(1, 1, 0)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -220,4 +220,14 @@ class FieldRuleTest {
     // five.
     assertThat(e.badValue().orElseThrow()).hasSize(FieldError.MAX_SHOWN_VALUE + 1 + 1 + 5 + 3);
   }
+
+  @org.junit.jupiter.api.Test
+  void aLongDottedGcsBucketIsJudgedByItsPartsNotByTheUndottedLimit() {
+    // a dot anywhere, even first, allows up to 222 characters; this name fails on its first
+    // character only
+    String name = "." + "a".repeat(40) + "." + "b".repeat(40);
+
+    assertThat(FieldRule.GCS_BUCKET.check(name).orElseThrow().detail())
+        .isEqualTo("must start and end with a lowercase letter or digit");
+  }
 }
