@@ -107,7 +107,7 @@ public record ObjectMetadata(
     b.deletionTimestamp = deletionTimestamp.orElse(null);
     b.labels = labels;
     b.annotations = annotations;
-    b.finalizers = new ArrayList<>(finalizers);
+    b.finalizers = finalizers;
     return b;
   }
 
@@ -203,7 +203,8 @@ public record ObjectMetadata(
     // Immutable (shared, never written) until the first label()/annotation(), then a TreeMap.
     private Map<String, String> labels = SortedStringMap.copyOf(null);
     private Map<String, String> annotations = SortedStringMap.copyOf(null);
-    private List<String> finalizers = new ArrayList<>();
+    // Never written in place: an immutable list, or the builder's own copy of the caller's.
+    private List<String> finalizers = List.of();
 
     private Builder() {}
 
@@ -337,7 +338,7 @@ public record ObjectMetadata(
      * @return this builder
      */
     public Builder finalizers(@Nullable List<String> value) {
-      this.finalizers = value == null ? new ArrayList<>() : new ArrayList<>(value);
+      this.finalizers = value == null ? List.of() : new ArrayList<>(value);
       return this;
     }
 

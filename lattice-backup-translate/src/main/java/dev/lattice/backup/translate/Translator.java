@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The translation engine: BackupStore → Velero BackupStorageLocation, default selection and
@@ -287,6 +286,27 @@ public final class Translator {
     return StoreResolver.resolve(storeRef, requesterNamespace, stores, selection, options);
   }
 
+  /** The aws plugin's config: the region, and the endpoint and path style when set. */
+  private static Map<String, String> s3Config(
+      String region, Optional<String> endpoint, Optional<Boolean> forcePathStyle) {
+    if (endpoint.isPresent() && forcePathStyle.isPresent()) {
+      return Map.of(
+          "region",
+          region,
+          "s3Url",
+          endpoint.get(),
+          "s3ForcePathStyle",
+          forcePathStyle.get().toString());
+    }
+    if (endpoint.isPresent()) {
+      return Map.of("region", region, "s3Url", endpoint.get());
+    }
+    if (forcePathStyle.isPresent()) {
+      return Map.of("region", region, "s3ForcePathStyle", forcePathStyle.get().toString());
+    }
+    return Map.of("region", region);
+  }
+
   /** Translates a store that passed {@link #validate}: every required field is present. */
   private static TranslationResult translateValid(BackupStore store, TranslationOptions options) {
     ObjectMetadata meta = Objects.requireNonNull(store.metadata());
@@ -297,7 +317,8 @@ public final class Translator {
     BackupStorageProvider provider = Objects.requireNonNull(storage.provider());
     String bslName = BslNames.bslName(namespace, name, options.platformNamespace());
 
-    Map<String, String> config = new TreeMap<>();
+    // Immutable maps from Map.of, sorted by BslSpec: no tree is built twice.
+    Map<String, String> config;
     String plugin;
     String bucket;
     switch (provider) {
@@ -305,28 +326,29 @@ public final class Translator {
         S3StorageConfig s3 = storage.s3().orElseThrow();
         plugin = "aws";
         bucket = Objects.requireNonNull(s3.bucket());
-        config.put("region", s3.region().orElseThrow());
-        s3.endpoint().ifPresent(e -> config.put("s3Url", e));
-        s3.forcePathStyle().ifPresent(f -> config.put("s3ForcePathStyle", f.toString()));
+        config = s3Config(s3.region().orElseThrow(), s3.endpoint(), s3.forcePathStyle());
       }
       case S3_COMPATIBLE -> {
         S3StorageConfig s3 = storage.s3().orElseThrow();
         plugin = "aws";
         bucket = Objects.requireNonNull(s3.bucket());
-        config.put("region", s3.region().orElse(options.pathStyleRegion()));
-        config.put("s3Url", s3.endpoint().orElseThrow());
-        config.put("s3ForcePathStyle", s3.forcePathStyle().orElseThrow().toString());
+        config =
+            s3Config(
+                s3.region().orElse(options.pathStyleRegion()),
+                Optional.of(s3.endpoint().orElseThrow()),
+                Optional.of(s3.forcePathStyle().orElseThrow()));
       }
       case GCS -> {
         GcsStorageConfig gcs = storage.gcs().orElseThrow();
         plugin = "gcp";
         bucket = Objects.requireNonNull(gcs.bucket());
+        config = Map.of();
       }
       case AZURE -> {
         AzureStorageConfig azure = storage.azure().orElseThrow();
         plugin = "azure";
         bucket = Objects.requireNonNull(azure.container());
-        config.put("storageAccount", azure.storageAccount().orElseThrow());
+        config = Map.of("storageAccount", azure.storageAccount().orElseThrow());
       }
       default -> throw new IllegalStateException("unknown provider " + provider);
     }

@@ -6,6 +6,7 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.Condition;
+import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
 import jakarta.validation.ConstraintViolation;
@@ -81,16 +82,25 @@ public final class BackupStoreValidator {
         .toList();
   }
 
+  // Plain branches rather than Optional chains with lambdas: this runs for every store on every
+  // plan, and each capturing lambda is an allocation.
   private static void storage(List<FieldError> out, BackupStorageSpec storage) {
     final String at = "spec.storage"; // constant: the paths below are joined at compile time
     if (storage.provider() == null) {
       out.add(FieldError.required(at + ".provider"));
     }
-    storage.s3().ifPresent(s3 -> s3(out, s3));
-    storage
-        .gcs()
-        .ifPresent(gcs -> required(out, at + ".gcs.bucket", gcs.bucket(), FieldRule.GCS_BUCKET));
-    storage.azure().ifPresent(azure -> azure(out, azure));
+    Optional<S3StorageConfig> s3 = storage.s3();
+    if (s3.isPresent()) {
+      s3(out, s3.get());
+    }
+    Optional<GcsStorageConfig> gcs = storage.gcs();
+    if (gcs.isPresent()) {
+      required(out, at + ".gcs.bucket", gcs.get().bucket(), FieldRule.GCS_BUCKET);
+    }
+    Optional<AzureStorageConfig> azure = storage.azure();
+    if (azure.isPresent()) {
+      azure(out, azure.get());
+    }
     optional(
         out, at + ".cloudProviderRef", storage.cloudProviderRef(), FieldRule.DNS1123_SUBDOMAIN);
     optional(
@@ -141,12 +151,21 @@ public final class BackupStoreValidator {
     if (value == null) {
       out.add(FieldError.required(path));
     } else {
-      rule.check(value).ifPresent(e -> out.add(e.under(path)));
+      check(out, path, value, rule);
     }
   }
 
   private static void optional(
       List<FieldError> out, String path, Optional<String> value, FieldRule rule) {
-    value.flatMap(rule::check).ifPresent(e -> out.add(e.under(path)));
+    if (value.isPresent()) {
+      check(out, path, value.get(), rule);
+    }
+  }
+
+  private static void check(List<FieldError> out, String path, String value, FieldRule rule) {
+    Optional<FieldError> error = rule.check(value);
+    if (error.isPresent()) {
+      out.add(error.get().under(path));
+    }
   }
 }

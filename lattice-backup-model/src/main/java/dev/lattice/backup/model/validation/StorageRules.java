@@ -2,8 +2,10 @@ package dev.lattice.backup.model.validation;
 
 import dev.lattice.backup.model.BackupStorageProvider;
 import dev.lattice.backup.model.BackupStorageSpec;
+import dev.lattice.backup.model.S3StorageConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The cross-field rules of {@code spec.storage}, shared by {@link ConsistentStorage} and {@link
@@ -14,6 +16,7 @@ final class StorageRules {
 
   /** Every cross-field problem of a storage spec, at paths relative to {@code spec.storage}. */
   static List<FieldError> crossField(BackupStorageSpec storage) {
+    // Plain branches, no lambdas: this runs for every store on every plan.
     List<FieldError> out = new ArrayList<>(0);
     BackupStorageProvider provider = storage.provider();
     if (provider != null) {
@@ -25,23 +28,21 @@ final class StorageRules {
           storage.azure().isPresent(),
           provider == BackupStorageProvider.AZURE,
           provider);
-      storage
-          .s3()
-          .filter(s3 -> provider.usesS3Block())
-          .ifPresent(
-              s3 -> {
-                if (provider == BackupStorageProvider.S3 && s3.region().isEmpty()) {
-                  out.add(requiredWhen("s3.region", provider));
-                }
-                if (provider == BackupStorageProvider.S3_COMPATIBLE) {
-                  if (s3.endpoint().isEmpty()) {
-                    out.add(requiredWhen("s3.endpoint", provider));
-                  }
-                  if (s3.forcePathStyle().isEmpty()) {
-                    out.add(requiredWhen("s3.forcePathStyle", provider));
-                  }
-                }
-              });
+      Optional<S3StorageConfig> s3 = storage.s3();
+      if (s3.isPresent()) {
+        S3StorageConfig config = s3.get();
+        if (provider == BackupStorageProvider.S3 && config.region().isEmpty()) {
+          out.add(requiredWhen("s3.region", provider));
+        }
+        if (provider == BackupStorageProvider.S3_COMPATIBLE) {
+          if (config.endpoint().isEmpty()) {
+            out.add(requiredWhen("s3.endpoint", provider));
+          }
+          if (config.forcePathStyle().isEmpty()) {
+            out.add(requiredWhen("s3.forcePathStyle", provider));
+          }
+        }
+      }
     }
     if (storage.cloudProviderRef().isPresent() && storage.credentialsSecretRef().isPresent()) {
       out.add(
