@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.TreeMap;
 import net.jqwik.api.Arbitraries;
@@ -42,6 +43,7 @@ class SortedStringMapProperties {
     assertThat(copy.size()).isEqualTo(reference.size());
     assertThat(copy.isEmpty()).isEqualTo(reference.isEmpty());
     assertThat(new ArrayList<>(copy.entrySet())).isEqualTo(new ArrayList<>(reference.entrySet()));
+    assertThat(copy.entrySet().size()).isEqualTo(reference.size());
     List<String> visited = new ArrayList<>();
     copy.forEach((k, v) -> visited.add(k + "=" + v));
     List<String> expected = new ArrayList<>();
@@ -98,6 +100,11 @@ class SortedStringMapProperties {
     assertThatThrownBy(() -> copy.keySet().iterator().remove())
         .isInstanceOf(UnsupportedOperationException.class);
     assertThat(copy).containsExactly(Map.entry("a", "1"), Map.entry("b", "2"));
+    var entries = copy.entrySet().iterator();
+    entries.next();
+    entries.next();
+    assertThat(entries.hasNext()).isFalse();
+    assertThatThrownBy(entries::next).isInstanceOf(NoSuchElementException.class);
   }
 
   @Test

@@ -53,6 +53,29 @@ class MappingTableTest {
   }
 
   @Test
+  void s3WithEndpointOnly() {
+    BslSpec spec =
+        spec(
+            BackupStorageSpec.s3(
+                S3StorageConfig.of("b-1")
+                    .withRegion("us-west-2")
+                    .withEndpoint("https://vpce.example")),
+            OPTIONS);
+    assertThat(spec.config())
+        .isEqualTo(Map.of("region", "us-west-2", "s3Url", "https://vpce.example"));
+  }
+
+  @Test
+  void s3WithPathStyleOnly() {
+    BslSpec spec =
+        spec(
+            BackupStorageSpec.s3(
+                S3StorageConfig.of("b-1").withRegion("us-west-2").withForcePathStyle(false)),
+            OPTIONS);
+    assertThat(spec.config()).isEqualTo(Map.of("region", "us-west-2", "s3ForcePathStyle", "false"));
+  }
+
+  @Test
   void s3Compatible() {
     BslSpec spec =
         spec(

@@ -57,6 +57,7 @@ class SortedRunProperties {
   private static void assertSame(SortedMap<String, Integer> run, SortedMap<String, Integer> ref) {
     assertThat(run.size()).isEqualTo(ref.size());
     assertThat(new ArrayList<>(run.entrySet())).isEqualTo(new ArrayList<>(ref.entrySet()));
+    assertThat(run.entrySet().size()).isEqualTo(ref.entrySet().size());
     assertThat(run).isEqualTo(ref);
     assertThat(run.hashCode()).isEqualTo(ref.hashCode());
     if (ref.isEmpty()) {

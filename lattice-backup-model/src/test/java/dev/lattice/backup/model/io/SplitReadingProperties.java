@@ -67,11 +67,18 @@ class SplitReadingProperties {
     STRICT.tryReadAll(text, SOURCE, counting, text.length() + 1);
     STRICT.tryReadAll(STRICT.writeJson(stores.get(0)), SOURCE, counting, 0);
     assertThat(tasks).hasValue(1);
+    // The public overload: below its threshold, one thread and the same stores.
+    assertThat(text.length()).isLessThan(BackupStoreCodec.SPLIT_MIN_CHARS);
+    assertThat(STRICT.tryReadAll(text, SOURCE, counting))
+        .isEqualTo(STRICT.tryReadAll(text, SOURCE));
+    assertThat(tasks).hasValue(1);
   }
 
   @Example
   void lineBreaksAreCountedAsSnakeYamlCountsThem() {
     assertThat(BackupStoreCodec.lineBreaks("a\nb\r\nc\rd\u0085e\u2028f\u2029g\r")).isEqualTo(7);
+    assertThat(BackupStoreCodec.lineBreaks("a\rb\rc\r\nd")).isEqualTo(3);
+    assertThat(BackupStoreCodec.lineBreaks("\r\n\r\n")).isEqualTo(2);
     assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n---x\n--- # c\n", 0)).isEqualTo(10);
     assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n----\n ---\n", 0)).isEqualTo(-1);
     assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n---", 0)).isEqualTo(5);
