@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# JMH benchmarks with short settings (a few minutes on 2 cores); prints a table.
+# JMH benchmarks with short settings (about 5 minutes on 2 cores); prints a table.
 # Usage: scripts/bench.sh [extra JMH args, e.g. -prof gc or a benchmark regex]
 # Full-length runs: java -jar benchmarks/target/benchmarks.jar (JMH defaults).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B -DskipTests -pl benchmarks -am package
 out=$(mktemp)
-java -jar benchmarks/target/benchmarks.jar -f 1 -wi 3 -w 1s -i 5 -r 1s -rf csv -rff "$out" "$@" >&2
+# 8×2 s of warm-up: planning in a fresh JVM is slow for its first ~15 s (see README).
+java -jar benchmarks/target/benchmarks.jar -f 1 -wi 8 -w 2s -i 5 -r 1s \
+  -jvmArgs "-Xms4g -Xmx4g" -rf csv -rff "$out" "$@" >&2
 echo
 echo "| benchmark | params | score | error | unit |"
 echo "|---|---|---|---|---|"
