@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# JMH benchmarks with short settings (about 5 minutes on 2 cores); prints a table.
+# JMH benchmarks with short settings (about 6 minutes on 2 cores); prints a table.
 # Usage: scripts/bench.sh [extra JMH args, e.g. -prof gc or a benchmark regex]
 # Full-length runs: java -jar benchmarks/target/benchmarks.jar (JMH defaults).
 set -euo pipefail
