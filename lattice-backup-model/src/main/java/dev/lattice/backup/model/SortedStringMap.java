@@ -49,8 +49,12 @@ final class SortedStringMap extends AbstractMap<String, String> {
     int n = map.size();
     String[] keys = new String[n];
     String[] values = new String[n];
-    // forEach, not entrySet(): the immutable maps of Map.of make an entry object per step.
-    map.forEach(new Filler(keys, values));
+    int i = 0;
+    for (Map.Entry<String, String> e : map.entrySet()) {
+      keys[i] = Objects.requireNonNull(e.getKey(), "map key");
+      values[i] = Objects.requireNonNull(e.getValue(), "map value");
+      i++;
+    }
     boolean naturalOrder = map instanceof SortedMap<?, ?> sorted && sorted.comparator() == null;
     if (!naturalOrder && !ascending(keys)) {
       if (n > SMALL) {
@@ -71,25 +75,6 @@ final class SortedStringMap extends AbstractMap<String, String> {
       }
     }
     return new SortedStringMap(keys, values);
-  }
-
-  /** Copies entries into two arrays in iteration order, refusing null keys and values. */
-  private static final class Filler implements BiConsumer<String, String> {
-    private final String[] keys;
-    private final String[] values;
-    private int next;
-
-    Filler(String[] keys, String[] values) {
-      this.keys = keys;
-      this.values = values;
-    }
-
-    @Override
-    public void accept(String key, String value) {
-      keys[next] = Objects.requireNonNull(key, "map key");
-      values[next] = Objects.requireNonNull(value, "map value");
-      next++;
-    }
   }
 
   private static SortedStringMap sortedByIndex(String[] keys, String[] values) {

@@ -23,13 +23,13 @@ import dev.lattice.backup.translate.resolve.Resolution;
 import dev.lattice.backup.translate.resolve.StoreResolver;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The translation engine: BackupStore → Velero BackupStorageLocation, default selection and
@@ -194,20 +194,8 @@ public final class Translator {
     // input listed in key order (as the API server lists) sorts in linear time.
     int n = stores.size();
     Slot[] slots = new Slot[n];
-    // One instance per distinct namespace, so that the sort compares most namespaces by identity
-    // and reads the names alone: at 100,000 stores every string read in the sort is a cache miss.
-    Map<String, String> namespaces = new HashMap<>();
-    // Only stores that ask to be the default matter to the selection; picking them here, in one
-    // pass in input order, spares it a second walk over every store.
-    List<BackupStore> askingForDefault = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      BackupStore store = stores.get(i);
-      StoreKey key = StoreKey.of(store);
-      String namespace = namespaces.putIfAbsent(key.namespace(), key.namespace());
-      slots[i] = new Slot(key, namespace == null ? key.namespace() : namespace, i);
-      if (store.spec() != null && store.spec().isDefault()) {
-        askingForDefault.add(store);
-      }
+      slots[i] = new Slot(StoreKey.of(stores.get(i)), i);
     }
     Arrays.sort(slots);
     StoreKey[] keys = new StoreKey[n];
@@ -241,8 +229,7 @@ public final class Translator {
       size++;
       i = next;
     }
-    DefaultSelection selection =
-        DefaultSelector.select(askingForDefault, foreign, options, invalid);
+    DefaultSelection selection = DefaultSelector.select(stores, foreign, options, invalid);
     Optional<StoreKey> winner = selection.winner();
     if (winner.isPresent()) {
       int at = Arrays.binarySearch(keys, 0, size, winner.get());
@@ -253,21 +240,12 @@ public final class Translator {
     return new TranslationPlan(new SortedRun<>(keys, results, size), selection);
   }
 
-  /**
-   * A store's key, its namespace as the one shared instance, and its position in the input; ordered
-   * by key, then position.
-   */
-  private record Slot(StoreKey key, String namespace, int index) implements Comparable<Slot> {
+  /** A store's key and its position in the input; ordered by key, then position. */
+  private record Slot(StoreKey key, int index) implements Comparable<Slot> {
     @Override
     public int compareTo(Slot other) {
-      // String.equals tests identity first: equal namespaces are one instance here.
-      int byNamespace =
-          namespace.equals(other.namespace) ? 0 : namespace.compareTo(other.namespace);
-      if (byNamespace != 0) {
-        return byNamespace;
-      }
-      int byName = key.name().compareTo(other.key.name());
-      return byName != 0 ? byName : Integer.compare(index, other.index);
+      int byKey = key.compareTo(other.key);
+      return byKey != 0 ? byKey : Integer.compare(index, other.index);
     }
   }
 
@@ -309,27 +287,6 @@ public final class Translator {
     return StoreResolver.resolve(storeRef, requesterNamespace, stores, selection, options);
   }
 
-  /** The aws plugin's config: the region, and the endpoint and path style when set. */
-  private static Map<String, String> s3Config(
-      String region, Optional<String> endpoint, Optional<Boolean> forcePathStyle) {
-    if (endpoint.isPresent() && forcePathStyle.isPresent()) {
-      return Map.of(
-          "region",
-          region,
-          "s3Url",
-          endpoint.get(),
-          "s3ForcePathStyle",
-          forcePathStyle.get().toString());
-    }
-    if (endpoint.isPresent()) {
-      return Map.of("region", region, "s3Url", endpoint.get());
-    }
-    if (forcePathStyle.isPresent()) {
-      return Map.of("region", region, "s3ForcePathStyle", forcePathStyle.get().toString());
-    }
-    return Map.of("region", region);
-  }
-
   /** Translates a store that passed {@link #validate}: every required field is present. */
   private static TranslationResult translateValid(BackupStore store, TranslationOptions options) {
     ObjectMetadata meta = Objects.requireNonNull(store.metadata());
@@ -340,8 +297,7 @@ public final class Translator {
     BackupStorageProvider provider = Objects.requireNonNull(storage.provider());
     String bslName = BslNames.bslName(namespace, name, options.platformNamespace());
 
-    // Immutable maps from Map.of, sorted by BslSpec: no tree is built twice.
-    Map<String, String> config;
+    Map<String, String> config = new TreeMap<>();
     String plugin;
     String bucket;
     switch (provider) {
@@ -349,29 +305,32 @@ public final class Translator {
         S3StorageConfig s3 = storage.s3().orElseThrow();
         plugin = "aws";
         bucket = Objects.requireNonNull(s3.bucket());
-        config = s3Config(s3.region().orElseThrow(), s3.endpoint(), s3.forcePathStyle());
+        config.put("region", s3.region().orElseThrow());
+        if (s3.endpoint().isPresent()) {
+          config.put("s3Url", s3.endpoint().get());
+        }
+        if (s3.forcePathStyle().isPresent()) {
+          config.put("s3ForcePathStyle", s3.forcePathStyle().get().toString());
+        }
       }
       case S3_COMPATIBLE -> {
         S3StorageConfig s3 = storage.s3().orElseThrow();
         plugin = "aws";
         bucket = Objects.requireNonNull(s3.bucket());
-        config =
-            s3Config(
-                s3.region().orElse(options.pathStyleRegion()),
-                Optional.of(s3.endpoint().orElseThrow()),
-                Optional.of(s3.forcePathStyle().orElseThrow()));
+        config.put("region", s3.region().orElse(options.pathStyleRegion()));
+        config.put("s3Url", s3.endpoint().orElseThrow());
+        config.put("s3ForcePathStyle", s3.forcePathStyle().orElseThrow().toString());
       }
       case GCS -> {
         GcsStorageConfig gcs = storage.gcs().orElseThrow();
         plugin = "gcp";
         bucket = Objects.requireNonNull(gcs.bucket());
-        config = Map.of();
       }
       case AZURE -> {
         AzureStorageConfig azure = storage.azure().orElseThrow();
         plugin = "azure";
         bucket = Objects.requireNonNull(azure.container());
-        config = Map.of("storageAccount", azure.storageAccount().orElseThrow());
+        config.put("storageAccount", azure.storageAccount().orElseThrow());
       }
       default -> throw new IllegalStateException("unknown provider " + provider);
     }
