@@ -189,45 +189,42 @@ public final class Translator {
    */
   public static TranslationPlan translateAll(
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
-    // Sort once, up front, while the keys are compact: duplicates become neighbours, each store is
-    // translated in key order, and the plan's sorted map is then built in one linear pass. An
-    // input listed in key order (as the API server lists) sorts in linear time.
+    // Order the keys first (KeyOrder works on compact copies of them); duplicates become
+    // neighbours and share one slot of the plan. Then translate in input order, so the stores are
+    // read where they lie rather than in key order all over the heap, and the plan's sorted map is
+    // built from the slots in one linear pass.
     int n = stores.size();
-    Slot[] slots = new Slot[n];
+    StoreKey[] byInput = new StoreKey[n];
     for (int i = 0; i < n; i++) {
-      slots[i] = new Slot(StoreKey.of(stores.get(i)), i);
+      byInput[i] = StoreKey.of(stores.get(i));
     }
-    Arrays.sort(slots);
+    KeyOrder order = KeyOrder.of(byInput);
+    int[] slotOf = new int[n];
     StoreKey[] keys = new StoreKey[n];
-    TranslationResult[] results = new TranslationResult[n];
-    Set<StoreKey> invalid = new HashSet<>();
+    boolean[] duplicated = new boolean[n];
     int size = 0;
-    for (int i = 0; i < n; ) {
-      StoreKey key = slots[i].key();
-      int next = i + 1;
-      while (next < n && slots[next].key().equals(key)) {
-        next++;
-      }
-      TranslationResult result;
-      if (next - i > 1) {
-        result =
-            new TranslationResult.Rejected(
-                List.of(
-                    FieldError.of(
-                        "metadata.name",
-                        FieldError.Type.DUPLICATE,
-                        key.toString(),
-                        "another BackupStore has the same namespace and name")));
+    for (int p = 0; p < n; p++) {
+      int i = order.inputIndex(p);
+      if (order.repeatsPrevious(p)) {
+        duplicated[size - 1] = true;
       } else {
-        result = translate(stores.get(slots[i].index()), options);
+        keys[size++] = byInput[i];
       }
+      slotOf[i] = size - 1;
+    }
+    TranslationResult[] results = new TranslationResult[size];
+    Set<StoreKey> invalid = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      int slot = slotOf[i];
+      if (results[slot] != null) {
+        continue;
+      }
+      TranslationResult result =
+          duplicated[slot] ? duplicate(keys[slot]) : translate(stores.get(i), options);
       if (result instanceof TranslationResult.Rejected) {
-        invalid.add(key);
+        invalid.add(keys[slot]);
       }
-      keys[size] = key;
-      results[size] = result;
-      size++;
-      i = next;
+      results[slot] = result;
     }
     DefaultSelection selection = DefaultSelector.select(stores, foreign, options, invalid);
     Optional<StoreKey> winner = selection.winner();
@@ -240,13 +237,15 @@ public final class Translator {
     return new TranslationPlan(new SortedRun<>(keys, results, size), selection);
   }
 
-  /** A store's key and its position in the input; ordered by key, then position. */
-  private record Slot(StoreKey key, int index) implements Comparable<Slot> {
-    @Override
-    public int compareTo(Slot other) {
-      int byKey = key.compareTo(other.key);
-      return byKey != 0 ? byKey : Integer.compare(index, other.index);
-    }
+  /** The rejection of every store whose namespace and name another store also has. */
+  private static TranslationResult duplicate(StoreKey key) {
+    return new TranslationResult.Rejected(
+        List.of(
+            FieldError.of(
+                "metadata.name",
+                FieldError.Type.DUPLICATE,
+                key.toString(),
+                "another BackupStore has the same namespace and name")));
   }
 
   /**
