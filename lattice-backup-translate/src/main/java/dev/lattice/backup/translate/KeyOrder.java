@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
  * with few cache misses: at 100,000 stores a comparison sort over the keys themselves spends most
  * of its time fetching strings scattered over the heap.
  *
- * <p>The names are copied, in input order, into one {@code char} array; each distinct namespace is
- * ranked once (a hash map over the keys, then a sort of the distinct namespaces); a counting sort
- * by rank groups the keys by namespace in linear time; and each group is merge-sorted by comparing
- * ranges of that array, which holds no pointers and is a few megabytes at most for 100,000 stores.
- * Chars compare as {@link String#compareTo} compares them, so the order is exactly {@link
- * StoreKey}'s.
+ * <p>A {@link Builder} takes the keys one by one, while the caller has each store at hand: it
+ * copies the name into one {@code char} array and gives the namespace a number from a hash map.
+ * {@link Builder#build} then ranks the distinct namespaces, groups the keys by namespace rank with
+ * a counting sort (linear time), and merge-sorts each group by comparing ranges of that array,
+ * which holds no pointers and is a few megabytes for 100,000 stores. Chars compare as {@link
+ * String#compareTo} compares them, so the order is exactly {@link StoreKey}'s.
  */
 final class KeyOrder {
   /** Longest run sorted by insertion before merging. */
@@ -50,65 +50,11 @@ final class KeyOrder {
    * chars (a parameter so tests can take the other path).
    */
   static KeyOrder of(StoreKey[] keys, int textLimit) {
-    int n = keys.length;
-    Names names = Names.of(keys, textLimit);
-    int[] rank = namespaceRanks(keys);
-    int groups = 0;
-    for (int r : rank) {
-      groups = Math.max(groups, r + 1);
+    Builder builder = new Builder(keys.length, textLimit);
+    for (StoreKey key : keys) {
+      builder.add(key);
     }
-    int[] start = new int[groups + 1];
-    for (int r : rank) {
-      start[r + 1]++;
-    }
-    for (int g = 0; g < groups; g++) {
-      start[g + 1] += start[g];
-    }
-    int[] fill = Arrays.copyOf(start, groups);
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[fill[rank[i]]++] = i;
-    }
-    int[] buffer = new int[n];
-    for (int g = 0; g < groups; g++) {
-      names.sort(order, buffer, start[g], start[g + 1]);
-    }
-    boolean[] repeats = new boolean[n];
-    int group = 0;
-    for (int p = 0; p < n; p++) {
-      while (start[group + 1] <= p) {
-        group++;
-      }
-      repeats[p] = p > start[group] && names.compare(order[p - 1], order[p]) == 0;
-    }
-    return new KeyOrder(order, repeats);
-  }
-
-  /** Each key's namespace rank: 0 for the least namespace, and so on; equal namespaces, equal. */
-  private static int[] namespaceRanks(StoreKey[] keys) {
-    Map<String, Integer> ids = new HashMap<>();
-    List<String> distinct = new ArrayList<>();
-    int[] id = new int[keys.length];
-    for (int i = 0; i < keys.length; i++) {
-      String namespace = keys[i].namespace();
-      Integer known = ids.get(namespace);
-      if (known == null) {
-        known = distinct.size();
-        ids.put(namespace, known);
-        distinct.add(namespace);
-      }
-      id[i] = known;
-    }
-    String[] sorted = distinct.toArray(new String[0]);
-    Arrays.sort(sorted);
-    int[] rankOfId = new int[sorted.length];
-    for (int r = 0; r < sorted.length; r++) {
-      rankOfId[Objects.requireNonNull(ids.get(sorted[r]))] = r;
-    }
-    for (int i = 0; i < id.length; i++) {
-      id[i] = rankOfId[id[i]];
-    }
-    return id;
+    return builder.build();
   }
 
   /**
@@ -140,46 +86,129 @@ final class KeyOrder {
     return repeats[position];
   }
 
+  /** Takes a known number of keys in input order, then orders them once. */
+  static final class Builder {
+    private final StoreKey[] keys;
+    private final int[] namespaceId;
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final List<String> namespaces = new ArrayList<>();
+    private final int textLimit;
+    private char @Nullable [] text;
+    private final int[] bounds;
+    private int size;
+
+    /**
+     * A builder for exactly {@code count} keys.
+     *
+     * @param count how many keys will be added
+     */
+    Builder(int count) {
+      this(count, TEXT_LIMIT);
+    }
+
+    private Builder(int count, int textLimit) {
+      this.keys = new StoreKey[count];
+      this.namespaceId = new int[count];
+      this.bounds = new int[count + 1];
+      this.textLimit = textLimit;
+      this.text = new char[(int) Math.min(textLimit, 16L * count)];
+    }
+
+    /**
+     * Adds the next key.
+     *
+     * @param key the key
+     */
+    void add(StoreKey key) {
+      int i = size++;
+      keys[i] = key;
+      Integer id = ids.get(key.namespace());
+      if (id == null) {
+        id = namespaces.size();
+        ids.put(key.namespace(), id);
+        namespaces.add(key.namespace());
+      }
+      namespaceId[i] = id;
+      char[] t = text;
+      if (t == null) {
+        return;
+      }
+      String name = key.name();
+      int used = bounds[i];
+      int length = name.length();
+      if (length > textLimit - used) {
+        text = null;
+        return;
+      }
+      if (length > t.length - used) {
+        t =
+            Arrays.copyOf(
+                t, (int) Math.min(textLimit, Math.max((long) used + length, 2L * t.length)));
+        text = t;
+      }
+      name.getChars(0, length, t, used);
+      bounds[i + 1] = used + length;
+    }
+
+    /**
+     * Orders the keys added.
+     *
+     * @return their order
+     */
+    KeyOrder build() {
+      if (size != keys.length) {
+        throw new IllegalStateException("added " + size + " of " + keys.length + " keys");
+      }
+      int n = size;
+      int groups = namespaces.size();
+      String[] sorted = namespaces.toArray(new String[0]);
+      Arrays.sort(sorted);
+      int[] rankOfId = new int[groups];
+      for (int r = 0; r < groups; r++) {
+        rankOfId[Objects.requireNonNull(ids.get(sorted[r]))] = r;
+      }
+      int[] start = new int[groups + 1];
+      for (int i = 0; i < n; i++) {
+        start[rankOfId[namespaceId[i]] + 1]++;
+      }
+      for (int g = 0; g < groups; g++) {
+        start[g + 1] += start[g];
+      }
+      int[] fill = Arrays.copyOf(start, groups);
+      int[] order = new int[n];
+      for (int i = 0; i < n; i++) {
+        order[fill[rankOfId[namespaceId[i]]]++] = i;
+      }
+      Names names = new Names(text, bounds, keys);
+      int[] buffer = new int[n];
+      for (int g = 0; g < groups; g++) {
+        names.sort(order, buffer, start[g], start[g + 1]);
+      }
+      boolean[] repeats = new boolean[n];
+      int group = 0;
+      for (int p = 0; p < n; p++) {
+        while (start[group + 1] <= p) {
+          group++;
+        }
+        repeats[p] = p > start[group] && names.compare(order[p - 1], order[p]) == 0;
+      }
+      return new KeyOrder(order, repeats);
+    }
+  }
+
   /**
-   * The names of one namespace group after another, compared by index: from one shared char array,
-   * or, when that would be too long, as the strings themselves.
+   * The keys' names compared by input index: as ranges of one shared char array, or, when the names
+   * were too long to copy, as the strings themselves.
    */
   private static final class Names {
     private final char @Nullable [] text;
     private final int[] bounds;
     private final StoreKey[] keys;
 
-    private Names(char @Nullable [] text, int[] bounds, StoreKey[] keys) {
+    Names(char @Nullable [] text, int[] bounds, StoreKey[] keys) {
       this.text = text;
       this.bounds = bounds;
       this.keys = keys;
-    }
-
-    /**
-     * The keys' names, copied in input order into one array that grows as needed, unless they total
-     * more than {@code textLimit} chars.
-     */
-    static Names of(StoreKey[] keys, int textLimit) {
-      int n = keys.length;
-      int[] bounds = new int[n + 1];
-      char[] text = new char[(int) Math.min(textLimit, 16L * n)];
-      int used = 0;
-      for (int i = 0; i < n; i++) {
-        String name = keys[i].name();
-        int length = name.length();
-        if (length > textLimit - used) {
-          return new Names(null, bounds, keys);
-        }
-        if (length > text.length - used) {
-          long grown = Math.max((long) used + length, 2L * text.length);
-          text = Arrays.copyOf(text, (int) Math.min(textLimit, grown));
-        }
-        name.getChars(0, length, text, used);
-        bounds[i] = used;
-        used += length;
-        bounds[i + 1] = used;
-      }
-      return new Names(text, bounds, keys);
     }
 
     /** Compares names {@code x} and {@code y} as {@link String#compareTo} would. */
@@ -224,9 +253,7 @@ final class KeyOrder {
       int[] dst = buffer;
       for (int width = RUN; width < to - from; width *= 2) {
         for (int lo = from; lo < to; lo += 2 * width) {
-          int mid = Math.min(lo + width, to);
-          int hi = Math.min(lo + 2 * width, to);
-          merge(src, dst, lo, mid, hi);
+          merge(src, dst, lo, Math.min(lo + width, to), Math.min(lo + 2 * width, to));
         }
         int[] swap = src;
         src = dst;

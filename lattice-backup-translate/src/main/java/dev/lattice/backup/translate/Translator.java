@@ -189,44 +189,51 @@ public final class Translator {
    */
   public static TranslationPlan translateAll(
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
-    // Order the keys first (KeyOrder works on compact copies of them); duplicates become
-    // neighbours and share one slot of the plan. Then translate in input order, so the stores are
-    // read where they lie rather than in key order all over the heap, and the plan's sorted map is
-    // built from the slots in one linear pass.
+    // One pass over the stores, in input order, so each is read once and where it lies: translate
+    // it, note whether it asks to be the default, and hand its key to KeyOrder, which copies what
+    // it needs while the store is at hand. Then order the keys; a key held by several stores is a
+    // duplicate, whose translations are dropped. The plan's sorted map is built from the ordered
+    // slots in one linear pass.
     int n = stores.size();
     StoreKey[] byInput = new StoreKey[n];
+    TranslationResult[] translated = new TranslationResult[n];
+    boolean[] rejected = new boolean[n];
+    List<BackupStore> asking = new ArrayList<>();
+    KeyOrder.Builder ordering = new KeyOrder.Builder(n);
     for (int i = 0; i < n; i++) {
-      byInput[i] = StoreKey.of(stores.get(i));
+      BackupStore store = stores.get(i);
+      StoreKey key = StoreKey.of(store);
+      byInput[i] = key;
+      translated[i] = translate(store, options);
+      rejected[i] = translated[i] instanceof TranslationResult.Rejected;
+      if (store.spec() != null && store.spec().isDefault()) {
+        asking.add(store);
+      }
+      ordering.add(key);
     }
-    KeyOrder order = KeyOrder.of(byInput);
-    int[] slotOf = new int[n];
+    KeyOrder order = ordering.build();
     StoreKey[] keys = new StoreKey[n];
-    boolean[] duplicated = new boolean[n];
-    int size = 0;
-    for (int p = 0; p < n; p++) {
-      int i = order.inputIndex(p);
-      if (order.repeatsPrevious(p)) {
-        duplicated[size - 1] = true;
-      } else {
-        keys[size++] = byInput[i];
-      }
-      slotOf[i] = size - 1;
-    }
-    TranslationResult[] results = new TranslationResult[size];
+    TranslationResult[] results = new TranslationResult[n];
     Set<StoreKey> invalid = new HashSet<>();
-    for (int i = 0; i < n; i++) {
-      int slot = slotOf[i];
-      if (results[slot] != null) {
-        continue;
+    int size = 0;
+    for (int p = 0; p < n; ) {
+      int i = order.inputIndex(p);
+      int next = p + 1;
+      while (next < n && order.repeatsPrevious(next)) {
+        next++;
       }
-      TranslationResult result =
-          duplicated[slot] ? duplicate(keys[slot]) : translate(stores.get(i), options);
-      if (result instanceof TranslationResult.Rejected) {
-        invalid.add(keys[slot]);
+      boolean duplicated = next - p > 1;
+      if (duplicated || rejected[i]) {
+        invalid.add(byInput[i]);
       }
-      results[slot] = result;
+      TranslationResult result = duplicated ? duplicate(byInput[i]) : translated[i];
+      keys[size] = byInput[i];
+      results[size] = result;
+      size++;
+      p = next;
     }
-    DefaultSelection selection = DefaultSelector.select(stores, foreign, options, invalid);
+    // Only the stores that ask to be the default can be candidates; the selector skips the rest.
+    DefaultSelection selection = DefaultSelector.select(asking, foreign, options, invalid);
     Optional<StoreKey> winner = selection.winner();
     if (winner.isPresent()) {
       int at = Arrays.binarySearch(keys, 0, size, winner.get());
