@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f benchmarks/target/benchmarks.jar ] || ./mvnw -q -B -DskipTests -pl benchmarks -am package
 out=$(mktemp)
-# 8×2 s of warm-up: planning in a fresh JVM is slow for its first ~15 s (see README).
-java -jar benchmarks/target/benchmarks.jar -f 1 -wi 8 -w 2s -i 5 -r 1s \
-  -jvmArgs "-Xms4g -Xmx4g" -rf csv -rff "$out" "$@" >&2
+# -XX:+AlwaysPreTouch: touch the whole heap at start-up (about 10 s per fork here), so that no
+# iteration pays for the first use of heap pages; without it, on this VM, the first ~15 s of
+# every fork are several times slower (see README).
+java -jar benchmarks/target/benchmarks.jar -f 1 -wi 6 -w 1s -i 5 -r 1s \
+  -jvmArgs "-Xms4g -Xmx4g -XX:+AlwaysPreTouch" -rf csv -rff "$out" "$@" >&2
 echo
 echo "| benchmark | params | score | error | unit |"
 echo "|---|---|---|---|---|"
