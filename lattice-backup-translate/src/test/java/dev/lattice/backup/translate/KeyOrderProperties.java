@@ -7,10 +7,12 @@ import java.util.Comparator;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * {@link KeyOrder} is a stable sort by {@link StoreKey}: it agrees with {@link Arrays#sort} over
@@ -23,6 +25,22 @@ class KeyOrderProperties {
 
   @Property(tries = 500)
   void ordersAsAStableSortByKey(@ForAll("keys") List<StoreKey> keys) {
+    assertStableSortByKey(keys);
+  }
+
+  /** Few namespaces and many keys: groups long enough for several merge passes, odd and even. */
+  @Property(tries = 200)
+  void ordersLargeNamespaceGroupsAsAStableSortByKey(@ForAll("crowdedKeys") List<StoreKey> keys) {
+    assertStableSortByKey(keys);
+  }
+
+  /** Names longer than the copy's first guess (16 chars a key), so the copy has to grow. */
+  @Property(tries = 100)
+  void ordersLongNamesAsAStableSortByKey(@ForAll("longNames") List<StoreKey> keys) {
+    assertStableSortByKey(keys);
+  }
+
+  private static void assertStableSortByKey(List<StoreKey> keys) {
     StoreKey[] input = keys.toArray(new StoreKey[0]);
     KeyOrder order = KeyOrder.of(input);
 
@@ -40,11 +58,13 @@ class KeyOrderProperties {
     }
   }
 
+  /** Whatever the limit on copied text (none fits, some fit, all fit), the order is the same. */
   @Property(tries = 300)
-  void namesComparedInPlaceOrderAsNamesCopied(@ForAll("keys") List<StoreKey> keys) {
+  void namesComparedInPlaceOrderAsNamesCopied(
+      @ForAll("crowdedKeys") List<StoreKey> keys, @ForAll @IntRange(max = 40) int textLimit) {
     StoreKey[] input = keys.toArray(new StoreKey[0]);
     KeyOrder copied = KeyOrder.of(input);
-    KeyOrder inPlace = KeyOrder.of(input, 0);
+    KeyOrder inPlace = KeyOrder.of(input, textLimit);
 
     for (int p = 0; p < input.length; p++) {
       assertThat(inPlace.inputIndex(p)).isEqualTo(copied.inputIndex(p));
@@ -84,5 +104,20 @@ class KeyOrderProperties {
     Arbitrary<String> text = Arbitraries.strings().withChars("ab\u00e9\uffff\u0000").ofMaxLength(3);
     Arbitrary<StoreKey> key = net.jqwik.api.Combinators.combine(text, text).as(StoreKey::new);
     return key.list().ofMaxSize(80);
+  }
+
+  @Provide
+  Arbitrary<List<StoreKey>> longNames() {
+    Arbitrary<String> namespace = Arbitraries.of("a", "b");
+    Arbitrary<String> name =
+        Arbitraries.strings().withChars("ab").ofMaxLength(3).map(suffix -> "x".repeat(40) + suffix);
+    return Combinators.combine(namespace, name).as(StoreKey::new).list().ofMinSize(1).ofMaxSize(60);
+  }
+
+  @Provide
+  Arbitrary<List<StoreKey>> crowdedKeys() {
+    Arbitrary<String> namespace = Arbitraries.of("", "a", "bé");
+    Arbitrary<String> name = Arbitraries.strings().withChars("abé￿").ofMaxLength(4);
+    return Combinators.combine(namespace, name).as(StoreKey::new).list().ofMaxSize(300);
   }
 }
