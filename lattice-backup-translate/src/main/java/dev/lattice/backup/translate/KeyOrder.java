@@ -25,12 +25,14 @@ final class KeyOrder {
   private static final int RUN = 16;
 
   /** Most chars copied into one array; beyond it, names are compared where they lie. */
-  static final int TEXT_LIMIT = Integer.MAX_VALUE - 16;
+  private static final int TEXT_LIMIT = Integer.MAX_VALUE - 16;
 
+  private final StoreKey[] keys;
   private final int[] inputIndex;
   private final boolean[] repeats;
 
-  private KeyOrder(int[] inputIndex, boolean[] repeats) {
+  private KeyOrder(StoreKey[] keys, int[] inputIndex, boolean[] repeats) {
+    this.keys = keys;
     this.inputIndex = inputIndex;
     this.repeats = repeats;
   }
@@ -74,6 +76,16 @@ final class KeyOrder {
    */
   int inputIndex(int position) {
     return inputIndex[position];
+  }
+
+  /**
+   * The key at a sorted position.
+   *
+   * @param position the sorted position
+   * @return the key
+   */
+  StoreKey key(int position) {
+    return keys[inputIndex[position]];
   }
 
   /**
@@ -192,7 +204,7 @@ final class KeyOrder {
         }
         repeats[p] = p > start[group] && names.compare(order[p - 1], order[p]) == 0;
       }
-      return new KeyOrder(order, repeats);
+      return new KeyOrder(keys, order, repeats);
     }
   }
 

@@ -195,21 +195,16 @@ public final class Translator {
     // duplicate, whose translations are dropped. The plan's sorted map is built from the ordered
     // slots in one linear pass.
     int n = stores.size();
-    StoreKey[] byInput = new StoreKey[n];
     TranslationResult[] translated = new TranslationResult[n];
-    boolean[] rejected = new boolean[n];
     List<BackupStore> asking = new ArrayList<>();
     KeyOrder.Builder ordering = new KeyOrder.Builder(n);
     for (int i = 0; i < n; i++) {
       BackupStore store = stores.get(i);
-      StoreKey key = StoreKey.of(store);
-      byInput[i] = key;
       translated[i] = translate(store, options);
-      rejected[i] = translated[i] instanceof TranslationResult.Rejected;
       if (store.spec() != null && store.spec().isDefault()) {
         asking.add(store);
       }
-      ordering.add(key);
+      ordering.add(StoreKey.of(store));
     }
     KeyOrder order = ordering.build();
     StoreKey[] keys = new StoreKey[n];
@@ -217,17 +212,19 @@ public final class Translator {
     Set<StoreKey> invalid = new HashSet<>();
     int size = 0;
     for (int p = 0; p < n; ) {
-      int i = order.inputIndex(p);
+      StoreKey key = order.key(p);
+      TranslationResult result = translated[order.inputIndex(p)];
       int next = p + 1;
       while (next < n && order.repeatsPrevious(next)) {
         next++;
       }
-      boolean duplicated = next - p > 1;
-      if (duplicated || rejected[i]) {
-        invalid.add(byInput[i]);
+      if (next - p > 1) {
+        result = duplicate(key);
       }
-      TranslationResult result = duplicated ? duplicate(byInput[i]) : translated[i];
-      keys[size] = byInput[i];
+      if (result instanceof TranslationResult.Rejected) {
+        invalid.add(key);
+      }
+      keys[size] = key;
       results[size] = result;
       size++;
       p = next;

@@ -53,6 +53,7 @@ class KeyOrderProperties {
     assertThat(order.size()).isEqualTo(input.length);
     for (int p = 0; p < input.length; p++) {
       assertThat(order.inputIndex(p)).isEqualTo(reference[p]);
+      assertThat(order.key(p)).isSameAs(input[reference[p]]);
       boolean repeats = p > 0 && input[reference[p - 1]].equals(input[reference[p]]);
       assertThat(order.repeatsPrevious(p)).isEqualTo(repeats);
     }
