@@ -1,0 +1,143 @@
+package dev.lattice.backup.junit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The API server's audit log (JSON lines, level Metadata, stage ResponseComplete): the ground truth
+ * of which requests a client made, with what result. Take a {@link #mark()}, act, then read the
+ * {@link #since(long) events since} it.
+ */
+public final class AuditLog {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path file;
+
+  AuditLog(Path file) {
+    this.file = file;
+  }
+
+  /**
+   * The current end of the log, to read from later.
+   *
+   * @return a position in the log
+   */
+  public long mark() {
+    settle();
+    try {
+      return Files.exists(file) ? Files.size(file) : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Every completed request logged after the mark.
+   *
+   * @param mark a position from {@link #mark()}
+   * @return the events, in the order the server completed them
+   */
+  public List<AuditEvent> since(long mark) {
+    settle();
+    List<AuditEvent> out = new ArrayList<>();
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      in.seek(mark);
+      byte[] rest = new byte[(int) (in.length() - mark)];
+      in.readFully(rest);
+      String text = new String(rest, StandardCharsets.UTF_8);
+      int end = text.lastIndexOf('\n');
+      for (String line : text.substring(0, Math.max(end, 0)).split("\n")) {
+        if (!line.isBlank()) {
+          parse(JSON.readTree(line)).ifPresent(out::add);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /**
+   * The events after the mark made by one user.
+   *
+   * @param mark a position from {@link #mark()}
+   * @param user the user name
+   * @return that user's events
+   */
+  public List<AuditEvent> since(long mark, String user) {
+    return since(mark).stream().filter(byUser(user)).toList();
+  }
+
+  /**
+   * A filter on the user name.
+   *
+   * @param user the user name
+   * @return the predicate
+   */
+  public static Predicate<AuditEvent> byUser(String user) {
+    return e -> e.user().equals(user);
+  }
+
+  /**
+   * The user name of a ServiceAccount, as the API server authenticates its tokens.
+   *
+   * @param namespace the ServiceAccount's namespace
+   * @param name its name
+   * @return {@code system:serviceaccount:<namespace>:<name>}
+   */
+  public static String serviceAccountUser(String namespace, String name) {
+    return "system:serviceaccount:" + namespace + ":" + name;
+  }
+
+  /**
+   * Waits until the log stops growing for a moment: the server writes an event as the response
+   * completes, which a client may see a little earlier.
+   */
+  private void settle() {
+    try {
+      long last = -1;
+      for (int i = 0; i < 50; i++) {
+        long size = Files.exists(file) ? Files.size(file) : 0;
+        if (size == last) {
+          return;
+        }
+        last = size;
+        Thread.sleep(100);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static Optional<AuditEvent> parse(JsonNode e) {
+    if (!"ResponseComplete".equals(e.path("stage").asText())) {
+      return Optional.empty();
+    }
+    JsonNode ref = e.path("objectRef");
+    String decision = e.path("annotations").path("authorization.k8s.io/decision").asText("");
+    return Optional.of(
+        new AuditEvent(
+            e.path("user").path("username").asText(""),
+            e.path("userAgent").asText(""),
+            e.path("verb").asText(""),
+            ref.path("apiGroup").asText(""),
+            ref.path("resource").asText(""),
+            ref.path("subresource").asText(""),
+            ref.path("namespace").asText(""),
+            ref.path("name").asText(""),
+            e.path("responseStatus").path("code").asInt(0),
+            decision.isEmpty() ? Optional.empty() : Optional.of(decision),
+            e.path("requestURI").asText("")));
+  }
+}
