@@ -99,7 +99,6 @@ func run(dir string, startTimeout time.Duration, extra []string) error {
 	if err != nil {
 		return fmt.Errorf("etcd: %w", err)
 	}
-	defer etcdServer.Close()
 
 	port, err := freePort()
 	if err != nil {
@@ -157,14 +156,23 @@ func run(dir string, startTimeout time.Duration, extra []string) error {
 
 	stdinDone := make(chan struct{})
 	go serveCommands(etcdURL, server, pki, out, stdinDone)
+	var stopped error
 	select {
 	case <-stdinDone:
 	case err := <-apiserverDone:
 		if err != nil {
-			return fmt.Errorf("kube-apiserver stopped: %w", err)
+			stopped = fmt.Errorf("kube-apiserver stopped: %w", err)
 		}
 	}
-	return nil
+	// Everything is thrown away: give etcd a moment to close (its graceful close waits for the API
+	// server's open watches), then go, whatever it is doing.
+	closed := make(chan struct{})
+	go func() { etcdServer.Close(); close(closed) }()
+	select {
+	case <-closed:
+	case <-time.After(3 * time.Second):
+	}
+	return stopped
 }
 
 // replies serialises the lines written on stdout.
