@@ -1,0 +1,345 @@
+package dev.lattice.backup.fabric8.real;
+
+import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
+import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.junit.AuditEvent;
+import dev.lattice.backup.junit.ControlPlane;
+import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.reconcile.ReconcileOutcome;
+import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.http.BasicBuilder;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.Interceptor;
+import io.fabric8.kubernetes.client.http.Interceptor.RequestTags;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fabric8 adapter end to end on a real API server, acting as the controller's ServiceAccount
+ * (bound by exactly deploy/rbac.yaml): server-side apply and its field ownership, the status
+ * subresource, finalizers first and last, resourceVersion conflicts, Secret mirroring, orphans.
+ */
+@ControlPlaneTest
+class Fabric8AdapterIT {
+  ControlPlane cluster;
+  KubernetesClient admin;
+  KubernetesClient controller;
+  Reconciler reconciler;
+
+  @BeforeEach
+  void setUp(ControlPlane cluster) {
+    this.cluster = cluster;
+    admin = cluster.admin();
+    RealCluster.cleanSlate(admin);
+    controller = cluster.controller();
+    reconciler = RealCluster.reconciler(controller);
+    RealCluster.secret(admin, PLATFORM, "creds", "[default]\naws_access_key_id=AK\n");
+  }
+
+  @AfterEach
+  void tearDown() {
+    controller.close();
+  }
+
+  private GenericKubernetesResource bsl(String name) {
+    return RealCluster.bslOf(admin, PLATFORM, name)
+        .orElseThrow(() -> new AssertionError("no BSL for " + name));
+  }
+
+  @Test
+  void storesBecomeBslsAppliedWithOurFieldManagerAndGoReadyWithTheCurrentGeneration() {
+    RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
+    RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
+
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+
+    GenericKubernetesResource prod = bsl("prod");
+    assertThat(RealCluster.section(prod, "spec"))
+        .containsEntry("provider", "aws")
+        .containsEntry("default", true);
+    List<ManagedFieldsEntry> managers = prod.getMetadata().getManagedFields();
+    assertThat(managers)
+        .anySatisfy(
+            m -> {
+              assertThat(m.getManager()).isEqualTo(Resources.FIELD_MANAGER);
+              assertThat(m.getOperation()).isEqualTo("Apply");
+            });
+    assertThat(
+            RealCluster.section(
+                RealCluster.getStore(admin, PLATFORM, "prod").orElseThrow(), "status"))
+        .containsEntry("phase", "Pending");
+
+    RealCluster.veleroMarks(admin, prod.getMetadata().getName(), "Available");
+    RealCluster.veleroMarks(admin, bsl("minio").getMetadata().getName(), "Available");
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+
+    GenericKubernetesResource store = RealCluster.getStore(admin, PLATFORM, "prod").orElseThrow();
+    Map<String, Object> status = RealCluster.section(store, "status");
+    assertThat(status).containsEntry("phase", "Ready");
+    assertThat(((Number) status.get("observedGeneration")).longValue())
+        .isEqualTo(store.getMetadata().getGeneration());
+
+    long mark = cluster.auditLog().mark();
+    ReconcileOutcome converged = reconciler.reconcile();
+    assertThat(converged.wasConverged()).isTrue();
+    List<AuditEvent> requests = RealCluster.controllerEvents(cluster, mark);
+    assertThat(requests).isNotEmpty().noneMatch(AuditEvent::isWrite);
+  }
+
+  @Test
+  void statusIsWrittenOnlyThroughTheStatusSubresourceAndTheMainResourceOnlyForTheFinalizer() {
+    long mark = cluster.auditLog().mark();
+    RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
+    reconciler.reconcile();
+    RealCluster.veleroMarks(admin, bsl("prod").getMetadata().getName(), "Available");
+    reconciler.reconcile();
+
+    List<AuditEvent> storeWrites =
+        RealCluster.controllerEvents(cluster, mark).stream()
+            .filter(e -> e.resource().equals("backupstores") && e.isWrite())
+            .toList();
+    assertThat(storeWrites).extracting(AuditEvent::subresource).containsOnly("status", "");
+    assertThat(storeWrites.stream().filter(e -> e.subresource().isEmpty()))
+        .as("main-resource writes: the finalizer only")
+        .hasSize(1)
+        .allSatisfy(e -> assertThat(e.verb()).isEqualTo("update"));
+    assertThat(storeWrites.stream().filter(e -> e.subresource().equals("status")))
+        .hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void theFinalizerComesBeforeAnythingIsCreatedAndGoesAfterEverythingIsDeleted() {
+    long mark = cluster.auditLog().mark();
+    RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName("minio")
+        .delete();
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+
+    assertThat(RealCluster.getStore(admin, PLATFORM, "minio")).isEmpty();
+    assertThat(RealCluster.bsls(admin)).isEmpty();
+    List<String> writes =
+        RealCluster.controllerEvents(cluster, mark).stream()
+            .filter(AuditEvent::isWrite)
+            .map(e -> e.verb() + " " + e.fullResource())
+            .toList();
+    int finalizerAdded = writes.indexOf("update backupstores");
+    int finalizerRemoved = writes.lastIndexOf("update backupstores");
+    assertThat(finalizerAdded)
+        .as(writes.toString())
+        .isGreaterThanOrEqualTo(0)
+        .isLessThan(finalizerRemoved);
+    for (int i = 0; i < writes.size(); i++) {
+      if (writes.get(i).startsWith("patch") || writes.get(i).startsWith("create")) {
+        assertThat(i).as("created after the finalizer: " + writes).isGreaterThan(finalizerAdded);
+      }
+      if (writes.get(i).startsWith("delete")) {
+        assertThat(i)
+            .as("deleted before the finalizer went: " + writes)
+            .isLessThan(finalizerRemoved);
+      }
+    }
+    assertThat(writes).contains("delete backupstoragelocations", "delete secrets");
+  }
+
+  @Test
+  void aFieldTheControllerStopsSettingDisappearsFromTheBsl() {
+    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    reconciler.reconcile();
+    assertThat(RealCluster.section(bsl("s"), "spec").get("config").toString()).contains("s3Url");
+
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName("s")
+        .edit(
+            r -> {
+              Map<String, Object> storage =
+                  Serialization.unmarshal(
+                      RealCluster.s3("backups")
+                          .replace("cloudProviderRef: aws-prod\n", "credentialsSecretRef: creds\n"),
+                      Map.class);
+              @SuppressWarnings("unchecked")
+              Map<String, Object> spec =
+                  (Map<String, Object>) r.getAdditionalProperties().get("spec");
+              spec.put("storage", storage);
+              return r;
+            });
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+
+    Map<String, Object> config = asMap(RealCluster.section(bsl("s"), "spec").get("config"));
+    assertThat(config).containsKey("region").doesNotContainKeys("s3Url", "s3ForcePathStyle");
+  }
+
+  @Test
+  void anotherManagersConflictingApplyGets409AndTheControllerTakesItsFieldBack() {
+    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    reconciler.reconcile();
+    String name = bsl("s").getMetadata().getName();
+    String hijack =
+        "{\"apiVersion\":\"velero.io/v1\",\"kind\":\"BackupStorageLocation\",\"metadata\":{\"name\":\""
+            + name
+            + "\",\"namespace\":\"velero\",\"labels\":{\"team\":\"x\"}},\"spec\":{\"objectStorage\":{\"bucket\":\"hijacked\"}}}";
+    GenericKubernetesResource theirs =
+        Serialization.unmarshal(hijack, GenericKubernetesResource.class);
+    var theirApply =
+        admin
+            .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+            .inNamespace(VELERO)
+            .resource(theirs)
+            .fieldManager("someone-else");
+
+    assertThatThrownBy(theirApply::serverSideApply)
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+
+    theirApply.forceConflicts().serverSideApply();
+    assertThat(asMap(RealCluster.section(bsl("s"), "spec").get("objectStorage")))
+        .containsEntry("bucket", "hijacked");
+
+    // Deliberate: the controller applies with force, so the fields it owns come back to the store's
+    // values and to its ownership; fields it does not set (the label) stay the other manager's.
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+    GenericKubernetesResource after = bsl("s");
+    assertThat(asMap(RealCluster.section(after, "spec").get("objectStorage")))
+        .containsEntry("bucket", "backups");
+    assertThat(after.getMetadata().getLabels()).containsEntry("team", "x");
+    assertThatThrownBy(theirApply::serverSideApply)
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
+  }
+
+  @Test
+  void aResourceVersionConflictFromTheServerIsRetriedOnTheNextPass() {
+    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    // Between the controller's read and its write of the finalizer, someone else changes the store:
+    // the server refuses the stale write with 409.
+    AtomicBoolean raced = new AtomicBoolean();
+    Interceptor race =
+        new Interceptor() {
+          @Override
+          public void before(BasicBuilder builder, HttpRequest request, RequestTags tags) {
+            if (request.method().equals("PUT")
+                && request.uri().getPath().endsWith("/backupstores/s")
+                && raced.compareAndSet(false, true)) {
+              admin
+                  .genericKubernetesResources(Resources.BACKUP_STORES)
+                  .inNamespace(PLATFORM)
+                  .withName("s")
+                  .patch(
+                      PatchContext.of(PatchType.JSON_MERGE),
+                      "{\"metadata\":{\"labels\":{\"touched\":\"yes\"}}}");
+            }
+          }
+        };
+    try (KubernetesClient racing =
+        new KubernetesClientBuilder()
+            .withConfig(ControlPlane.configOf(controller).build())
+            .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("race", race))
+            .build()) {
+      long mark = cluster.auditLog().mark();
+      ReconcileOutcome first = RealCluster.reconciler(racing).reconcile(PLATFORM, "s");
+
+      assertThat(raced).isTrue();
+      assertThat(RealCluster.controllerEvents(cluster, mark))
+          .anySatisfy(e -> assertThat(e.code()).isEqualTo(409));
+      assertThat(first.failures()).isNotEmpty();
+      assertThat(first.requeueAfter()).isPresent();
+      assertThat(RealCluster.bsls(admin)).as("nothing created without the finalizer").isEmpty();
+
+      ReconcileOutcome second = RealCluster.reconciler(racing).reconcile(PLATFORM, "s");
+      assertThat(second.failures()).isEmpty();
+      assertThat(
+              RealCluster.getStore(admin, PLATFORM, "s")
+                  .orElseThrow()
+                  .getMetadata()
+                  .getFinalizers())
+          .contains(ReconcileOptions.DEFAULT_FINALIZER);
+      assertThat(RealCluster.bslOf(admin, PLATFORM, "s")).isPresent();
+    }
+  }
+
+  @Test
+  void credentialsAreMirroredIntoVelerosNamespaceAndFollowTheSource() {
+    RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
+    reconciler.reconcile();
+    Map<String, Object> credential =
+        asMap(RealCluster.section(bsl("minio"), "spec").get("credential"));
+    Secret mirror =
+        admin.secrets().inNamespace(VELERO).withName((String) credential.get("name")).get();
+    assertThat(decode(mirror, (String) credential.get("key")))
+        .isEqualTo("[default]\naws_access_key_id=AK\n");
+
+    RealCluster.secret(admin, PLATFORM, "creds", "rotated");
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+    mirror = admin.secrets().inNamespace(VELERO).withName((String) credential.get("name")).get();
+    assertThat(decode(mirror, (String) credential.get("key"))).isEqualTo("rotated");
+  }
+
+  @Test
+  void anOrphanedBslOfOursIsCollectedAndAForeignOneIsLeftAlone() {
+    RealCluster.store(admin, PLATFORM, "gone", false, RealCluster.s3("bucket-one"));
+    reconciler.reconcile();
+    GenericKubernetesResource orphan = bsl("gone");
+    // The store disappears without its finalizer running (say, stripped by hand).
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName("gone")
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"metadata\":{\"finalizers\":null}}");
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName("gone")
+        .delete();
+    GenericKubernetesResource foreign =
+        Serialization.unmarshal(
+            "{\"apiVersion\":\"velero.io/v1\",\"kind\":\"BackupStorageLocation\",\"metadata\":{\"name\":\"hand-made\",\"namespace\":\"velero\"},"
+                + "\"spec\":{\"provider\":\"aws\",\"objectStorage\":{\"bucket\":\"theirs\"}}}",
+            GenericKubernetesResource.class);
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+        .inNamespace(VELERO)
+        .resource(foreign)
+        .create();
+
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+
+    List<String> names = new ArrayList<>();
+    RealCluster.bsls(admin).forEach(b -> names.add(b.getMetadata().getName()));
+    assertThat(names).contains("hand-made").doesNotContain(orphan.getMetadata().getName());
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> asMap(Object o) {
+    return o instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+  }
+
+  static String decode(Secret s, String key) {
+    return new String(Base64.getDecoder().decode(s.getData().get(key)), StandardCharsets.UTF_8);
+  }
+}
