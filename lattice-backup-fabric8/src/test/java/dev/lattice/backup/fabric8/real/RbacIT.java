@@ -1,0 +1,192 @@
+package dev.lattice.backup.fabric8.real;
+
+import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
+import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.junit.AuditEvent;
+import dev.lattice.backup.junit.ControlPlane;
+import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.reconcile.Reconciler;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/rbac.yaml is sufficient and minimal, judged by the real API server's authorizer: a whole
+ * lifecycle run as the controller's ServiceAccount is never refused, every permission the manifest
+ * grants is used in it, and a request outside the grants is refused with 403.
+ */
+@ControlPlaneTest
+class RbacIT {
+
+  /** One permission the manifest grants: a verb on a resource, in a namespace or everywhere. */
+  record Grant(String group, String resource, String verb, Optional<String> namespace) {
+    boolean allows(AuditEvent e) {
+      return e.apiGroup().equals(group)
+          && e.fullResource().equals(resource)
+          && (e.verb().equals(verb) || createdByApply(e))
+          && namespace.map(ns -> ns.equals(e.namespace())).orElse(true);
+    }
+
+    /** A server-side apply that created its object: the server checks create as well as patch. */
+    private boolean createdByApply(AuditEvent e) {
+      return verb.equals("create") && e.verb().equals("patch") && e.code() == 201;
+    }
+  }
+
+  @Test
+  void aWholeLifecycleIsAllowedUsesEveryGrantAndNothingElseIsAllowed(ControlPlane cluster)
+      throws Exception {
+    KubernetesClient admin = cluster.admin();
+    RealCluster.cleanSlate(admin);
+    RealCluster.secret(admin, PLATFORM, "creds", "v1");
+    long mark = cluster.auditLog().mark();
+
+    try (KubernetesClient client = cluster.controller()) {
+      Reconciler reconciler = RealCluster.reconciler(client);
+      try (BackupStoreController loop =
+          BackupStoreController.start(client, reconciler, VELERO, Duration.ofMinutes(10))) {
+        RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
+        RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
+        RealCluster.await("both BSLs", () -> RealCluster.bsls(admin).size() == 2);
+        RealCluster.bsls(admin)
+            .forEach(b -> RealCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
+        RealCluster.await(
+            "both stores Ready",
+            () ->
+                List.of("prod", "minio").stream()
+                    .allMatch(
+                        n ->
+                            "Ready"
+                                .equals(
+                                    RealCluster.section(
+                                            RealCluster.getStore(admin, PLATFORM, n).orElseThrow(),
+                                            "status")
+                                        .get("phase"))));
+        RealCluster.secret(admin, PLATFORM, "creds", "v2");
+        reconciler.reconcile();
+        admin
+            .genericKubernetesResources(Resources.BACKUP_STORES)
+            .inNamespace(PLATFORM)
+            .withName("minio")
+            .delete();
+        RealCluster.await(
+            "the deleted store is gone",
+            () -> RealCluster.getStore(admin, PLATFORM, "minio").isEmpty());
+        RealCluster.await("its BSL is gone", () -> RealCluster.bsls(admin).size() == 1);
+      }
+
+      List<AuditEvent> requests = RealCluster.controllerEvents(cluster, mark);
+      assertThat(requests).isNotEmpty();
+      assertThat(requests)
+          .as("requests the API server refused")
+          .noneMatch(e -> e.code() == 403 || e.decision().equals(Optional.of("forbid")));
+
+      List<Grant> grants = grants(admin);
+      TreeSet<String> unused = new TreeSet<>();
+      for (Grant g : grants) {
+        if (requests.stream().noneMatch(g::allows)) {
+          unused.add(g.toString());
+        }
+      }
+      assertThat(unused).as("permissions deploy/rbac.yaml grants that no request used").isEmpty();
+      for (AuditEvent e : requests) {
+        assertThat(grants.stream().anyMatch(g -> g.allows(e))).as("a grant for " + e).isTrue();
+      }
+
+      // Outside the grants: Secrets anywhere but Velero's namespace (read only in the platform's).
+      assertThatThrownBy(
+              () -> client.secrets().inNamespace(PLATFORM).withName("creds").edit(s -> s))
+          .isInstanceOfSatisfying(
+              KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+      assertThatThrownBy(() -> client.secrets().inNamespace("default").list())
+          .isInstanceOfSatisfying(
+              KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+      assertThatThrownBy(() -> client.configMaps().inNamespace(VELERO).list())
+          .isInstanceOfSatisfying(
+              KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(403));
+    }
+  }
+
+  /** The permissions deploy/rbac.yaml gives the controller's ServiceAccount, expanded. */
+  static List<Grant> grants(KubernetesClient admin) throws Exception {
+    List<HasMetadata> objects;
+    try (InputStream in = Files.newInputStream(Path.of("..", "deploy", "rbac.yaml"))) {
+      objects = admin.load(in).items();
+    }
+    List<Grant> out = new ArrayList<>();
+    for (HasMetadata o : objects) {
+      if (o instanceof ClusterRoleBinding b && bindsController(b.getSubjects())) {
+        expand(
+            rulesOf(objects, b.getRoleRef().getKind(), b.getRoleRef().getName(), null),
+            Optional.empty(),
+            out);
+      } else if (o instanceof RoleBinding b && bindsController(b.getSubjects())) {
+        String ns = b.getMetadata().getNamespace();
+        expand(
+            rulesOf(objects, b.getRoleRef().getKind(), b.getRoleRef().getName(), ns),
+            Optional.of(ns),
+            out);
+      }
+    }
+    return out;
+  }
+
+  private static void expand(List<PolicyRule> rules, Optional<String> ns, List<Grant> out) {
+    for (PolicyRule r : rules) {
+      for (String g : r.getApiGroups()) {
+        for (String res : r.getResources()) {
+          for (String v : r.getVerbs()) {
+            out.add(new Grant(g, res, v, ns));
+          }
+        }
+      }
+    }
+  }
+
+  private static boolean bindsController(
+      List<io.fabric8.kubernetes.api.model.rbac.Subject> subjects) {
+    return subjects.stream()
+        .anyMatch(
+            s ->
+                s.getKind().equals("ServiceAccount")
+                    && s.getName().equals(ControlPlane.CONTROLLER_SERVICE_ACCOUNT)
+                    && s.getNamespace().equals(PLATFORM));
+  }
+
+  private static List<PolicyRule> rulesOf(
+      List<HasMetadata> objects, String kind, String name, String namespace) {
+    for (HasMetadata o : objects) {
+      if (kind.equals("ClusterRole")
+          && o instanceof ClusterRole r
+          && r.getMetadata().getName().equals(name)) {
+        return r.getRules();
+      }
+      if (kind.equals("Role")
+          && o instanceof Role r
+          && r.getMetadata().getName().equals(name)
+          && r.getMetadata().getNamespace().equals(namespace)) {
+        return r.getRules();
+      }
+    }
+    throw new AssertionError("no " + kind + " " + name);
+  }
+}
