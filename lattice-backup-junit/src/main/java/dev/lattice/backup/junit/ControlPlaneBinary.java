@@ -255,18 +255,22 @@ public final class ControlPlaneBinary {
 
   /** The go command: {@code $GO}, else {@code go} on the PATH, else Go's default install path. */
   static Path go() {
+    return go(System.getenv(), List.of(Path.of("/usr/local/go/bin/go")));
+  }
+
+  static Path go(Map<String, String> env, List<Path> defaults) {
     List<Path> candidates = new ArrayList<>();
-    String explicit = System.getenv("GO");
+    String explicit = env.get("GO");
     if (explicit != null && !explicit.isBlank()) {
       candidates.add(Path.of(explicit));
     }
-    String path = Optional.ofNullable(System.getenv("PATH")).orElse("");
-    for (String entry : path.split(File.pathSeparator)) {
+    String path = Optional.ofNullable(env.get("PATH")).orElse("");
+    for (String entry : path.split(File.pathSeparator, -1)) {
       if (!entry.isEmpty()) {
         candidates.add(Path.of(entry, "go"));
       }
     }
-    candidates.add(Path.of("/usr/local/go/bin/go"));
+    candidates.addAll(defaults);
     for (Path c : candidates) {
       if (Files.isExecutable(c)) {
         return c;

@@ -1,0 +1,42 @@
+package dev.lattice.backup.junit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ControlPlaneBinaryTest {
+
+  @Test
+  void withoutGoTheMessageIsOneLineNamingWhatIsMissingAndHowToInstallIt(@TempDir Path empty) {
+    assertThatThrownBy(
+            () ->
+                ControlPlaneBinary.go(
+                    Map.of("PATH", empty.toString()), List.of(empty.resolve("go"))))
+        .isInstanceOf(ControlPlaneException.class)
+        .hasMessageStartingWith("Go is not installed")
+        .hasMessageContaining("go.dev/doc/install")
+        .hasMessageContaining("1.26")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+  }
+
+  @Test
+  void goIsFoundOnThePathOrThroughTheGoVariable(@TempDir Path dir) throws Exception {
+    Path go = Files.createFile(dir.resolve("go"));
+    go.toFile().setExecutable(true);
+    assertThat(ControlPlaneBinary.go(Map.of("PATH", "/nowhere:" + dir), List.of())).isEqualTo(go);
+    assertThat(ControlPlaneBinary.go(Map.of("GO", go.toString()), List.of())).isEqualTo(go);
+  }
+
+  @Test
+  void theBuildIsKeyedByTheKubernetesVersionAndTheSources() {
+    assertThat(ControlPlaneBinary.kubernetesVersion()).matches("v1\\.3\\d+\\.\\d+");
+    assertThat(ControlPlaneBinary.etcdVersion()).matches("v3\\.\\d+\\.\\d+");
+    assertThat(ControlPlaneBinary.sourceKey()).matches("[0-9a-f]{16}");
+  }
+}
