@@ -48,7 +48,12 @@ class ControlPlaneIT {
             .customResourceDefinitions()
             .withName("backupstores.lattice.dev")
             .get();
+    // The server accepted the CRD (a CEL rule over the cost budget is refused at creation), serves
+    // it, and found its schema structural.
     assertThat(Installation.isTrue(ours.getStatus().getConditions(), "Established")).isTrue();
+    assertThat(Installation.isTrue(ours.getStatus().getConditions(), "NamesAccepted")).isTrue();
+    assertThat(ours.getStatus().getConditions())
+        .noneMatch(c -> c.getType().equals("NonStructuralSchema"));
   }
 
   @Test
