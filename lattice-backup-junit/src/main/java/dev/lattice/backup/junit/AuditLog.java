@@ -55,7 +55,7 @@ public final class AuditLog {
       in.readFully(rest);
       String text = new String(rest, StandardCharsets.UTF_8);
       int end = text.lastIndexOf('\n');
-      for (String line : text.substring(0, Math.max(end, 0)).split("\n")) {
+      for (String line : (Iterable<String>) text.substring(0, Math.max(end, 0)).lines()::iterator) {
         if (!line.isBlank()) {
           parse(JSON.readTree(line)).ifPresent(out::add);
         }

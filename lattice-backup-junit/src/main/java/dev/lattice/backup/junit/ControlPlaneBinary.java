@@ -91,6 +91,7 @@ public final class ControlPlaneBinary {
    * @return the executable
    * @throws ControlPlaneException when Go is missing or the build fails
    */
+  @SuppressWarnings("try") // the lock is held for the try block, never read
   static Path ensure(PrintStream log) {
     Path dir =
         cacheRoot().resolve("control-plane").resolve(kubernetesVersion() + "-" + sourceKey());
@@ -123,7 +124,7 @@ public final class ControlPlaneBinary {
       Files.writeString(src.resolve(name), source(name));
     }
     String k8s = kubernetesVersion();
-    String[] minor = k8s.substring(1).split("\\.");
+    String[] minor = k8s.substring(1).split("\\.", -1);
     String ldflags =
         String.join(
             " ",
