@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
@@ -44,14 +45,7 @@ import net.jqwik.api.statistics.Statistics;
 class ApiServerAdmissionIT {
   private static final BackupStoreCodec CODEC = BackupStoreCodec.strict();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ResourceDefinitionContext STORES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup(BackupStore.GROUP)
-          .withVersion(BackupStore.VERSION)
-          .withKind(BackupStore.KIND)
-          .withPlural(BackupStore.PLURAL)
-          .withNamespaced(true)
-          .build();
+  private static final ResourceDefinitionContext STORES = Resources.BACKUP_STORES;
 
   /**
    * The one deliberate difference: apiVersion and kind. The API server takes them from the URL the
