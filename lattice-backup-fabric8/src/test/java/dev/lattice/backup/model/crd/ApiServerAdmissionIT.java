@@ -92,7 +92,8 @@ class ApiServerAdmissionIT {
         ModelShape.fields().values().stream()
             .filter(f -> f.rule().isPresent() && f.path().startsWith("spec."))
             // Not yet: the CRD checks only part of the endpoint's syntax ("http://-a" passes it);
-            // the endpoint rules of the trust-boundary issue replace it (docs/real-control-plane.md).
+            // the endpoint rules of the trust-boundary issue replace it
+            // (docs/real-control-plane.md).
             .filter(f -> !f.path().endsWith(".endpoint"))
             .filter(f -> !at(tree, f.path()).isMissingNode())
             .toList();
