@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -416,23 +415,9 @@ public final class ControlPlane implements AutoCloseable {
     return new ConfigBuilder(client.getConfiguration());
   }
 
-  /**
-   * Whether the server process is running.
-   *
-   * @return true until it stops
-   */
-  public boolean isRunning() {
-    return !closed && process.isAlive();
-  }
-
   /** The process id of the server, for tests of process clean-up. */
   long pid() {
     return process.pid();
-  }
-
-  /** Optional access to the process for clean-up tests. */
-  Optional<ProcessHandle> handle() {
-    return process.isAlive() ? Optional.of(process.toHandle()) : Optional.empty();
   }
 
   /** Stops the server, closes every client it handed out, and deletes its files. */

@@ -26,6 +26,7 @@ class ControlPlaneIT {
     assertThat(cluster.admin().getKubernetesVersion().getGitVersion())
         .isEqualTo(ControlPlaneBinary.kubernetesVersion());
     assertThat(cluster.server()).startsWith("https://127.0.0.1:");
+    assertThat(cluster.metrics()).contains("apiserver_request_total{");
   }
 
   @Test

@@ -20,7 +20,6 @@ final class TcpProxy implements AutoCloseable {
   private final int port;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
-  private volatile boolean closed;
 
   TcpProxy(String host, int targetPort) throws IOException {
     this.target = new InetSocketAddress(host, targetPort);
@@ -104,11 +103,6 @@ final class TcpProxy implements AutoCloseable {
 
   @Override
   public void close() {
-    closed = true;
     cut();
-  }
-
-  boolean isClosed() {
-    return closed;
   }
 }
