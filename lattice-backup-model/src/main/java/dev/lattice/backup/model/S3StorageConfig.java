@@ -1,5 +1,6 @@
 package dev.lattice.backup.model;
 
+import dev.lattice.backup.model.validation.Endpoint;
 import dev.lattice.backup.model.validation.FieldRule;
 import dev.lattice.backup.model.validation.Satisfies;
 import jakarta.validation.constraints.NotNull;
@@ -87,5 +88,23 @@ public record S3StorageConfig(
    */
   public S3StorageConfig withForcePathStyle(@Nullable Boolean value) {
     return new S3StorageConfig(bucket, region, endpoint, Optional.ofNullable(value));
+  }
+
+  /**
+   * The record's usual form, with the endpoint {@linkplain
+   * dev.lattice.backup.model.validation.Endpoint#redact(String) redacted}, so that a store printed
+   * by accident (in a log line, say) never shows credentials written into its endpoint.
+   */
+  @Override
+  public String toString() {
+    return "S3StorageConfig[bucket="
+        + bucket
+        + ", region="
+        + region
+        + ", endpoint="
+        + endpoint.map(Endpoint::redact)
+        + ", forcePathStyle="
+        + forcePathStyle
+        + "]";
   }
 }

@@ -46,7 +46,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -58,17 +57,18 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  *
  * <p>Two modes. {@linkplain #strict() Strict} reading reports every field the schema does not know
  * ({@code spec.storage.s3.bukcet}) and every duplicate key, as the API server's strict field
- * validation does; {@linkplain #lenient() lenient} reading ignores them, for objects from an API
- * server newer than this library. Both report unknown enum values (listing the allowed ones) and
- * values of the wrong JSON type. Reading never throws anything but {@link
- * BackupStoreReadException}, and never binds half a document: all of a document's problems are
- * reported together.
+ * validation does, and refuses a document that is not a BackupStore: another {@code apiVersion} or
+ * {@code kind} (a ConfigMap, say), or no {@code spec}, each error naming its field; {@linkplain
+ * #lenient() lenient} reading ignores all of that, for objects from an API server newer than this
+ * library (the validator still reports a wrong apiVersion, kind or missing spec). Both report
+ * unknown enum values (listing the allowed ones) and values of the wrong JSON type. Reading never
+ * throws anything but {@link BackupStoreReadException}, and never binds half a document: all of a
+ * document's problems are reported together.
  *
  * <p>Writing omits empty optionals and empty collections; labels and annotations come out sorted,
  * so the same store always gives the same bytes.
  */
 public final class BackupStoreCodec {
-  private static final Pattern USER_INFO_ANYWHERE = Pattern.compile("(://)[^/\\s@\"']*@");
   private static final int MAX_PROBLEM_CHARS = 200;
 
   private final boolean strict;
@@ -450,6 +450,9 @@ public final class BackupStoreCodec {
       problems.addAll(document.duplicates());
     }
     schemaCheck.check(document.tree(), storeType, "", strict, problems);
+    if (strict) {
+      identity(document.tree(), problems);
+    }
     BackupStore store = null;
     if (!problems.isEmpty()) {
       throw new BackupStoreReadException(
@@ -474,6 +477,32 @@ public final class BackupStoreCodec {
           BackupStoreReadException.Kind.INVALID, document.locate(problems));
     }
     return store;
+  }
+
+  /**
+   * Strict reading's check that the document is a BackupStore at all: {@code apiVersion} {@value
+   * BackupStore#API_VERSION}, {@code kind} {@value BackupStore#KIND} and a {@code spec}, each
+   * reported at its own field (a wrong JSON type is reported by the schema check already).
+   */
+  private static void identity(JsonNode tree, List<FieldError> problems) {
+    identityField(tree, "apiVersion", FieldRule.API_VERSION, problems);
+    identityField(tree, "kind", FieldRule.KIND, problems);
+    JsonNode spec = tree.get("spec");
+    if (spec == null || spec.isNull()) {
+      problems.add(
+          FieldError.of(
+              "spec", FieldError.Type.REQUIRED, "a BackupStore document must have a spec"));
+    }
+  }
+
+  private static void identityField(
+      JsonNode tree, String field, FieldRule rule, List<FieldError> problems) {
+    JsonNode value = tree.get(field);
+    if (value == null || value.isNull()) {
+      problems.add(FieldError.required(field));
+    } else if (value.isTextual()) {
+      rule.check(value.asText()).ifPresent(e -> problems.add(e.under(field)));
+    }
   }
 
   /**
@@ -668,15 +697,71 @@ public final class BackupStoreCodec {
   }
 
   /**
-   * Removes URL user information, escapes control characters and line breaks (a parser may quote
-   * the character it stopped at) and cuts the text, so a parser's message never leaks a secret and
-   * stays one line.
+   * Hides what might be secret in a parser's message (user information of a URL, whatever
+   * characters it holds, and a URL's query or fragment), escapes control characters and line breaks
+   * (a parser may quote the character it stopped at) and cuts the text, so a parser's message never
+   * leaks a secret and stays one line.
    */
   static String scrub(String message) {
-    String clean = escapeControls(USER_INFO_ANYWHERE.matcher(message).replaceAll("$1***@"));
+    String clean = escapeControls(hideQueries(hideUserInfo(message)));
     return clean.length() <= MAX_PROBLEM_CHARS
         ? clean
         : clean.substring(0, MAX_PROBLEM_CHARS) + "...";
+  }
+
+  /**
+   * Replaces everything from the start of user information to the last {@code @} by {@code ***}:
+   * from just after the first {@code ://} before the last {@code @}, or, without one, from the
+   * start of the word holding the first {@code @}. A password may hold spaces, quotes, {@code /} or
+   * {@code #}, so no word or URL grammar can be trusted to find where it ends; the last {@code @}
+   * can.
+   */
+  static String hideUserInfo(String message) {
+    int last = message.lastIndexOf('@');
+    if (last < 0) {
+      return message;
+    }
+    int scheme = message.indexOf("://");
+    int from;
+    if (scheme >= 0 && scheme < last) {
+      from = scheme + 3;
+    } else {
+      from = message.indexOf('@');
+      while (from > 0 && !isWordBoundary(message.charAt(from - 1))) {
+        from--;
+      }
+    }
+    return message.substring(0, from) + "***" + message.substring(last);
+  }
+
+  /** Replaces the query or fragment of every URL in the text by {@code ***}. */
+  static String hideQueries(String message) {
+    StringBuilder out = new StringBuilder(message.length());
+    int i = 0;
+    while (i < message.length()) {
+      int scheme = message.indexOf("://", i);
+      if (scheme < 0) {
+        break;
+      }
+      int end = scheme + 3;
+      while (end < message.length() && !isWordBoundary(message.charAt(end))) {
+        end++;
+      }
+      int cut = scheme + 3;
+      while (cut < end && message.charAt(cut) != '?' && message.charAt(cut) != '#') {
+        cut++;
+      }
+      out.append(message, i, cut);
+      if (cut < end) {
+        out.append(message.charAt(cut)).append("***");
+      }
+      i = end;
+    }
+    return out.append(message, i, message.length()).toString();
+  }
+
+  private static boolean isWordBoundary(char c) {
+    return Character.isWhitespace(c) || c == '\'' || c == '"' || c == '`';
   }
 
   private static String escapeControls(String text) {

@@ -28,10 +28,11 @@ import org.jspecify.annotations.Nullable;
  * records without a word of complaint, and {@linkplain GiveUp gives up} on everything else, leaving
  * the text to the general path, which reports its problems with their locations.
  *
- * <p>It gives up on: a document that is not a mapping of kind {@code BackupStore}; a field it does
- * not bind (unknown fields, {@code status}, timestamps); a value of another JSON type than its
- * field's, {@code null} included; an unknown provider; a duplicate key; a YAML alias; nesting
- * deeper than the limit; a scalar or key longer than the limit; and any error of the parser.
+ * <p>It gives up on: a document that is not a mapping of kind {@code BackupStore} and apiVersion
+ * {@code lattice.dev/v1alpha1} with a {@code spec}; a field it does not bind (unknown fields,
+ * {@code status}, timestamps); a value of another JSON type than its field's, {@code null}
+ * included; an unknown provider; a duplicate key; a YAML alias; nesting deeper than the limit; a
+ * scalar or key longer than the limit; and any error of the parser.
  */
 final class DirectBinder {
   /** The binder met something only the general path handles. Carries no stack trace. */
@@ -124,8 +125,11 @@ final class DirectBinder {
         default -> throw GiveUp.INSTANCE;
       }
     }
-    if (!BackupStore.KIND.equals(kind)) {
-      throw GiveUp.INSTANCE; // another kind, or none: the caller decides what to do with it
+    if (!BackupStore.KIND.equals(kind)
+        || !BackupStore.API_VERSION.equals(apiVersion)
+        || spec == null) {
+      // another kind or version, or no spec: the general path decides what to do with it
+      throw GiveUp.INSTANCE;
     }
     return new BackupStore(apiVersion, kind, metadata, spec, Optional.empty());
   }

@@ -2,6 +2,7 @@ package dev.lattice.backup.model.io;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import dev.lattice.backup.model.validation.Endpoint;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -12,11 +13,16 @@ import org.jspecify.annotations.Nullable;
 final class Paths {
   private Paths() {}
 
+  /**
+   * The path of a key below a parent. A key that is no identifier goes in brackets, {@linkplain
+   * Endpoint#redact(String) redacted}: a key is text from the document, and a misplaced URL with a
+   * password is no less secret as a key.
+   */
   static String child(String parent, String key) {
     if (isIdentifier(key)) {
       return parent.isEmpty() ? key : parent + "." + key;
     }
-    return parent + "[" + key + "]";
+    return parent + "[" + Endpoint.redact(key) + "]";
   }
 
   static String index(String parent, int i) {

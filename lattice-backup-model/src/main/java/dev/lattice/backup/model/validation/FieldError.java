@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One problem with one field of a resource, in the form the Kubernetes API server uses: a field
  * path such as {@code spec.storage.s3.bucket}, a {@link Type}, the offending value (already made
- * safe to print: shortened, and with credentials removed) and a detail.
+ * safe to print: shortened, and with anything that might be a credential hidden, see {@link
+ * Endpoint#redact(String)}) and a detail.
  *
  * <p>{@link #toString()} renders {@code spec.storage.s3.bucket: Invalid value: "ab": must be 3 to
  * 63 characters}, the shape {@code kubectl} users know.
@@ -198,8 +199,12 @@ public record FieldError(
     return new FieldError(path, Type.INVALID, Optional.empty(), message, Optional.empty());
   }
 
-  /** Escapes quotes, backslashes and control characters, and cuts long values. */
-  static String shown(String value) {
+  /**
+   * Hides what might be secret ({@link Endpoint#redact(String)}: anything with an {@code @}, a
+   * query, a fragment), escapes quotes, backslashes and control characters, and cuts long values.
+   */
+  static String shown(String raw) {
+    String value = Endpoint.redact(raw);
     StringBuilder out = new StringBuilder();
     int count = 0;
     for (int i = 0; i < value.length(); ) {

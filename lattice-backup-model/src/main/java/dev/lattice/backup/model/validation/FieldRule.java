@@ -1,10 +1,7 @@
 package dev.lattice.backup.model.validation;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The format rules for single string fields of a BackupStore. Each rule is a pure function from a
@@ -118,38 +115,17 @@ public enum FieldRule {
     }
   },
   /**
-   * An S3 endpoint: an absolute {@code http} or {@code https} URL with a host, no user information
-   * (credentials belong in a Secret), no query and no fragment. The value is never shown with its
-   * user information.
+   * An S3 endpoint: an absolute {@code http} or {@code https} URL of at most 2048 characters with a
+   * host, without user information (credentials belong in a Secret), query or fragment, whose host
+   * is unambiguous and no {@link SpecialUse} (loopback, link-local, unspecified, cloud metadata,
+   * multicast, reserved, IPv4 written as IPv6) in any notation; see {@link Endpoint}. The value is
+   * shown only {@linkplain Endpoint#redact(String) redacted}.
    */
   S3_ENDPOINT {
     @Override
     Optional<FieldError> problem(String value) {
-      URI uri;
-      try {
-        uri = new URI(value);
-      } catch (URISyntaxException e) {
-        return invalid(redactUserInfo(value), "must be an absolute http or https URL");
-      }
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          || uri.isOpaque()) {
-        return invalid(redactUserInfo(value), "must be an absolute http or https URL");
-      }
-      if (uri.getRawUserInfo() != null
-          || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
-        return invalid(
-            redactUserInfo(value),
-            "must not contain user information: keep credentials in a Secret");
-      }
-      if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        return invalid(redactUserInfo(value), "must name a host (and optionally a port)");
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-        return invalid(redactUserInfo(value), "must not contain a query or a fragment");
-      }
-      return Optional.empty();
+      Optional<String> problem = Endpoint.problem(value);
+      return problem.isEmpty() ? Optional.empty() : invalid(Endpoint.redact(value), problem.get());
     }
   },
   /**
@@ -217,9 +193,6 @@ public enum FieldRule {
     }
   };
 
-  private static final Pattern USER_INFO =
-      Pattern.compile("^([^:/?#]*:?//)([^/?#]*@)(.*)$", Pattern.DOTALL);
-
   /**
    * The problem with a value, at the empty path (see {@link FieldError#under(String)}).
    *
@@ -246,16 +219,15 @@ public enum FieldRule {
   abstract Optional<FieldError> problem(String value);
 
   /**
-   * The value with any user information of a URL-like string replaced by {@code ***}, so that an
-   * error message never shows a password: {@code http://me:secret@host} becomes {@code
-   * http://***@host}.
+   * The value with anything that might be secret hidden, as {@link Endpoint#redact(String)} does:
+   * {@code http://me:secret@host} becomes {@code http://***}, {@code http://host/?key=x} becomes
+   * {@code http://host/?***}.
    *
    * @param value any string
    * @return the string, safe to print
    */
   public static String redactUserInfo(String value) {
-    var m = USER_INFO.matcher(value);
-    return m.matches() ? m.group(1) + "***@" + m.group(3) : value;
+    return Endpoint.redact(value);
   }
 
   private static Optional<FieldError> invalid(String value, String detail) {

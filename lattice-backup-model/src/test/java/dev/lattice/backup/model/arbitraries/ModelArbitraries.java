@@ -106,14 +106,28 @@ public final class ModelArbitraries {
 
   /** A valid endpoint URL without user information. */
   public static Arbitrary<String> endpoint() {
+    // A name's last label starts with a letter (an all-numeric one would read as an address); an
+    // IPv4 address avoids 0/8, 127/8, 169.254/16 and 224/3; an IPv6 address starts 2xxx or fdxx.
+    Arbitrary<String> name =
+        Combinators.combine(dnsSubdomain(40), Arbitraries.chars().range('a', 'z'), dnsLabel(10))
+            .as((d, c, l) -> d + "." + c + l);
+    Arbitrary<String> v4 =
+        Combinators.combine(
+                Arbitraries.integers().between(1, 223).filter(a -> a != 127 && a != 169),
+                Arbitraries.integers().between(0, 255).list().ofSize(3))
+            .as((a, l) -> a + "." + l.get(0) + "." + l.get(1) + "." + l.get(2));
+    Arbitrary<String> v6 =
+        Combinators.combine(
+                Arbitraries.of("2001:db8", "2a05:d018", "fd12:3456", "2600:1f18"),
+                Arbitraries.integers().between(0, 0xffff).list().ofMinSize(0).ofMaxSize(4))
+            .as(
+                (p, l) -> {
+                  StringBuilder b = new StringBuilder("[").append(p);
+                  l.forEach(g -> b.append(':').append(Integer.toHexString(g)));
+                  return b.append(l.size() == 4 ? ":1" : "::1").append(']').toString();
+                });
     Arbitrary<String> host =
-        Arbitraries.oneOf(
-            dnsSubdomain(60),
-            Arbitraries.integers()
-                .between(1, 254)
-                .list()
-                .ofSize(4)
-                .map(l -> l.get(0) + "." + l.get(1) + "." + l.get(2) + "." + l.get(3)));
+        Arbitraries.frequencyOf(Tuple.of(6, name), Tuple.of(3, v4), Tuple.of(1, v6));
     Arbitrary<String> port =
         Arbitraries.oneOf(
             Arbitraries.just(""), Arbitraries.integers().between(1, 65535).map(p -> ":" + p));

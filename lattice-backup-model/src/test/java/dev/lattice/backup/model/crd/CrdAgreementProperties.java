@@ -3,6 +3,7 @@ package dev.lattice.backup.model.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.arbitraries.EndpointArbitraries;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.crd.ModelShape.ModelField;
 import dev.lattice.backup.model.io.BackupStoreCodec;
@@ -52,6 +53,25 @@ class CrdAgreementProperties {
 
   /** Format rules that have no exact pattern; the CRD checks a necessary part of them. */
   static final Set<FieldRule> PARTIAL = Set.of(FieldRule.S3_ENDPOINT);
+
+  /**
+   * What the CRD's endpoint rules leave to the library: URL syntax that regular expressions over
+   * the whole URL cannot follow. Never user information, a query, a fragment, percent-encoding, a
+   * numeric host in another notation, or a host of a special use: the CRD refuses all of those.
+   */
+  static final Set<String> ENDPOINT_SYNTAX_LEFT_TO_THE_LIBRARY =
+      Set.of(
+          "must name a host (and optionally a port)",
+          "must have a port from 1 to 65535 after the ':', without leading zeros",
+          "must have a valid IPv6 address between the brackets",
+          "must close the IPv6 address with ']'",
+          "must have only a port after the IPv6 address",
+          "must put an IPv6 address in brackets, such as [2001:db8::1]",
+          "must have a path of URL characters (RFC 3986), anything else percent-encoded",
+          "may contain only printable ASCII characters, without spaces",
+          "must name its host with letters, digits, '-' and '.' (labels of 1 to 63 characters, not"
+              + " starting or ending with '-', the last starting with a letter; at most 253 in"
+              + " all)");
 
   @Provide
   Arbitrary<BackupStore> stores() {
@@ -208,7 +228,15 @@ class CrdAgreementProperties {
                 Arbitraries.of("host", "minio:9000", "me:pw@host", "[::1]:9000", "", "a b", "h_st"),
                 Arbitraries.of("", "/", "/s3", "?q=1", "#f", "/a@b", "/?", " "))
             .as((a, b, c) -> a + b + c);
+    // Near the endpoint length limit, at and around 2048.
+    Arbitrary<String> longUrls =
+        Arbitraries.of(2047, 2048, 2049)
+            .map(n -> "http://host/" + "a".repeat(n - "http://host/".length()));
     Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(12);
+    Arbitrary<String> hostile =
+        Arbitraries.oneOf(
+            EndpointArbitraries.url(EndpointArbitraries.forbiddenHost()),
+            EndpointArbitraries.url(EndpointArbitraries.ordinaryHost()));
     // Lengths at and around every limit of the rules, and dot-separated parts at and around 63.
     Arbitrary<String> sized =
         Arbitraries.of(1, 2, 3, 4, 23, 24, 25, 62, 63, 64, 221, 222, 223, 252, 253, 254)
@@ -240,6 +268,8 @@ class CrdAgreementProperties {
         Tuple.of(1, ipLike),
         Tuple.of(1, long_),
         Tuple.of(rule == FieldRule.S3_ENDPOINT ? 3 : 1, urls),
+        Tuple.of(rule == FieldRule.S3_ENDPOINT ? 8 : 0, hostile),
+        Tuple.of(rule == FieldRule.S3_ENDPOINT ? 1 : 0, longUrls),
         Tuple.of(1, anything),
         Tuple.of(3, sized),
         Tuple.of(4, parts),
@@ -257,17 +287,49 @@ class CrdAgreementProperties {
       if (model) {
         assertThat(crd.accepted()).as(t + " " + crd).isTrue();
       } else if (crd.accepted()) {
-        // What the pattern leaves to the model is URL syntax, never a leaked credential, a query
-        // or a fragment.
+        // What the rules leave to the model is URL syntax, never a leaked credential, a query, a
+        // fragment or a forbidden host.
         assertThat(t.rule().check(t.value()).orElseThrow().detail())
             .as(t.toString())
-            .isIn(
-                "must be an absolute http or https URL",
-                "must name a host (and optionally a port)");
+            .isIn(ENDPOINT_SYNTAX_LEFT_TO_THE_LIBRARY);
       }
     } else {
       assertThat(crd.accepted()).as(t + " " + crd).isEqualTo(model);
     }
     Statistics.label("model accepts").collect(model);
+  }
+
+  @Provide
+  Arbitrary<String> forbiddenEndpoints() {
+    return EndpointArbitraries.url(EndpointArbitraries.forbiddenHost());
+  }
+
+  @Property(tries = 3000)
+  void theModelAndTheCrdRefuseEveryForbiddenHostInEveryNotation(
+      @ForAll("forbiddenEndpoints") String endpoint) {
+    String detail = FieldRule.S3_ENDPOINT.check(endpoint).orElseThrow().detail();
+    CrdValidator.Verdict crd =
+        CrdValidator.validateAt(CrdValidator.text(endpoint), "spec.storage.s3.endpoint");
+
+    assertThat(detail).as(endpoint).isNotIn(ENDPOINT_SYNTAX_LEFT_TO_THE_LIBRARY);
+    assertThat(crd.accepted()).as(endpoint).isFalse();
+    Statistics.label("model")
+        .collect(detail.replaceAll("host \\S+ ", "host H ").replaceAll(";.*", ""));
+  }
+
+  @Provide
+  Arbitrary<String> ordinaryEndpoints() {
+    return EndpointArbitraries.url(EndpointArbitraries.ordinaryHost());
+  }
+
+  @Property(tries = 1000)
+  void theModelAndTheCrdAcceptOrdinaryHostsInEverySpelling(
+      @ForAll("ordinaryEndpoints") String endpoint) {
+    assertThat(FieldRule.S3_ENDPOINT.check(endpoint)).as(endpoint).isEmpty();
+    assertThat(
+            CrdValidator.validateAt(CrdValidator.text(endpoint), "spec.storage.s3.endpoint")
+                .accepted())
+        .as(endpoint)
+        .isTrue();
   }
 }

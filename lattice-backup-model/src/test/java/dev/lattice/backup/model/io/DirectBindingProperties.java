@@ -117,7 +117,9 @@ class DirectBindingProperties {
         .map(DirectBindingProperties::plain)
         .flatMap(Mutations::of)
         .map(Mutations.Mutated::store)
-        .filter(s -> BackupStore.KIND.equals(s.kind())); // other kinds are the loader's business
+        // Other kinds are the loader's business; another apiVersion or no spec, strict reading's.
+        .filter(s -> BackupStore.KIND.equals(s.kind()))
+        .filter(s -> BackupStore.API_VERSION.equals(s.apiVersion()) && s.spec() != null);
   }
 
   /** Stores that break a validation rule still bind: the direct binder reads them all the same. */
