@@ -18,9 +18,9 @@ import java.util.Objects;
  *     CloudProviderCredentials#latticeConvention()}
  * @param foreignDefaultPolicy what to do about a default BSL we do not manage; default {@link
  *     ForeignDefaultPolicy#RESPECT}
- * @param tenantCloudProviders whether stores outside the platform namespace may use {@code
- *     cloudProviderRef}, that is, make Velero use credentials their namespace does not hold;
- *     default false (such stores are rejected on {@code spec.storage.cloudProviderRef})
+ * @param trust the trust boundary: which namespaces are the platform's, and what only their stores
+ *     may do (name no credentials, use a CloudProvider's, point Velero inside the cluster); default
+ *     {@link TrustPolicy#defaults()}
  */
 public record TranslationOptions(
     String veleroNamespace,
@@ -30,7 +30,7 @@ public record TranslationOptions(
     String pathStyleRegion,
     CloudProviderCredentials cloudProviderCredentials,
     ForeignDefaultPolicy foreignDefaultPolicy,
-    boolean tenantCloudProviders) {
+    TrustPolicy trust) {
 
   private static final TranslationOptions DEFAULTS =
       new TranslationOptions(
@@ -41,10 +41,11 @@ public record TranslationOptions(
           "us-east-1",
           CloudProviderCredentials.latticeConvention(),
           ForeignDefaultPolicy.RESPECT,
-          false);
+          TrustPolicy.defaults());
 
   /**
-   * Checks the values: namespaces are DNS-1123 labels, the region and key are not empty.
+   * Checks the values: namespaces are DNS-1123 labels, the region and key are not empty, and only
+   * platform namespaces may use Velero's default credentials.
    *
    * @param veleroNamespace where Velero runs
    * @param platformNamespace the platform namespace
@@ -53,15 +54,25 @@ public record TranslationOptions(
    * @param pathStyleRegion the region for S3-compatible stores without one
    * @param cloudProviderCredentials where CloudProvider credentials live
    * @param foreignDefaultPolicy the foreign default policy
-   * @param tenantCloudProviders whether tenant stores may use cloudProviderRef
+   * @param trust the trust boundary
    * @throws IllegalArgumentException when a value is unusable
    */
   public TranslationOptions {
     Objects.requireNonNull(providerNaming, "providerNaming");
     Objects.requireNonNull(cloudProviderCredentials, "cloudProviderCredentials");
     Objects.requireNonNull(foreignDefaultPolicy, "foreignDefaultPolicy");
+    Objects.requireNonNull(trust, "trust");
     requireLabel("veleroNamespace", veleroNamespace);
     requireLabel("platformNamespace", platformNamespace);
+    for (String ns : trust.defaultCredentialNamespaces()) {
+      if (!ns.equals(platformNamespace) && !trust.platformNamespaces().contains(ns)) {
+        throw new IllegalArgumentException(
+            "defaultCredentialNamespaces: "
+                + ns
+                + " is not a platform namespace; only platform namespaces may use Velero's"
+                + " default credentials");
+      }
+    }
     if (credentialKey.isEmpty()) {
       throw new IllegalArgumentException("credentialKey must not be empty");
     }
@@ -83,9 +94,31 @@ public record TranslationOptions(
   }
 
   /**
+   * Whether a namespace is one of the platform's: {@link #platformNamespace()} or one of {@link
+   * TrustPolicy#platformNamespaces()}. Every other namespace is a tenant's.
+   *
+   * @param namespace a namespace
+   * @return true for a platform namespace
+   */
+  public boolean isPlatformNamespace(String namespace) {
+    return namespace.equals(platformNamespace) || trust.platformNamespaces().contains(namespace);
+  }
+
+  /**
+   * Whether stores outside the platform namespaces may use {@code cloudProviderRef}, that is, make
+   * Velero use credentials their namespace does not hold: {@link
+   * TrustPolicy#tenantCloudProviders()}.
+   *
+   * @return true when tenants may
+   */
+  public boolean tenantCloudProviders() {
+    return trust.tenantCloudProviders();
+  }
+
+  /**
    * The defaults: Velero in {@code velero}, platform {@code lattice-system}, short plugin names,
    * key {@code cloud}, region {@code us-east-1}, the Lattice credential convention, foreign
-   * defaults respected.
+   * defaults respected, the default trust policy.
    *
    * @return the default options
    */
@@ -111,7 +144,7 @@ public record TranslationOptions(
     private String pathStyleRegion;
     private CloudProviderCredentials cloudProviderCredentials;
     private ForeignDefaultPolicy foreignDefaultPolicy;
-    private boolean tenantCloudProviders;
+    private TrustPolicy trust;
 
     private Builder(TranslationOptions from) {
       veleroNamespace = from.veleroNamespace;
@@ -121,7 +154,7 @@ public record TranslationOptions(
       pathStyleRegion = from.pathStyleRegion;
       cloudProviderCredentials = from.cloudProviderCredentials;
       foreignDefaultPolicy = from.foreignDefaultPolicy;
-      tenantCloudProviders = from.tenantCloudProviders;
+      trust = from.trust;
     }
 
     /**
@@ -208,7 +241,18 @@ public record TranslationOptions(
      * @return this builder
      */
     public Builder tenantCloudProviders(boolean value) {
-      tenantCloudProviders = value;
+      trust = trust.withTenantCloudProviders(value);
+      return this;
+    }
+
+    /**
+     * Sets the trust boundary.
+     *
+     * @param value the policy
+     * @return this builder
+     */
+    public Builder trust(TrustPolicy value) {
+      trust = value;
       return this;
     }
 
@@ -227,7 +271,7 @@ public record TranslationOptions(
           pathStyleRegion,
           cloudProviderCredentials,
           foreignDefaultPolicy,
-          tenantCloudProviders);
+          trust);
     }
   }
 }

@@ -11,23 +11,40 @@ import java.util.TreeMap;
 
 /**
  * Every store's translation and the default selection over all of them; the winner's BSL, and only
- * it, has {@code default: true}.
+ * it, has {@code default: true}. No two translated stores share a BSL name.
  *
  * @param results each store's result, sorted by namespace and name
  * @param selection the default selection
+ * @param nameConflicts the stores rejected because an older store's BSL has the same name, each
+ *     with that older store
  */
 public record TranslationPlan(
-    SortedMap<StoreKey, TranslationResult> results, DefaultSelection selection) {
+    SortedMap<StoreKey, TranslationResult> results,
+    DefaultSelection selection,
+    SortedMap<StoreKey, StoreKey> nameConflicts) {
 
   /**
    * Copies the results.
    *
    * @param results each store's result
    * @param selection the default selection
+   * @param nameConflicts the stores refused for a BSL name another store holds
    */
   public TranslationPlan {
     results = Collections.unmodifiableSortedMap(new TreeMap<>(results));
     Objects.requireNonNull(selection, "selection");
+    nameConflicts = Collections.unmodifiableSortedMap(new TreeMap<>(nameConflicts));
+  }
+
+  /**
+   * A plan without name conflicts.
+   *
+   * @param results each store's result
+   * @param selection the default selection
+   */
+  public TranslationPlan(
+      SortedMap<StoreKey, TranslationResult> results, DefaultSelection selection) {
+    this(results, selection, new TreeMap<>());
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.Endpoint;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslLabels;
@@ -21,15 +22,20 @@ import dev.lattice.backup.translate.defaults.ForeignBsl;
 import dev.lattice.backup.translate.names.BslNames;
 import dev.lattice.backup.translate.resolve.Resolution;
 import dev.lattice.backup.translate.resolve.StoreResolver;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The translation engine: BackupStore → Velero BackupStorageLocation, default selection and
@@ -103,11 +109,14 @@ public final class Translator {
 
   /**
    * Every problem that keeps a store from translating: the model's rules, what Velero needs (a
-   * namespace; an Azure storage account), and the credential boundary (a store outside the platform
-   * namespace may not use {@code cloudProviderRef} unless the options allow it).
+   * namespace; an Azure storage account), and the trust boundary of {@link TrustPolicy}: a store
+   * outside the platform namespaces must name its credentials ({@code credentialsSecretRef}), may
+   * not use {@code cloudProviderRef} unless the options allow it, may not live in Velero's
+   * namespace, and may point Velero only where {@link TrustPolicy#tenantEndpoints()} allows; a
+   * platform store may name no credentials only where the options allow it.
    *
    * @param store the store
-   * @param options the platform namespace and credential policy
+   * @param options the platform namespaces and trust policy
    * @return the field errors, empty when the store translates
    */
   public static List<FieldError> validate(BackupStore store, TranslationOptions options) {
@@ -122,20 +131,8 @@ public final class Translator {
     }
     BackupStoreSpec spec = store.spec();
     BackupStorageSpec storage = spec == null ? null : spec.storage();
-    if (storage != null
-        && storage.cloudProviderRef().isPresent()
-        && meta != null
-        && meta.namespace().isPresent()
-        && !meta.namespace().get().equals(options.platformNamespace())
-        && !options.tenantCloudProviders()) {
-      errors.add(
-          FieldError.of(
-              "spec.storage.cloudProviderRef",
-              FieldError.Type.FORBIDDEN,
-              "only stores in namespace "
-                  + options.platformNamespace()
-                  + " may use a CloudProvider's credentials; use credentialsSecretRef with a Secret"
-                  + " of this namespace"));
+    if (meta != null && meta.namespace().isPresent()) {
+      trustBoundary(errors, meta.namespace().get(), storage, options);
     }
     if (storage != null
         && storage.provider() == BackupStorageProvider.AZURE
@@ -148,6 +145,70 @@ public final class Translator {
               "Velero's azure plugin requires storageAccount"));
     }
     return errors;
+  }
+
+  /** The rules of {@link TrustPolicy} for a store in {@code namespace}. */
+  private static void trustBoundary(
+      List<FieldError> errors,
+      String namespace,
+      @Nullable BackupStorageSpec storage,
+      TranslationOptions options) {
+    boolean platform = options.isPlatformNamespace(namespace);
+    if (!platform && namespace.equals(options.veleroNamespace())) {
+      errors.add(
+          FieldError.of(
+              "metadata.namespace",
+              FieldError.Type.FORBIDDEN,
+              "BackupStores in Velero's namespace "
+                  + namespace
+                  + " are refused unless it is a platform namespace: a store there could hand"
+                  + " Velero any Secret of that namespace"));
+    }
+    if (storage == null) {
+      return;
+    }
+    boolean namesCredentials =
+        storage.credentialsSecretRef().isPresent() || storage.cloudProviderRef().isPresent();
+    if (!namesCredentials && !platform) {
+      errors.add(
+          FieldError.of(
+              "spec.storage.credentialsSecretRef",
+              FieldError.Type.REQUIRED,
+              "a store outside the platform namespaces must name its credentials: a Secret of"
+                  + " namespace "
+                  + namespace
+                  + " (without one, Velero would use the platform's own credentials)"));
+    } else if (!namesCredentials
+        && !options.trust().defaultCredentialNamespaces().contains(namespace)) {
+      errors.add(
+          FieldError.of(
+              "spec.storage.credentialsSecretRef",
+              FieldError.Type.REQUIRED,
+              "name the credentials (credentialsSecretRef or cloudProviderRef): stores in namespace "
+                  + namespace
+                  + " may not use Velero's default credentials unless the trust policy's"
+                  + " defaultCredentialNamespaces lists it"));
+    }
+    if (storage.cloudProviderRef().isPresent() && !platform && !options.tenantCloudProviders()) {
+      errors.add(
+          FieldError.of(
+              "spec.storage.cloudProviderRef",
+              FieldError.Type.FORBIDDEN,
+              "only stores in the platform namespaces (such as "
+                  + options.platformNamespace()
+                  + ") may use a CloudProvider's credentials; use credentialsSecretRef with a"
+                  + " Secret of this namespace"));
+    }
+    Optional<String> endpoint = storage.s3().flatMap(S3StorageConfig::endpoint);
+    if (!platform && endpoint.isPresent()) {
+      Optional<Endpoint> parsed = Endpoint.parse(endpoint.get());
+      Optional<String> problem =
+          parsed.flatMap(e -> options.trust().tenantEndpoints().tenantProblem(e));
+      if (problem.isPresent()) {
+        errors.add(
+            FieldError.of("spec.storage.s3.endpoint", FieldError.Type.FORBIDDEN, problem.get()));
+      }
+    }
   }
 
   /**
@@ -171,16 +232,25 @@ public final class Translator {
    * @return the BSL (and any Secret to mirror), or every problem with the store
    */
   public static TranslationResult translate(BackupStore store, TranslationOptions options) {
+    return translate(store, options, BslNames::bslName);
+  }
+
+  private static TranslationResult translate(
+      BackupStore store, TranslationOptions options, Namer namer) {
     List<FieldError> errors = validate(store, options);
     if (!errors.isEmpty()) {
       return new TranslationResult.Rejected(errors);
     }
-    return translateValid(store, options);
+    return translateValid(store, options, namer);
   }
 
   /**
    * Translates every store and selects the default; only the winner's BSL has {@code default:
-   * true}. Two stores with the same namespace and name are both rejected.
+   * true}. Two stores with the same namespace and name are both rejected. Two stores whose BSL
+   * names are equal (which takes a collision of {@link BslNames}' 130-bit hashes) never share a
+   * location: the older one (by {@code creationTimestamp}, then namespace and name) keeps the name,
+   * the later one is rejected on {@code metadata.name} and listed in {@link
+   * TranslationPlan#nameConflicts()}.
    *
    * @param stores every store, in any order
    * @param foreign the BSLs in Velero's namespace that this library does not manage
@@ -189,6 +259,18 @@ public final class Translator {
    */
   public static TranslationPlan translateAll(
       List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options) {
+    return translateAll(stores, foreign, options, BslNames::bslName);
+  }
+
+  /** How a store's BSL name is derived: {@link BslNames#bslName}, or a test's weaker function. */
+  @FunctionalInterface
+  interface Namer {
+    String bslName(String namespace, String name, String platformNamespace);
+  }
+
+  /** {@link #translateAll(List, List, TranslationOptions)} with the names from {@code namer}. */
+  static TranslationPlan translateAll(
+      List<BackupStore> stores, List<ForeignBsl> foreign, TranslationOptions options, Namer namer) {
     // One pass over the stores, in input order, so each is read once and where it lies: translate
     // it, note whether it asks to be the default, and hand its key to KeyOrder, which copies what
     // it needs while the store is at hand. Then order the keys; a key held by several stores is a
@@ -200,7 +282,7 @@ public final class Translator {
     KeyOrder.Builder ordering = new KeyOrder.Builder(n);
     for (int i = 0; i < n; i++) {
       BackupStore store = stores.get(i);
-      translated[i] = translate(store, options);
+      translated[i] = translate(store, options, namer);
       if (store.spec() != null && store.spec().isDefault()) {
         asking.add(store);
       }
@@ -209,6 +291,7 @@ public final class Translator {
     KeyOrder order = ordering.build();
     StoreKey[] keys = new StoreKey[n];
     TranslationResult[] results = new TranslationResult[n];
+    int[] input = new int[n];
     Set<StoreKey> invalid = new HashSet<>();
     int size = 0;
     for (int p = 0; p < n; ) {
@@ -226,9 +309,12 @@ public final class Translator {
       }
       keys[size] = key;
       results[size] = result;
+      input[size] = order.inputIndex(p);
       size++;
       p = next;
     }
+    SortedMap<StoreKey, StoreKey> conflicts =
+        refuseNameConflicts(keys, results, input, size, stores, invalid);
     // Only the stores that ask to be the default can be candidates; the selector skips the rest.
     DefaultSelection selection = DefaultSelector.select(asking, foreign, options, invalid);
     Optional<StoreKey> winner = selection.winner();
@@ -238,7 +324,71 @@ public final class Translator {
         results[at] = new TranslationResult.Translated(t.bsl().withDefault(true), t.mirror());
       }
     }
-    return new TranslationPlan(new SortedRun<>(keys, results, size), selection);
+    return new TranslationPlan(new SortedRun<>(keys, results, size), selection, conflicts);
+  }
+
+  /**
+   * Finds translated stores whose BSL names are equal and rejects all but the oldest of each name.
+   * Names are almost always distinct, so the common case is one hash map of the names.
+   */
+  private static SortedMap<StoreKey, StoreKey> refuseNameConflicts(
+      StoreKey[] keys,
+      TranslationResult[] results,
+      int[] input,
+      int size,
+      List<BackupStore> stores,
+      Set<StoreKey> invalid) {
+    Map<String, Integer> first = new HashMap<>(size * 2);
+    List<Integer> clashing = new ArrayList<>(0);
+    for (int slot = 0; slot < size; slot++) {
+      if (results[slot] instanceof TranslationResult.Translated t) {
+        Integer previous = first.putIfAbsent(t.bsl().name(), slot);
+        if (previous != null) {
+          clashing.add(previous);
+          clashing.add(slot);
+        }
+      }
+    }
+    TreeMap<StoreKey, StoreKey> conflicts = new TreeMap<>();
+    if (clashing.isEmpty()) {
+      return conflicts;
+    }
+    Map<String, List<Integer>> byName = new TreeMap<>();
+    for (int slot : clashing) {
+      String name = ((TranslationResult.Translated) results[slot]).bsl().name();
+      List<Integer> group = byName.computeIfAbsent(name, k -> new ArrayList<>());
+      if (!group.contains(slot)) {
+        group.add(slot);
+      }
+    }
+    Comparator<Integer> older =
+        Comparator.comparing(
+                (Integer slot) ->
+                    Optional.ofNullable(stores.get(input[slot]).metadata())
+                        .flatMap(ObjectMetadata::creationTimestamp)
+                        .orElse(Instant.MAX))
+            .thenComparing(slot -> keys[slot]);
+    for (Map.Entry<String, List<Integer>> group : byName.entrySet()) {
+      List<Integer> slots = new ArrayList<>(group.getValue());
+      slots.sort(older);
+      StoreKey holder = keys[slots.get(0)];
+      for (int slot : slots.subList(1, slots.size())) {
+        conflicts.put(keys[slot], holder);
+        invalid.add(keys[slot]);
+        results[slot] =
+            new TranslationResult.Rejected(
+                List.of(
+                    FieldError.of(
+                        "metadata.name",
+                        FieldError.Type.FORBIDDEN,
+                        "this store's BackupStorageLocation name "
+                            + group.getKey()
+                            + " is already BackupStore "
+                            + holder
+                            + "'s: two stores never share a location; rename this store")));
+      }
+    }
+    return conflicts;
   }
 
   /** The rejection of every store whose namespace and name another store also has. */
@@ -291,14 +441,15 @@ public final class Translator {
   }
 
   /** Translates a store that passed {@link #validate}: every required field is present. */
-  private static TranslationResult translateValid(BackupStore store, TranslationOptions options) {
+  private static TranslationResult translateValid(
+      BackupStore store, TranslationOptions options, Namer namer) {
     ObjectMetadata meta = Objects.requireNonNull(store.metadata());
     String namespace = meta.namespace().orElseThrow();
     String name = Objects.requireNonNull(meta.name());
     BackupStorageSpec storage =
         Objects.requireNonNull(Objects.requireNonNull(store.spec()).storage());
     BackupStorageProvider provider = Objects.requireNonNull(storage.provider());
-    String bslName = BslNames.bslName(namespace, name, options.platformNamespace());
+    String bslName = namer.bslName(namespace, name, options.platformNamespace());
 
     Map<String, String> config = new TreeMap<>();
     String plugin;

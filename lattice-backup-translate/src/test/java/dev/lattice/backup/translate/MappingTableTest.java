@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** One test per cell of the provider mapping table, and per option that changes the output. */
 class MappingTableTest {
-  private static final TranslationOptions OPTIONS = TranslationOptions.defaults();
+  private static final TranslationOptions OPTIONS = Stores.PLATFORM_DEFAULT_CREDENTIALS;
 
   private static BslSpec spec(BackupStorageSpec storage, TranslationOptions options) {
     var result = Translator.translate(Stores.store("lattice-system", "x", storage), options);
@@ -137,7 +137,10 @@ class MappingTableTest {
     var result =
         Translator.translate(
             Stores.store(
-                "team-a", "n".repeat(64), BackupStorageSpec.gcs(GcsStorageConfig.of("g_bucket"))),
+                "team-a",
+                "n".repeat(64),
+                BackupStorageSpec.gcs(GcsStorageConfig.of("g_bucket"))
+                    .withCredentialsSecretRef("gcs-key")),
             OPTIONS);
     var meta = ((TranslationResult.Translated) result).bsl().metadata();
     assertThat(meta.labels())

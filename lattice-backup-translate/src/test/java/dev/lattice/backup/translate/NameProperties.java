@@ -30,8 +30,8 @@ class NameProperties {
             ModelArbitraries.namespace());
     Arbitrary<String> hexTail =
         Arbitraries.strings()
-            .withChars("0123456789abcdef")
-            .ofLength(BslNames.HASH_HEX_DIGITS)
+            .withChars("abcdefghijklmnopqrstuvwxyz234567")
+            .ofLength(BslNames.HASH_CHARS)
             .map(h -> "x-" + h);
     Arbitrary<String> names =
         Arbitraries.oneOf(
@@ -74,7 +74,7 @@ class NameProperties {
   @Property
   void legacyNamesAreKeptWhenTheyFit(@ForAll("keys") Key key) {
     String legacy = "lattice-" + key.name();
-    boolean looksHashed = legacy.matches(".*-[0-9a-f]{" + BslNames.HASH_HEX_DIGITS + "}");
+    boolean looksHashed = legacy.matches(".*-[a-z2-7]{" + BslNames.HASH_CHARS + "}");
     if (key.namespace().equals(PLATFORM) && legacy.length() <= 63 && !looksHashed) {
       assertThat(BslNames.bslName(key.namespace(), key.name(), PLATFORM)).isEqualTo(legacy);
     }
@@ -82,20 +82,25 @@ class NameProperties {
 
   @Example
   void namesAreStableAcrossVersions() {
-    // Hashes computed outside Java: printf 'team-a/b' | sha256sum  ->  4f27096136019f86…
+    // Hashes computed outside Java: printf 'team-a/b' | sha256sum | xxd -r -p | base32, lower
+    // case, first 26 characters: j4tqsyjwagpynffj6ufbmp7hqt
     assertThat(BslNames.bslName("team-a", "b", PLATFORM))
-        .isEqualTo("lattice-team-a-b-4f27096136019f86");
+        .isEqualTo("lattice-team-a-b-j4tqsyjwagpynffj6ufbmp7hqt");
     // printf 'lattice-system/team-a-b' | sha256sum -> da4a185d39a97db0…, unused: the legacy name
     // fits
     assertThat(BslNames.bslName(PLATFORM, "team-a-b", PLATFORM)).isEqualTo("lattice-team-a-b");
     // A platform store whose legacy name would end like a hash is hashed instead.
-    assertThat(BslNames.bslName(PLATFORM, "x-0123456789abcdef", PLATFORM))
-        .startsWith("lattice-lattice-system-x-0123456789abcdef-")
-        .hasSize("lattice-lattice-system-x-0123456789abcdef-".length() + BslNames.HASH_HEX_DIGITS);
-    // Long bases are cut to 46 characters before the hash.
-    assertThat(BslNames.bslName("team-a", "n".repeat(100), PLATFORM))
-        .startsWith("lattice-team-a-" + "n".repeat(31) + "-")
+    String looksHashed = "x-abcdefghijklmnopqrstuvwxyz";
+    assertThat(BslNames.bslName(PLATFORM, looksHashed, PLATFORM))
+        .startsWith("lattice-lattice-system-x-abcdefghijk-")
         .hasSize(63);
+    // Long bases are cut to 36 characters before the hash.
+    assertThat(BslNames.bslName("team-a", "n".repeat(100), PLATFORM))
+        .startsWith("lattice-team-a-" + "n".repeat(21) + "-")
+        .hasSize(63);
+    // A name the previous, 64-bit scheme hashed keeps its legacy form now.
+    assertThat(BslNames.bslName(PLATFORM, "x-0123456789abcdef", PLATFORM))
+        .isEqualTo("lattice-x-0123456789abcdef");
   }
 
   @Example
@@ -104,10 +109,10 @@ class NameProperties {
     assertThat(BslNames.bslName(PLATFORM, longest, PLATFORM)).isEqualTo("lattice-" + longest);
     assertThat(BslNames.bslName(PLATFORM, longest + "n", PLATFORM)).hasSize(63);
 
-    // "lattice-team-a-" is 15 characters: the 46-character cut ends on the hyphen after 30 n's.
-    String name = "n".repeat(30) + "-" + "m".repeat(10);
+    // "lattice-team-a-" is 15 characters: the 36-character cut ends on the hyphen after 20 n's.
+    String name = "n".repeat(20) + "-" + "m".repeat(10);
     String bsl = BslNames.bslName("team-a", name, PLATFORM);
-    assertThat(bsl).startsWith("lattice-team-a-" + "n".repeat(30) + "-").doesNotContain("--");
-    assertThat(bsl).hasSize(15 + 30 + 1 + BslNames.HASH_HEX_DIGITS);
+    assertThat(bsl).startsWith("lattice-team-a-" + "n".repeat(20) + "-").doesNotContain("--");
+    assertThat(bsl).hasSize(15 + 20 + 1 + BslNames.HASH_CHARS);
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 /** What a plan, a selection and a resolution tell the user: every rejected store, by name. */
 class PlanReportingTest {
   private static final TranslationOptions OPTIONS = TranslationOptions.defaults();
-  private static final BackupStorageSpec GCS = BackupStorageSpec.gcs(GcsStorageConfig.of("bucket"));
+  private static final BackupStorageSpec GCS =
+      BackupStorageSpec.gcs(GcsStorageConfig.of("bucket")).withCredentialsSecretRef("gcs-key");
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
   @Test

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** One regression test per mistake of the original Rust controller listed in VELERO.md. */
 class RustControllerMistakesTest {
-  private static final TranslationOptions OPTIONS = TranslationOptions.defaults();
+  private static final TranslationOptions OPTIONS = Stores.PLATFORM_DEFAULT_CREDENTIALS;
   private static final BackupStorageSpec GCS = BackupStorageSpec.gcs(GcsStorageConfig.of("bucket"));
 
   private static BackupStorageLocation bsl(TranslationResult result) {
@@ -26,8 +26,9 @@ class RustControllerMistakesTest {
 
   @Test
   void sameNameInTwoNamespacesGivesTwoLocations() {
-    String a = bsl(Translator.translate(Stores.store("team-a", "backups", GCS), OPTIONS)).name();
-    String b = bsl(Translator.translate(Stores.store("team-b", "backups", GCS), OPTIONS)).name();
+    var tenant = GCS.withCredentialsSecretRef("gcs-key");
+    String a = bsl(Translator.translate(Stores.store("team-a", "backups", tenant), OPTIONS)).name();
+    String b = bsl(Translator.translate(Stores.store("team-b", "backups", tenant), OPTIONS)).name();
     String platform =
         bsl(Translator.translate(Stores.store("lattice-system", "backups", GCS), OPTIONS)).name();
 
@@ -98,9 +99,13 @@ class RustControllerMistakesTest {
   void credentialsSecretRefIsHonoured() {
     var spec = GCS.withCredentialsSecretRef("gcs-key");
 
+    var veleroIsPlatform =
+        OPTIONS.toBuilder()
+            .trust(OPTIONS.trust().withPlatformNamespaces(java.util.Set.of("velero")))
+            .build();
     var inVelero =
         (TranslationResult.Translated)
-            Translator.translate(Stores.store("velero", "g", spec), OPTIONS);
+            Translator.translate(Stores.store("velero", "g", spec), veleroIsPlatform);
     var elsewhere =
         (TranslationResult.Translated)
             Translator.translate(Stores.store("team-a", "g", spec), OPTIONS);
@@ -146,7 +151,8 @@ class RustControllerMistakesTest {
             List.of(
                 Stores.defaultStore("lattice-system", "newer", GCS, t.plusSeconds(60)),
                 Stores.defaultStore("lattice-system", "older", GCS, t),
-                Stores.defaultStore("team-a", "tenant", GCS, t.minusSeconds(60))),
+                Stores.defaultStore(
+                    "team-a", "tenant", GCS.withCredentialsSecretRef("k"), t.minusSeconds(60))),
             List.of(),
             OPTIONS);
 

@@ -11,6 +11,17 @@ import java.time.Instant;
 final class Stores {
   private Stores() {}
 
+  /**
+   * The default options, except that platform stores (in {@code lattice-system}) may name no
+   * credentials, so that Velero uses its own: for tests about the mapping rather than credentials.
+   */
+  static final TranslationOptions PLATFORM_DEFAULT_CREDENTIALS =
+      TranslationOptions.defaults().toBuilder()
+          .trust(
+              TrustPolicy.defaults()
+                  .withDefaultCredentialNamespaces(java.util.Set.of("lattice-system")))
+          .build();
+
   static BackupStore seed(String file) {
     return Seeds.store(file);
   }

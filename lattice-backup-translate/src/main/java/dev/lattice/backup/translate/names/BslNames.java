@@ -3,7 +3,6 @@ package dev.lattice.backup.translate.names;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The name of the BackupStorageLocation behind a BackupStore. Stable across versions: Velero
@@ -14,21 +13,31 @@ import java.util.HexFormat;
  * <ol>
  *   <li>In the platform namespace, {@code lattice-<name>} (the original Rust controller's name, so
  *       locations and their backups survive a migration) when it is at most 63 characters and does
- *       not end like a hashed name ({@code -} and 16 lowercase hex digits).
- *   <li>Otherwise {@code <base>-<hash>}: {@code hash} is the first 16 hex digits of SHA-256({@code
- *       namespace + "/" + name}) in UTF-8; {@code base} is {@code lattice-<namespace>-<name>} with
- *       every {@code .} replaced by {@code -}, cut to 46 characters, trailing {@code -} removed.
+ *       not end like a hashed name ({@code -} and {@value #HASH_CHARS} characters of {@code
+ *       a-z2-7}).
+ *   <li>Otherwise {@code <base>-<hash>}: {@code hash} is the first {@value #HASH_BITS} bits of
+ *       SHA-256({@code namespace + "/" + name}) in UTF-8, written as {@value #HASH_CHARS}
+ *       characters of lowercase base32 (RFC 4648 alphabet {@code a-z2-7}, most significant bits
+ *       first); {@code base} is {@code lattice-<namespace>-<name>} with every {@code .} replaced by
+ *       {@code -}, cut to 36 characters, trailing {@code -} removed.
  * </ol>
  *
  * <p>Every result is a DNS-1123 subdomain of at most 63 characters (so it also fits Velero's {@code
  * velero.io/storage-location} label); hashed names are DNS-1123 labels. Legacy names never end like
- * hashed names, so the two forms cannot collide; hashed names differ whenever their 64-bit hashes
- * do.
+ * hashed names, so the two forms cannot collide. Two hashed names are equal only if their {@value
+ * #HASH_BITS}-bit hashes are: a collision between two given stores has probability
+ * 2<sup>-130</sup>, and finding any colliding pair takes about 2<sup>65</sup> SHA-256 evaluations
+ * (a birthday search), which is infeasible. Collisions are still detected where names are claimed:
+ * the reconciler refuses the later store (its labels name the store that owns a location).
  */
 public final class BslNames {
-  /** Hex digits of the hash suffix. */
-  public static final int HASH_HEX_DIGITS = 16;
+  /** Characters of the hash suffix: base32, five bits each. */
+  public static final int HASH_CHARS = 26;
 
+  /** Bits of SHA-256 the hash suffix carries. */
+  public static final int HASH_BITS = HASH_CHARS * 5;
+
+  private static final String BASE32 = "abcdefghijklmnopqrstuvwxyz234567";
   private static final int MAX = 63;
   private static final String PREFIX = "lattice-";
 
@@ -54,7 +63,7 @@ public final class BslNames {
     }
     String hash = hash(namespace + "/" + name);
     String base = (PREFIX + namespace + "-" + name).replace('.', '-');
-    int keep = MAX - 1 - HASH_HEX_DIGITS;
+    int keep = MAX - 1 - HASH_CHARS;
     if (base.length() > keep) {
       base = base.substring(0, keep);
     }
@@ -76,17 +85,17 @@ public final class BslNames {
   }
 
   /**
-   * Whether the text matches {@code .*-[0-9a-f]{16}} (as a regex would, {@code .} matching no line
+   * Whether the text matches {@code .*-[a-z2-7]{26}} (as a regex would, {@code .} matching no line
    * terminator), checked by hand: this runs for every store.
    */
   static boolean endsLikeHashedName(String text) {
-    int dash = text.length() - HASH_HEX_DIGITS - 1;
+    int dash = text.length() - HASH_CHARS - 1;
     if (dash < 0 || text.charAt(dash) != '-') {
       return false;
     }
     for (int i = dash + 1; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '2' && c <= '7'))) {
         return false;
       }
     }
@@ -99,9 +108,16 @@ public final class BslNames {
     return true;
   }
 
-  private static String hash(String text) {
+  /** The first {@value #HASH_BITS} bits of SHA-256(text), as lowercase base32. */
+  static String hash(String text) {
     byte[] digest = sha256().digest(text.getBytes(StandardCharsets.UTF_8));
-    return HexFormat.of().formatHex(digest, 0, HASH_HEX_DIGITS / 2);
+    char[] out = new char[HASH_CHARS];
+    for (int i = 0; i < HASH_CHARS; i++) {
+      int bit = i * 5;
+      int twoBytes = (digest[bit / 8] & 0xff) << 8 | (digest[bit / 8 + 1] & 0xff);
+      out[i] = BASE32.charAt(twoBytes >>> (11 - bit % 8) & 0x1f);
+    }
+    return new String(out);
   }
 
   /** A fresh SHA-256 digest: a clone of one made once, cheaper than a provider look-up. */
