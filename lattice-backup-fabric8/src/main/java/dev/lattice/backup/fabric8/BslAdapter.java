@@ -26,9 +26,12 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link BslPort} over fabric8: BSLs as generic resources in Velero's namespace, written with
- * server-side apply (field manager {@value Resources#FIELD_MANAGER}), so this library owns exactly
- * the fields it sends and Velero's status stays Velero's.
+ * {@link BslPort} over fabric8: BSLs as generic resources in Velero's namespace, created with a
+ * plain create and updated with server-side apply (field manager {@value Resources#FIELD_MANAGER})
+ * at the resourceVersion observed, so this library owns exactly the fields it sends, Velero's
+ * status stays Velero's, and an object that is not the one observed is never written. {@code
+ * spec.default} is written only by {@link #setDefault}, under field manager {@value
+ * Resources#DEFAULT_FIELD_MANAGER}.
  */
 final class BslAdapter implements BslPort {
   private final KubernetesClient client;
@@ -53,12 +56,28 @@ final class BslAdapter implements BslPort {
     return out;
   }
 
+  /**
+   * Creates (a plain create, refused with 409 when the name is taken) or, at the version observed,
+   * server-side applies the BSL (the resourceVersion in the body is a precondition). {@code
+   * spec.default} is never sent: only {@link #setDefault} writes it, under another field manager,
+   * so that an apply neither sets nor clears the default.
+   */
   @Override
-  public void apply(BackupStorageLocation desired) throws PortException {
+  public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
+      throws PortException {
     GenericKubernetesResource resource = BslJson.toGeneric(desired);
     resource.getMetadata().setNamespace(namespace);
+    if (resource.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec) {
+      spec.remove("default");
+    }
+    String what = "apply BackupStorageLocation " + desired.name();
+    if (resourceVersion.isEmpty()) {
+      Failures.call(what, true, () -> locations().resource(resource).create());
+      return;
+    }
+    resource.getMetadata().setResourceVersion(resourceVersion.get());
     Failures.call(
-        "apply BackupStorageLocation " + desired.name(),
+        what,
         true,
         () ->
             locations()
@@ -69,13 +88,23 @@ final class BslAdapter implements BslPort {
   }
 
   @Override
-  public void setDefault(String name, boolean value) throws PortException {
-    String patch = "{\"spec\":{\"default\":" + value + "}}";
+  public void setDefault(String name, boolean value, String resourceVersion) throws PortException {
+    String patch =
+        "{\"metadata\":{\"resourceVersion\":"
+            + Resources.JSON.valueToTree(resourceVersion)
+            + "},\"spec\":{\"default\":"
+            + value
+            + "}}";
+    PatchContext context =
+        new PatchContext.Builder()
+            .withPatchType(PatchType.JSON_MERGE)
+            .withFieldManager(Resources.DEFAULT_FIELD_MANAGER)
+            .build();
     GenericKubernetesResource out =
         Failures.call(
             "set default of BackupStorageLocation " + name,
             true,
-            () -> locations().withName(name).patch(PatchContext.of(PatchType.JSON_MERGE), patch));
+            () -> locations().withName(name).patch(context, patch));
     if (out == null) {
       throw new PortException(
           new PortFailure.NotFound(
@@ -84,9 +113,11 @@ final class BslAdapter implements BslPort {
   }
 
   @Override
-  public void delete(String name) throws PortException {
+  public void delete(String name, String resourceVersion) throws PortException {
     Failures.call(
-        "delete BackupStorageLocation " + name, true, () -> locations().withName(name).delete());
+        "delete BackupStorageLocation " + name,
+        true,
+        () -> locations().withName(name).lockResourceVersion(resourceVersion).delete());
   }
 
   private NonNamespaceOperation<

@@ -29,5 +29,12 @@ public final class Resources {
   /** The field manager of every server-side apply, {@value}. */
   public static final String FIELD_MANAGER = "lattice-backup";
 
+  /** The field manager of the one field the default writer changes, {@code spec.default}. */
+  public static final String DEFAULT_FIELD_MANAGER = "lattice-backup-default";
+
+  /** For encoding strings into hand-written JSON patches. */
+  static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private Resources() {}
 }

@@ -17,9 +17,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@link SecretPort} over fabric8. Mirrored Secrets are written with server-side apply (field
- * manager {@value Resources#FIELD_MANAGER}). Data is only ever decoded into {@link SecretData},
- * which never prints its values.
+ * {@link SecretPort} over fabric8. Mirrored Secrets are created with a plain create and updated
+ * with server-side apply (field manager {@value Resources#FIELD_MANAGER}) at the resourceVersion
+ * observed; deletes carry that resourceVersion as a precondition. Data is only ever decoded into
+ * {@link SecretData}, which never prints its values.
  */
 final class SecretAdapter implements SecretPort {
   private final KubernetesClient client;
@@ -61,7 +62,22 @@ final class SecretAdapter implements SecretPort {
   }
 
   @Override
-  public void applyMirrored(MirroredSecret secret) throws PortException {
+  public Optional<ObjectMetadata> find(String name) throws PortException {
+    Secret secret =
+        Failures.call(
+            "read Secret " + namespace + "/" + name,
+            false,
+            () -> client.secrets().inNamespace(namespace).withName(name).get());
+    return Optional.ofNullable(secret).map(s -> ObjectMetadata.fromFabric8(s.getMetadata()));
+  }
+
+  /**
+   * Creates (refused with 409 when the name is taken) or, at the version observed, server-side
+   * applies the mirrored Secret (the resourceVersion in the body is a precondition).
+   */
+  @Override
+  public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
+      throws PortException {
     Map<String, String> encoded = new TreeMap<>();
     secret.data().toMap().forEach((k, v) -> encoded.put(k, Base64.getEncoder().encodeToString(v)));
     Secret resource =
@@ -71,12 +87,19 @@ final class SecretAdapter implements SecretPort {
             .withMetadata(secret.metadata().toFabric8())
             .editMetadata()
             .withNamespace(namespace)
+            .withResourceVersion(resourceVersion.orElse(null))
             .endMetadata()
             .withType("Opaque")
             .withData(encoded)
             .build();
+    String what = "apply Secret " + namespace + "/" + secret.name();
+    if (resourceVersion.isEmpty()) {
+      Failures.call(
+          what, false, () -> client.secrets().inNamespace(namespace).resource(resource).create());
+      return;
+    }
     Failures.call(
-        "apply Secret " + namespace + "/" + secret.name(),
+        what,
         false,
         () ->
             client
@@ -89,11 +112,17 @@ final class SecretAdapter implements SecretPort {
   }
 
   @Override
-  public void deleteMirrored(String name) throws PortException {
+  public void deleteMirrored(String name, String resourceVersion) throws PortException {
     Failures.call(
         "delete Secret " + namespace + "/" + name,
         false,
-        () -> client.secrets().inNamespace(namespace).withName(name).delete());
+        () ->
+            client
+                .secrets()
+                .inNamespace(namespace)
+                .withName(name)
+                .lockResourceVersion(resourceVersion)
+                .delete());
   }
 
   private static SecretData data(Secret secret) {

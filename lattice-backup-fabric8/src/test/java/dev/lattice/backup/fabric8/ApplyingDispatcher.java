@@ -9,8 +9,11 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.internal.SimpleRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * fabric8's mixed (expectations + CRUD) dispatcher, taught the one thing its CRUD mode lacks:
@@ -28,6 +31,9 @@ final class ApplyingDispatcher extends KubernetesMixedDispatcher {
 
   private final Map<ServerRequest, Queue<ServerResponse>> responses;
 
+  /** Every write's method, path and body, in arrival order (the mock server consumes bodies). */
+  final List<String> writes = new CopyOnWriteArrayList<>();
+
   ApplyingDispatcher(Map<ServerRequest, Queue<ServerResponse>> responses) {
     super(responses);
     this.responses = responses;
@@ -41,7 +47,23 @@ final class ApplyingDispatcher extends KubernetesMixedDispatcher {
   }
 
   @Override
-  public MockResponse dispatch(RecordedRequest request) {
+  public MockResponse dispatch(RecordedRequest received) {
+    byte[] bytes = received.getBody().getBytes();
+    if (!"GET".equals(received.getMethod())) {
+      writes.add(
+          received.getMethod()
+              + " "
+              + received.getPath()
+              + "\n"
+              + new String(bytes, StandardCharsets.UTF_8));
+    }
+    RecordedRequest request =
+        new RecordedRequest(
+            "HTTP/1.1",
+            HttpMethod.valueOf(received.getMethod()),
+            received.getPath(),
+            received.getHeaders(),
+            new Buffer(bytes));
     String type = request.getHeader("Content-Type");
     if (!"PATCH".equals(request.getMethod())
         || type == null

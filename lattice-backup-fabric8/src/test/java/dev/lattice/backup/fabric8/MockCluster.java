@@ -37,16 +37,21 @@ final class MockCluster {
 
   private MockCluster() {}
 
+  private static final Map<KubernetesMockServer, ApplyingDispatcher> DISPATCHERS =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+  /** Every write request a server received, as {@code METHOD PATH}, a line break and the body. */
+  static List<String> writes(KubernetesMockServer server) {
+    return List.copyOf(DISPATCHERS.get(server).writes);
+  }
+
   /** A started mock API server in CRUD mode that also understands server-side apply. */
   static KubernetesMockServer start() {
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+    ApplyingDispatcher dispatcher = new ApplyingDispatcher(responses);
     KubernetesMockServer server =
-        new KubernetesMockServer(
-            new Context(),
-            new MockWebServer(),
-            responses,
-            new ApplyingDispatcher(responses),
-            false);
+        new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
+    DISPATCHERS.put(server, dispatcher);
     server.init();
     registerTypes(server);
     try (KubernetesClient client = server.createClient();

@@ -2,6 +2,7 @@ package dev.lattice.backup.reconcile;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.plan.Action;
 import dev.lattice.backup.reconcile.plan.ObservedState;
 import dev.lattice.backup.reconcile.plan.Plan;
@@ -23,10 +24,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -40,8 +43,22 @@ import org.slf4j.LoggerFactory;
  * failed. Port exceptions never escape: classified failures are reported in the outcome, and an
  * unexpected runtime exception from a port counts as {@link PortFailure.Transient}.
  *
- * <p>Thread-safe: passes share no mutable state except the failure counts used for backoff.
- * Concurrent passes over the same store resolve through resourceVersion conflicts and a retry.
+ * <p>Thread-safe, and safe to call from many worker threads at once, as operator frameworks do:
+ *
+ * <ul>
+ *   <li>a per-store pass ({@link #reconcile(String, String)}) writes only that store's own objects
+ *       (its finalizer, mirrored Secret, BSL and status); passes of different stores run at the
+ *       same time, two passes of the same store never do, and a full pass ({@link #reconcile()})
+ *       runs alone;
+ *   <li>the default moves only through one writer at a time: after a pass, if the default may have
+ *       to move, the writer reads the cluster again and executes just the {@link Action.SetDefault}
+ *       steps of a fresh plan, every unset before the one set, the set only on an existing BSL of a
+ *       store that has our finalizer. So no interleaving of passes makes two of our BSLs the
+ *       default at once, and no BSL is ever created for a store without our finalizer.
+ * </ul>
+ *
+ * <p>These guarantees hold within one reconciler; run one active controller per cluster (leader
+ * election), as two reconcilers in two processes do not share their locks.
  */
 public final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
@@ -51,6 +68,7 @@ public final class Reconciler {
   private final ReconcileOptions options;
   private final Clock clock;
   private final DoubleSupplier random;
+  private final Serializer serializer;
   private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
 
   /**
@@ -73,10 +91,21 @@ public final class Reconciler {
    */
   public Reconciler(
       ClusterPorts ports, ReconcileOptions options, Clock clock, DoubleSupplier random) {
+    this(ports, options, clock, random, new Serializer.Locks());
+  }
+
+  /** A reconciler whose passes are kept apart by the given serializer (a test's scheduler). */
+  Reconciler(
+      ClusterPorts ports,
+      ReconcileOptions options,
+      Clock clock,
+      DoubleSupplier random,
+      Serializer serializer) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
+    this.serializer = Objects.requireNonNull(serializer, "serializer");
   }
 
   /**
@@ -85,13 +114,13 @@ public final class Reconciler {
    * @return what was done
    */
   public ReconcileOutcome reconcile() {
-    return run(ALL, Optional.empty());
+    return serializer.fullPass(() -> run(ALL, Optional.empty()));
   }
 
   /**
-   * Reconciles one store, and any default move its change causes; orphan collection and other
-   * stores wait for a full pass. The plan is still computed over all stores, because the default
-   * depends on all of them.
+   * Reconciles one store: writes only its own objects, then lets the default writer move the
+   * default if that is due; orphan collection and other stores wait for their own passes. The plan
+   * is still computed over all stores, because the default depends on all of them.
    *
    * @param namespace the store's namespace
    * @param name the store's name
@@ -99,7 +128,7 @@ public final class Reconciler {
    */
   public ReconcileOutcome reconcile(String namespace, String name) {
     StoreKey key = new StoreKey(namespace, name);
-    return run(key.toString(), Optional.of(key));
+    return serializer.storePass(key, () -> run(key.toString(), Optional.of(key)));
   }
 
   /**
@@ -126,12 +155,59 @@ public final class Reconciler {
           Optional.of(backoff(scope)));
     }
     Plan full = Planner.plan(observed, options, clock.instant());
-    Plan plan = only.map(full::restrictTo).orElse(full);
-    Map<StoreKey, BackupStore> storesByKey = new HashMap<>();
-    for (BackupStore store : observed.stores()) {
-      storesByKey.put(StoreKey.of(store), store);
+    Plan plan = only.map(full::restrictTo).orElseGet(full::withoutDefaultMoves);
+    Progress progress = new Progress();
+    execute(scope, plan, storesByKey(observed), progress);
+    if (full.movesDefault() || progress.writes > 0) {
+      serializer.defaultWriter(() -> moveDefault(scope, progress));
     }
-    return execute(scope, plan, storesByKey);
+    Optional<Duration> requeue;
+    if (progress.failures.isEmpty()) {
+      consecutiveFailures.remove(scope);
+      requeue = plan.recheckAfter();
+    } else {
+      requeue = Optional.of(backoff(scope));
+    }
+    if (progress.writes > 0 || !progress.failures.isEmpty()) {
+      LOG.info(
+          "reconcile {}: {} done, {} failed, {} skipped",
+          scope,
+          progress.done.size(),
+          progress.failures.size(),
+          progress.skipped.size());
+    }
+    return new ReconcileOutcome(
+        progress.done, progress.skipped, progress.failures, progress.writes, requeue);
+  }
+
+  /**
+   * The default writer: reads the cluster again and executes the default moves of a fresh plan.
+   * Runs under the serializer's default lock, so two writers never interleave, and from a fresh
+   * observation, so it never acts on what an earlier pass saw.
+   */
+  private Boolean moveDefault(String scope, Progress progress) {
+    ObservedState fresh;
+    try {
+      fresh = observe();
+    } catch (PortException e) {
+      LOG.warn(
+          "reconcile {}: reading the cluster to move the default failed: {}",
+          scope,
+          e.failure().message());
+      progress.failures.add(new ActionFailure(Optional.empty(), e.failure()));
+      return Boolean.FALSE;
+    }
+    Plan moves = Planner.plan(fresh, options, clock.instant()).defaultMoves();
+    execute(scope, moves, storesByKey(fresh), progress);
+    return Boolean.TRUE;
+  }
+
+  private static Map<StoreKey, BackupStore> storesByKey(ObservedState observed) {
+    Map<StoreKey, BackupStore> out = new HashMap<>();
+    for (BackupStore store : observed.stores()) {
+      out.put(StoreKey.of(store), store);
+    }
+    return out;
   }
 
   private ObservedState observe() throws PortException {
@@ -150,6 +226,14 @@ public final class Reconciler {
     }
     List<MirroredSecret> mirrored =
         call("list mirrored Secrets", () -> ports.secrets().listMirrored());
+    Set<String> listed = new HashSet<>();
+    mirrored.forEach(m -> listed.add(m.name()));
+    List<ObjectMetadata> occupants = new ArrayList<>();
+    for (String target : Planner.mirrorTargets(stores, options)) {
+      if (!listed.contains(target)) {
+        call("read Secret " + target, () -> ports.secrets().find(target)).ifPresent(occupants::add);
+      }
+    }
     TreeMap<SecretRef, SourceSecret> sources = new TreeMap<>();
     for (SecretRef ref : Planner.sourcesToRead(stores, options)) {
       try {
@@ -162,34 +246,39 @@ public final class Reconciler {
         sources.put(ref, new SourceSecret.Unreadable(e.failure()));
       }
     }
-    return new ObservedState(stores, bsls, bslTypeExists, mirrored, sources);
+    return new ObservedState(stores, bsls, bslTypeExists, mirrored, sources, occupants);
   }
 
-  private ReconcileOutcome execute(String scope, Plan plan, Map<StoreKey, BackupStore> observed) {
-    List<Action> done = new ArrayList<>();
-    List<Action> skipped = new ArrayList<>();
-    List<ActionFailure> failures = new ArrayList<>();
+  /** What the steps of one reconcile have done so far; confined to the reconciling thread. */
+  private static final class Progress {
+    final List<Action> done = new ArrayList<>();
+    final List<Action> skipped = new ArrayList<>();
+    final List<ActionFailure> failures = new ArrayList<>();
+    int writes;
+  }
+
+  private void execute(
+      String scope, Plan plan, Map<StoreKey, BackupStore> observed, Progress progress) {
     Map<StoreKey, String> versions = new HashMap<>();
     Map<StoreKey, PortFailure> permanent = new TreeMap<>();
     boolean[] broken = new boolean[plan.steps().size()];
-    int writes = 0;
     for (int i = 0; i < plan.steps().size(); i++) {
       Step step = plan.steps().get(i);
       Action action = step.action();
       if (step.dependsOn().stream().anyMatch(d -> broken[d])) {
         broken[i] = true;
-        skipped.add(action);
+        progress.skipped.add(action);
         LOG.debug("reconcile {}: skipped {}", scope, action);
         continue;
       }
-      writes++;
+      progress.writes++;
       try {
         perform(action, versions);
-        done.add(action);
+        progress.done.add(action);
         LOG.debug("reconcile {}: {}", scope, action);
       } catch (PortException e) {
         broken[i] = true;
-        failures.add(new ActionFailure(Optional.of(action), e.failure()));
+        progress.failures.add(new ActionFailure(Optional.of(action), e.failure()));
         LOG.warn("reconcile {}: {} failed: {}", scope, action, e.failure().message());
         if (isApply(action)
             && !e.failure().isRetryable()
@@ -198,23 +287,9 @@ public final class Reconciler {
         }
       }
     }
-    writes += reportPermanentFailures(scope, plan, observed, permanent, versions, done, failures);
-    Optional<Duration> requeue;
-    if (failures.isEmpty()) {
-      consecutiveFailures.remove(scope);
-      requeue = plan.recheckAfter();
-    } else {
-      requeue = Optional.of(backoff(scope));
-    }
-    if (writes > 0 || !failures.isEmpty()) {
-      LOG.info(
-          "reconcile {}: {} done, {} failed, {} skipped",
-          scope,
-          done.size(),
-          failures.size(),
-          skipped.size());
-    }
-    return new ReconcileOutcome(done, skipped, failures, writes, requeue);
+    progress.writes +=
+        reportPermanentFailures(
+            scope, plan, observed, permanent, versions, progress.done, progress.failures);
   }
 
   /**
@@ -263,8 +338,9 @@ public final class Reconciler {
   }
 
   private void perform(Action action, Map<StoreKey, String> versions) throws PortException {
-    if (action instanceof Action.UnsetDefault unset) {
-      ignoreNotFoundVoid(() -> ports.bsls().setDefault(unset.bslName(), false), action);
+    if (action instanceof Action.SetDefault set) {
+      ignoreNotFoundVoid(
+          () -> ports.bsls().setDefault(set.bslName(), set.value(), set.resourceVersion()), action);
     } else if (action instanceof Action.AddFinalizer add) {
       Optional<String> rv = version(versions, add.store(), add.resourceVersion());
       versions.put(
@@ -273,13 +349,18 @@ public final class Reconciler {
               action.toString(),
               () -> ports.stores().addFinalizer(add.store(), rv, options.finalizer())));
     } else if (action instanceof Action.ApplySecret apply) {
-      run(action.toString(), () -> ports.secrets().applyMirrored(apply.secret()));
+      run(
+          action.toString(),
+          () -> ports.secrets().applyMirrored(apply.secret(), apply.resourceVersion()));
     } else if (action instanceof Action.ApplyBsl apply) {
-      run(action.toString(), () -> ports.bsls().apply(apply.bsl()));
+      run(action.toString(), () -> ports.bsls().apply(apply.bsl(), apply.resourceVersion()));
     } else if (action instanceof Action.DeleteBsl delete) {
-      ignoreNotFoundVoid(() -> ports.bsls().delete(delete.bslName()), action);
+      ignoreNotFoundVoid(
+          () -> ports.bsls().delete(delete.bslName(), delete.resourceVersion()), action);
     } else if (action instanceof Action.DeleteSecret delete) {
-      ignoreNotFoundVoid(() -> ports.secrets().deleteMirrored(delete.secretName()), action);
+      ignoreNotFoundVoid(
+          () -> ports.secrets().deleteMirrored(delete.secretName(), delete.resourceVersion()),
+          action);
     } else if (action instanceof Action.PatchStatus patch) {
       Optional<String> rv = version(versions, patch.store(), patch.resourceVersion());
       versions.put(

@@ -8,14 +8,31 @@ import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.testing.Seeds;
+import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.SecretData;
+import dev.lattice.backup.translate.TranslationOptions;
+import dev.lattice.backup.translate.TrustPolicy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 
 /** Stores and Secrets for reconcile tests. */
 final class Fixtures {
   static final String PLATFORM = "lattice-system";
   static final String VELERO = "velero";
+
+  /**
+   * The default translation options, except that platform stores (in {@value #PLATFORM}) may name
+   * no credentials, so that Velero uses its own: most reconcile tests are about the reconciler, not
+   * the credentials rule, and their platform S3 and Azure stores name none.
+   */
+  static final TranslationOptions TRANSLATION =
+      TranslationOptions.defaults().toBuilder()
+          .trust(TrustPolicy.defaults().withDefaultCredentialNamespaces(Set.of(PLATFORM)))
+          .build();
+
+  /** {@link #TRANSLATION} with the default reconcile options. */
+  static final ReconcileOptions OPTIONS = ReconcileOptions.of(TRANSLATION);
 
   private Fixtures() {}
 

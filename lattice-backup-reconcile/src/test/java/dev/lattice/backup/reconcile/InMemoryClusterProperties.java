@@ -285,12 +285,12 @@ class InMemoryClusterProperties {
     MutableClock clock = new MutableClock(START);
     InMemoryCluster cluster = new InMemoryCluster(VELERO, clock);
     BslPort port = cluster.ports().bsls();
-    port.apply(ours("lattice-a", false, Map.of("extra", "1")));
+    Calls.apply(cluster, ours("lattice-a", false, Map.of("extra", "1")));
     ObservedBsl first = cluster.bsl("lattice-a").orElseThrow();
     cluster.velero().mark("lattice-a", VeleroPhase.UNAVAILABLE, Optional.of("why"));
     clock.tick(Duration.ofMinutes(5));
 
-    port.apply(ours("lattice-a", true, Map.of("added", "2")));
+    Calls.apply(cluster, ours("lattice-a", true, Map.of("added", "2")));
 
     ObservedBsl second = cluster.bsl("lattice-a").orElseThrow();
     assertThat(first.metadata().namespace()).contains(VELERO);
@@ -305,7 +305,7 @@ class InMemoryClusterProperties {
         .containsEntry("added", "2");
     assertThat(second.phase()).contains(VeleroPhase.UNAVAILABLE);
     assertThat(second.message()).contains("why");
-    assertThat(second.isDefault()).isTrue();
+    assertThat(second.isDefault()).as("apply never changes the default").isFalse();
     assertThat(Long.parseLong(second.metadata().resourceVersion().orElseThrow()))
         .isGreaterThan(Long.parseLong(first.metadata().resourceVersion().orElseThrow()));
     assertThat(port.list()).containsExactly(second);
@@ -317,17 +317,17 @@ class InMemoryClusterProperties {
     InMemoryCluster cluster = new InMemoryCluster(VELERO, new MutableClock(START));
     BslPort port = cluster.ports().bsls();
 
-    assertThat(failed(() -> port.setDefault("nothing", true)))
+    assertThat(failed(() -> port.setDefault("nothing", true, "1")))
         .isInstanceOf(PortFailure.NotFound.class);
-    assertThat(failed(() -> port.delete("nothing"))).isInstanceOf(PortFailure.NotFound.class);
+    assertThat(failed(() -> port.delete("nothing", "1"))).isInstanceOf(PortFailure.NotFound.class);
 
     cluster.velero().installed(false);
     assertThat(failure(port::list)).isInstanceOf(PortFailure.ResourceTypeMissing.class);
-    assertThat(failed(() -> port.apply(ours("lattice-a", false, Map.of()))))
+    assertThat(failed(() -> port.apply(ours("lattice-a", false, Map.of()), Optional.empty())))
         .isInstanceOf(PortFailure.ResourceTypeMissing.class);
-    assertThat(failed(() -> port.setDefault("lattice-a", false)))
+    assertThat(failed(() -> port.setDefault("lattice-a", false, "1")))
         .isInstanceOf(PortFailure.ResourceTypeMissing.class);
-    assertThat(failed(() -> port.delete("lattice-a")))
+    assertThat(failed(() -> port.delete("lattice-a", "1")))
         .isInstanceOf(PortFailure.ResourceTypeMissing.class);
     assertThatThrownBy(() -> cluster.putForeignBsl(foreign("default", true)))
         .isInstanceOf(IllegalStateException.class);
@@ -350,21 +350,21 @@ class InMemoryClusterProperties {
     SecretPort secrets = cluster.ports().secrets();
     cluster.putForeignBsl(foreign("default", true));
     cluster.putSecret(VELERO, "cloud-credentials", Fixtures.cloud("x"));
-    bsls.apply(ours("lattice-a", false, Map.of()));
-    secrets.applyMirrored(mirrored("lattice-a-credentials", "y"));
-    bsls.setDefault("lattice-a", true);
-    bsls.setDefault("lattice-a", false);
-    bsls.delete("lattice-a");
-    secrets.deleteMirrored("lattice-a-credentials");
+    Calls.apply(cluster, ours("lattice-a", false, Map.of()));
+    Calls.applyMirrored(cluster, mirrored("lattice-a-credentials", "y"));
+    Calls.setDefault(cluster, "lattice-a", true);
+    Calls.setDefault(cluster, "lattice-a", false);
+    Calls.delete(cluster, "lattice-a");
+    Calls.deleteMirrored(cluster, "lattice-a-credentials");
     assertThat(cluster.foreignWrites()).isEmpty();
 
-    bsls.setDefault("default", false);
-    bsls.apply(ours("default", false, Map.of()));
+    Calls.setDefault(cluster, "default", false);
+    Calls.apply(cluster, ours("default", false, Map.of()));
     cluster.putForeignBsl(foreign("default", false));
-    bsls.delete("default");
-    secrets.applyMirrored(mirrored("cloud-credentials", "z"));
+    Calls.delete(cluster, "default");
+    Calls.applyMirrored(cluster, mirrored("cloud-credentials", "z"));
     cluster.putSecret(VELERO, "cloud-credentials", Fixtures.cloud("x"));
-    secrets.deleteMirrored("cloud-credentials");
+    Calls.deleteMirrored(cluster, "cloud-credentials");
 
     assertThat(cluster.foreignWrites())
         .containsExactly(
@@ -373,7 +373,7 @@ class InMemoryClusterProperties {
             "delete BackupStorageLocation default",
             "apply Secret cloud-credentials",
             "delete Secret cloud-credentials");
-    assertThat(failed(() -> secrets.deleteMirrored("cloud-credentials")))
+    assertThat(failed(() -> secrets.deleteMirrored("cloud-credentials", "0")))
         .isInstanceOf(PortFailure.NotFound.class);
     cluster.resetScore();
     assertThat(cluster.writes()).isEmpty();
@@ -404,8 +404,8 @@ class InMemoryClusterProperties {
     SecretPort port = cluster.ports().secrets();
     cluster.putSecret(VELERO, "cloud-credentials", Fixtures.cloud("x"));
     cluster.putSecret(PLATFORM, "source", Fixtures.cloud("s"));
-    port.applyMirrored(mirrored("lattice-a-credentials", "a"));
-    port.applyMirrored(mirrored("lattice-a-credentials", "b"));
+    Calls.applyMirrored(cluster, mirrored("lattice-a-credentials", "a"));
+    Calls.applyMirrored(cluster, mirrored("lattice-a-credentials", "b"));
 
     assertThat(port.listMirrored())
         .singleElement()
@@ -441,9 +441,9 @@ class InMemoryClusterProperties {
       boolean portWrite = true;
       try {
         switch (op.kind()) {
-          case 0 -> port.apply(ours(op.name(), op.flag(), Map.of()));
-          case 1 -> port.setDefault(op.name(), op.flag());
-          case 2 -> port.delete(op.name());
+          case 0 -> Calls.apply(cluster, ours(op.name(), op.flag(), Map.of()));
+          case 1 -> Calls.setDefault(cluster, op.name(), op.flag());
+          case 2 -> Calls.delete(cluster, op.name());
           case 3 -> {
             portWrite = false;
             cluster.putForeignBsl(op.flag() ? foreign(op.name(), true) : ours(op.name(), true));
@@ -476,11 +476,11 @@ class InMemoryClusterProperties {
   void aPortDeleteRecordsADefaultCountRaisedOutsideThePorts() throws PortException {
     InMemoryCluster cluster = new InMemoryCluster(VELERO, new MutableClock(START));
     BslPort port = cluster.ports().bsls();
-    port.apply(ours("lattice-b", false));
+    Calls.apply(cluster, ours("lattice-b", false));
     cluster.putForeignBsl(ours("lattice-a", true));
     assertThat(cluster.maxManagedDefaults()).isZero();
 
-    port.delete("lattice-b");
+    Calls.delete(cluster, "lattice-b");
 
     assertThat(cluster.maxManagedDefaults()).isEqualTo(1);
   }

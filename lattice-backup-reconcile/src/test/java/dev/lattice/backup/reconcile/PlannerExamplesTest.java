@@ -25,7 +25,6 @@ import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
 import dev.lattice.backup.translate.ForeignDefaultPolicy;
 import dev.lattice.backup.translate.StoreKey;
-import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.TranslationResult;
 import dev.lattice.backup.translate.Translator;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
@@ -41,11 +40,11 @@ import org.junit.jupiter.api.Test;
 /** Planner cases the generated observations do not reach, one bug class each. */
 class PlannerExamplesTest {
   private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
-  private static final ReconcileOptions OPTIONS = ReconcileOptions.defaults();
+  private static final ReconcileOptions OPTIONS = Fixtures.OPTIONS;
   private static final StoreKey MAIN = new StoreKey(PLATFORM, "main");
 
   @Test
-  void anOwnerAnnotationThatIsNotNamespaceSlashNameMakesOurObjectsOwnerless() {
+  void anOwnerAnnotationThatIsNotNamespaceSlashNameMakesOurObjectsOwnerlessAndLeavesThemAlone() {
     List<ObservedBsl> bsls =
         List.of(
             ourBsl("lattice-a", "/name-only"),
@@ -55,12 +54,8 @@ class PlannerExamplesTest {
 
     Plan plan = Planner.plan(ObservedState.of(List.of(), bsls, true, secrets), OPTIONS, NOW);
 
-    assertThat(plan.actions())
-        .containsExactlyInAnyOrder(
-            new Action.DeleteBsl("lattice-a", Optional.empty()),
-            new Action.DeleteBsl("lattice-b", Optional.empty()),
-            new Action.DeleteBsl("lattice-c", Optional.empty()),
-            new Action.DeleteSecret("lattice-d-credentials", Optional.empty()));
+    // Their labels prove no store owns them: nothing deletes or writes them.
+    assertThat(plan.actions()).isEmpty();
   }
 
   @Test
@@ -71,7 +66,7 @@ class PlannerExamplesTest {
     labels.remove(BslLabels.STORE_NAME);
     ObservedBsl stripped =
         new ObservedBsl(
-            desired.metadata().toBuilder().labels(labels).build(),
+            desired.metadata().toBuilder().labels(labels).resourceVersion("3").build(),
             desired.spec(),
             Optional.empty(),
             Optional.empty());
@@ -80,7 +75,7 @@ class PlannerExamplesTest {
         Planner.plan(
             ObservedState.of(List.of(store), List.of(stripped), true, List.of()), OPTIONS, NOW);
 
-    assertThat(plan.actions()).contains(new Action.ApplyBsl(MAIN, desired));
+    assertThat(plan.actions()).contains(new Action.ApplyBsl(MAIN, desired, Optional.of("3")));
   }
 
   @Test
@@ -105,8 +100,8 @@ class PlannerExamplesTest {
 
     assertThat(actions)
         .contains(
-            new Action.DeleteBsl("lattice-old-name", Optional.of(MAIN)),
-            new Action.DeleteSecret("lattice-old-name-credentials", Optional.of(MAIN)));
+            new Action.DeleteBsl("lattice-old-name", Optional.of(MAIN), "5"),
+            new Action.DeleteSecret("lattice-old-name-credentials", Optional.of(MAIN), "5"));
     assertThat(actions)
         .anyMatch(a -> a instanceof Action.ApplyBsl apply && apply.bsl().name().equals(bsl))
         .anyMatch(
@@ -148,7 +143,7 @@ class PlannerExamplesTest {
   void defaultUnsetsAreInNameOrderWhereverTheyComeFrom() {
     ReconcileOptions takeOver =
         ReconcileOptions.of(
-            TranslationOptions.defaults().toBuilder()
+            Fixtures.TRANSLATION.toBuilder()
                 .foreignDefaultPolicy(ForeignDefaultPolicy.TAKE_OVER)
                 .build());
     BackupStore invalid = live(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("Bad_Bucket")));
@@ -171,8 +166,8 @@ class PlannerExamplesTest {
             NOW);
 
     assertThat(plan.actions())
-        .filteredOn(a -> a instanceof Action.UnsetDefault)
-        .extracting(a -> ((Action.UnsetDefault) a).bslName())
+        .filteredOn(a -> a instanceof Action.SetDefault)
+        .extracting(a -> ((Action.SetDefault) a).bslName())
         .containsExactly("lattice-main", "velero-default");
   }
 
@@ -283,6 +278,7 @@ class PlannerExamplesTest {
                 .name(name)
                 .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
                 .annotation(BslLabels.STORE, owner)
+                .resourceVersion("5")
                 .build(),
             translated(live(Fixtures.store(PLATFORM, "any", false, Fixtures.s3("any-bucket"))))
                 .bsl()
@@ -297,6 +293,7 @@ class PlannerExamplesTest {
             .name(name)
             .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
             .annotation(BslLabels.STORE, owner)
+            .resourceVersion("5")
             .build(),
         Fixtures.cloud("old"));
   }

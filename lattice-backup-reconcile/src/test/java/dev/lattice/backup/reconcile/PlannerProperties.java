@@ -100,45 +100,43 @@ class PlannerProperties {
     Plan plan = Planner.plan(c.state(), c.options(), NOW);
     List<Step> steps = plan.steps();
     List<Integer> setters = new ArrayList<>();
+    List<Integer> unsets = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
-      if (steps.get(i).action() instanceof Action.ApplyBsl a && a.bsl().spec().isDefault()) {
-        setters.add(i);
+      if (steps.get(i).action() instanceof Action.SetDefault set) {
+        assertThat(steps.get(i).movesDefault()).isTrue();
+        (set.value() ? setters : unsets).add(i);
+      } else {
+        assertThat(steps.get(i).movesDefault()).isFalse();
       }
     }
     assertThat(setters).hasSizeLessThanOrEqualTo(1);
     Set<String> defaultsAfter = new HashSet<>();
     for (ObservedBsl bsl : c.state().bsls()) {
-      if (bsl.isDefault()) {
+      if (bsl.isDefault() && Planner.provenOwner(bsl.metadata()).isPresent()) {
         defaultsAfter.add(bsl.name());
       }
     }
     for (int i = 0; i < steps.size(); i++) {
       Action a = steps.get(i).action();
-      if (a instanceof Action.UnsetDefault u) {
-        defaultsAfter.remove(u.bslName());
-      } else if (a instanceof Action.DeleteBsl d) {
-        defaultsAfter.remove(d.bslName());
+      if (a instanceof Action.SetDefault set && !set.value()) {
+        defaultsAfter.remove(set.bslName());
+      } else if (a instanceof Action.SetDefault set) {
+        assertThat(steps.get(i).dependsOn())
+            .as("the default is set only after every unset")
+            .containsAll(unsets);
+        assertThat(defaultsAfter).as("no other default of ours remains when ours is set").isEmpty();
+        defaultsAfter.add(set.bslName());
       } else if (a instanceof Action.ApplyBsl apply) {
-        if (apply.bsl().spec().isDefault()) {
-          assertThat(steps.get(i).dependsOn())
-              .as("the default is set only after every unset")
-              .containsAll(frontOf(steps, i));
-          Set<String> ours = new HashSet<>(defaultsAfter);
-          ours.removeIf(n -> !isManaged(c, n));
-          ours.remove(apply.bsl().name());
-          assertThat(ours).as("no other default of ours remains when ours is set").isEmpty();
-          defaultsAfter.add(apply.bsl().name());
-        } else {
-          defaultsAfter.remove(apply.bsl().name());
-        }
+        assertThat(apply.bsl().spec().isDefault()).as("an apply never sets the default").isFalse();
       }
     }
+    assertThat(defaultsAfter).hasSizeLessThanOrEqualTo(1);
   }
 
   /**
    * A store's steps run in plan order: each depends on every earlier step for the same store, so
-   * that a failure skips the store's later steps; otherwise a step depends only on the default
-   * moves, and only when it sets the default.
+   * that a failure skips the store's later steps; otherwise a step depends only on the unsets of
+   * the default, and only when it sets the default.
    */
   @Property(tries = 200)
   void eachStepDependsOnTheEarlierStepsOfItsStoreAndNothingElse(@ForAll("cases") Case c) {
@@ -151,11 +149,10 @@ class PlannerProperties {
           expected.add(j);
         }
       }
-      boolean setsDefault =
-          steps.get(i).action() instanceof Action.ApplyBsl a && a.bsl().spec().isDefault();
+      boolean setsDefault = steps.get(i).action() instanceof Action.SetDefault set && set.value();
       Set<Integer> allowed = new HashSet<>(expected);
       if (setsDefault) {
-        allowed.addAll(frontOf(steps, i));
+        allowed.addAll(unsetsBefore(steps, i));
       }
       assertThat(steps.get(i).dependsOn())
           .as("step %s: %s", i, steps.get(i).action())
@@ -164,9 +161,24 @@ class PlannerProperties {
     }
   }
 
+  /** What a per-store reconcile executes is that store's steps alone, and no default move. */
+  @Property(tries = 200)
+  void aStoresPartOfThePlanTouchesOnlyThatStore(@ForAll("cases") Case c) {
+    Plan plan = Planner.plan(c.state(), c.options(), NOW);
+    for (BackupStore store : c.state().stores()) {
+      StoreKey key = StoreKey.of(store);
+      for (Action a : plan.restrictTo(key).actions()) {
+        assertThat(storeOf(a)).as("%s", a).contains(key);
+        assertThat(a).isNotInstanceOf(Action.SetDefault.class);
+      }
+    }
+    assertThat(plan.defaultMoves().actions()).allMatch(a -> a instanceof Action.SetDefault);
+    assertThat(plan.withoutDefaultMoves().actions()).noneMatch(a -> a instanceof Action.SetDefault);
+  }
+
   /** The store an action serves, read from the action's own fields. */
   private static Optional<StoreKey> storeOf(Action action) {
-    if (action instanceof Action.UnsetDefault a) {
+    if (action instanceof Action.SetDefault a) {
       return a.owner();
     } else if (action instanceof Action.AddFinalizer a) {
       return Optional.of(a.store());
@@ -196,18 +208,16 @@ class PlannerProperties {
         assertThat(foreign).doesNotContain(apply.bsl().name());
       } else if (a instanceof Action.DeleteBsl delete) {
         assertThat(foreign).doesNotContain(delete.bslName());
-      } else if (a instanceof Action.UnsetDefault unset && unset.owner().isEmpty()) {
+      } else if (a instanceof Action.SetDefault set && set.owner().isEmpty()) {
+        assertThat(set.value()).isFalse();
         assertThat(c.options().translation().foreignDefaultPolicy())
             .isEqualTo(ForeignDefaultPolicy.TAKE_OVER);
-        assertThat(foreign).contains(unset.bslName());
+        assertThat(foreign).contains(set.bslName());
       }
       if (!c.state().bslTypeExists()) {
         assertThat(a)
             .isNotInstanceOfAny(
-                Action.ApplyBsl.class,
-                Action.DeleteBsl.class,
-                Action.UnsetDefault.class,
-                Action.ApplySecret.class);
+                Action.ApplyBsl.class, Action.DeleteBsl.class, Action.SetDefault.class);
       }
     }
   }
@@ -236,9 +246,9 @@ class PlannerProperties {
   }
 
   @Property(tries = 300)
-  void executingThePlanReachesAFixpoint(@ForAll("cases") Case c) {
+  void reconcilingReachesAFixpoint(@ForAll("cases") Case c) {
     Plan plan = Planner.plan(c.state(), c.options(), NOW);
-    ObservedState after = Simulation.execute(c.state(), plan, c.options().finalizer());
+    ObservedState after = Simulation.reconcile(c.state(), plan, c.options(), NOW);
 
     Plan next = Planner.plan(after, c.options(), NOW.plus(Duration.ofMinutes(7)));
 
@@ -246,53 +256,42 @@ class PlannerProperties {
     Set<String> stores = new HashSet<>();
     after.stores().forEach(s -> stores.add(StoreKey.of(s).toString()));
     List<ObjectMetadata> ours = new ArrayList<>();
-    after.bsls().stream().filter(ObservedBsl::isManaged).forEach(b -> ours.add(b.metadata()));
+    after.bsls().forEach(b -> ours.add(b.metadata()));
     after.mirrored().forEach(m -> ours.add(m.metadata()));
     for (ObjectMetadata meta : ours) {
-      assertThat(stores)
-          .as("no orphan: %s", meta.name())
-          .contains(meta.annotations().getOrDefault(BslLabels.STORE, "(none)"));
+      Planner.provenOwner(meta)
+          .ifPresent(
+              owner ->
+                  assertThat(stores).as("no orphan: %s", meta.name()).contains(owner.toString()));
     }
   }
 
-  /** Plans list deletions, and the default moves of each kind, in name order. */
+  /** Plans list deletions, and the default moves, in name order. */
   @Property(tries = 200)
   void deletionsAndDefaultMovesAreInNameOrder(@ForAll("cases") Case c) {
     Plan plan = Planner.plan(c.state(), c.options(), NOW);
-    List<String> front = new ArrayList<>();
+    List<String> unsets = new ArrayList<>();
     List<String> deletedBsls = new ArrayList<>();
     List<String> deletedSecrets = new ArrayList<>();
     for (Step step : plan.steps()) {
       Action a = step.action();
-      boolean setsDefault = a instanceof Action.ApplyBsl apply && apply.bsl().spec().isDefault();
-      if (step.movesDefault() && !setsDefault) {
-        front.add(
-            a instanceof Action.UnsetDefault u
-                ? "0 " + u.bslName()
-                : a instanceof Action.ApplyBsl apply
-                    ? "1 " + apply.bsl().name()
-                    : "2 " + ((Action.DeleteBsl) a).bslName());
+      if (a instanceof Action.SetDefault set && !set.value()) {
+        unsets.add(set.bslName());
       } else if (a instanceof Action.DeleteBsl d) {
         deletedBsls.add(d.bslName());
       } else if (a instanceof Action.DeleteSecret d) {
         deletedSecrets.add(d.secretName());
       }
     }
-    assertThat(front).isSorted();
+    assertThat(unsets).isSorted();
     assertThat(deletedBsls).isSorted();
     assertThat(deletedSecrets).isSorted();
   }
 
-  private static boolean isManaged(Case c, String name) {
-    return c.state().bsls().stream().anyMatch(b -> b.name().equals(name) && b.isManaged());
-  }
-
-  private static List<Integer> frontOf(List<Step> steps, int before) {
+  private static List<Integer> unsetsBefore(List<Step> steps, int before) {
     List<Integer> out = new ArrayList<>();
     for (int i = 0; i < before; i++) {
-      Step s = steps.get(i);
-      if (s.movesDefault()
-          && !(s.action() instanceof Action.ApplyBsl a && a.bsl().spec().isDefault())) {
+      if (steps.get(i).action() instanceof Action.SetDefault set && !set.value()) {
         out.add(i);
       }
     }
@@ -359,8 +358,7 @@ class PlannerProperties {
       List<BackupStore> stores, boolean velero, ForeignDefaultPolicy policy, long seed) {
     Random random = new Random(seed);
     ReconcileOptions options =
-        ReconcileOptions.of(
-            TranslationOptions.defaults().toBuilder().foreignDefaultPolicy(policy).build());
+        ReconcileOptions.of(Fixtures.TRANSLATION.toBuilder().foreignDefaultPolicy(policy).build());
     TranslationOptions topts = options.translation();
     Map<String, ObservedBsl> bsls = new LinkedHashMap<>();
     List<MirroredSecret> mirrored = new ArrayList<>();

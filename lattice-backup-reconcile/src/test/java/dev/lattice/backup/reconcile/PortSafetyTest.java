@@ -8,7 +8,6 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.plan.Action;
-import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.BslPort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
@@ -44,24 +43,25 @@ class PortSafetyTest {
           }
 
           @Override
-          public void apply(BackupStorageLocation desired) {
+          public void apply(BackupStorageLocation desired, Optional<String> resourceVersion) {
             throw new IllegalStateException("client bug");
           }
 
           @Override
-          public void setDefault(String name, boolean value) throws PortException {
-            real.bsls().setDefault(name, value);
+          public void setDefault(String name, boolean value, String resourceVersion)
+              throws PortException {
+            real.bsls().setDefault(name, value, resourceVersion);
           }
 
           @Override
-          public void delete(String name) throws PortException {
-            real.bsls().delete(name);
+          public void delete(String name, String resourceVersion) throws PortException {
+            real.bsls().delete(name, resourceVersion);
           }
         };
     Reconciler reconciler =
         new Reconciler(
             new ClusterPorts(real.stores(), exploding, real.secrets()),
-            ReconcileOptions.defaults(),
+            Fixtures.OPTIONS,
             Clock.systemUTC(),
             () -> 0.0);
 
@@ -102,8 +102,7 @@ class PortSafetyTest {
         };
     ClusterPorts real = w.cluster.ports();
     Reconciler reconciler =
-        new Reconciler(
-            new ClusterPorts(broken, real.bsls(), real.secrets()), ReconcileOptions.defaults());
+        new Reconciler(new ClusterPorts(broken, real.bsls(), real.secrets()), Fixtures.OPTIONS);
 
     ReconcileOutcome outcome = reconciler.reconcile();
 
@@ -122,7 +121,7 @@ class PortSafetyTest {
     SecretData data = Fixtures.cloud("hunter2-very-secret");
     MirroredSecret secret =
         new MirroredSecret(ObjectMetadata.of("velero", "lattice-x-credentials"), data);
-    Action apply = new Action.ApplySecret(new StoreKey("team-a", "x"), secret);
+    Action apply = new Action.ApplySecret(new StoreKey("team-a", "x"), secret, Optional.empty());
 
     assertThat(data.toString()).isEqualTo("SecretData[cloud] (values redacted)");
     assertThat(secret.toString()).doesNotContain("hunter2");

@@ -67,7 +67,7 @@ class ReconcileStateProperties {
       this.world =
           new World(
               ReconcileOptions.of(
-                  TranslationOptions.defaults().toBuilder().foreignDefaultPolicy(policy).build()));
+                  Fixtures.TRANSLATION.toBuilder().foreignDefaultPolicy(policy).build()));
       CapturingLogs.clear();
     }
 

@@ -7,11 +7,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.memory.FaultInjector;
 import dev.lattice.backup.reconcile.plan.Action;
 import dev.lattice.backup.reconcile.plan.Conditions;
 import dev.lattice.backup.reconcile.plan.Plan;
-import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.Step;
 import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.BslPort;
@@ -86,7 +86,8 @@ class ReconcilerContractTest {
     BslPort racing =
         new DelegatingBsls(real) {
           @Override
-          public void apply(BackupStorageLocation desired) throws PortException {
+          public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
+              throws PortException {
             w.cluster.updateStoreSpec(
                 MAIN, new BackupStoreSpec(false, Fixtures.s3("third-bucket")));
             throw new PortException(new PortFailure.Forbidden("no BSLs for you"));
@@ -119,13 +120,19 @@ class ReconcilerContractTest {
           }
 
           @Override
-          public void applyMirrored(MirroredSecret secret) throws PortException {
-            real.applyMirrored(secret);
+          public Optional<ObjectMetadata> find(String name) throws PortException {
+            return real.find(name);
           }
 
           @Override
-          public void deleteMirrored(String name) throws PortException {
-            real.deleteMirrored(name);
+          public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
+              throws PortException {
+            real.applyMirrored(secret, resourceVersion);
+          }
+
+          @Override
+          public void deleteMirrored(String name, String resourceVersion) throws PortException {
+            real.deleteMirrored(name, resourceVersion);
           }
         };
     ClusterPorts ports = w.cluster.ports();
@@ -233,7 +240,7 @@ class ReconcilerContractTest {
   void theDefaultReconcilerJittersItsBackoff() {
     World w = new World();
     w.cluster.faults().failAlways(FaultInjector.Target.STORES, new PortFailure.Transient("down"));
-    Reconciler reconciler = new Reconciler(w.cluster.ports(), ReconcileOptions.defaults());
+    Reconciler reconciler = new Reconciler(w.cluster.ports(), Fixtures.OPTIONS);
 
     Duration first = reconciler.reconcile().requeueAfter().orElseThrow();
 
@@ -241,7 +248,7 @@ class ReconcilerContractTest {
   }
 
   @Test
-  void anApplyNamesItsStoreAndBslAndSaysWhenItSetsTheDefault() {
+  void anApplyNamesItsStoreAndBslAndSaysWhenItCreatesOne() {
     World w = new World();
     w.create(Fixtures.store(PLATFORM, "main", true, Fixtures.s3("bucket")));
     w.create(Fixtures.store(PLATFORM, "spare", false, Fixtures.s3("bucket")));
@@ -252,25 +259,22 @@ class ReconcilerContractTest {
             .map(Action::toString)
             .toList();
 
-    assertThat(applies).hasSize(2);
     assertThat(applies)
-        .filteredOn(a -> a.contains("lattice-main"))
-        .singleElement()
-        .asString()
-        .contains(MAIN.toString())
-        .contains("default");
-    assertThat(applies)
-        .filteredOn(a -> a.contains("lattice-spare"))
-        .singleElement()
-        .asString()
-        .contains("lattice-system/spare")
-        .doesNotContain("default");
+        .containsExactly(
+            "ApplyBsl[store=" + MAIN + ", bsl=lattice-main, create]",
+            "ApplyBsl[store=lattice-system/spare, bsl=lattice-spare, create]");
+    w.reconcile();
+    assertThat(w.plan().actions()).isEmpty();
+    assertThat(w.cluster.bsl("lattice-main").orElseThrow().isDefault())
+        .as("set by the default writer once the BSL exists")
+        .isTrue();
+    assertThat(w.cluster.bsl("lattice-spare").orElseThrow().isDefault()).isFalse();
   }
 
   @Test
   void aPlanRefusesStepsThatDependOnThemselvesOrLaterSteps() {
-    Action a = new Action.DeleteBsl("x", Optional.empty());
-    Action b = new Action.DeleteBsl("y", Optional.empty());
+    Action a = new Action.DeleteBsl("x", Optional.empty(), "1");
+    Action b = new Action.DeleteBsl("y", Optional.empty(), "1");
 
     assertThatThrownBy(
             () ->
@@ -403,18 +407,20 @@ class ReconcilerContractTest {
     }
 
     @Override
-    public void apply(BackupStorageLocation desired) throws PortException {
-      real.apply(desired);
+    public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
+        throws PortException {
+      real.apply(desired, resourceVersion);
     }
 
     @Override
-    public void setDefault(String name, boolean value) throws PortException {
-      real.setDefault(name, value);
+    public void setDefault(String name, boolean value, String resourceVersion)
+        throws PortException {
+      real.setDefault(name, value, resourceVersion);
     }
 
     @Override
-    public void delete(String name) throws PortException {
-      real.delete(name);
+    public void delete(String name, String resourceVersion) throws PortException {
+      real.delete(name, resourceVersion);
     }
   }
 }

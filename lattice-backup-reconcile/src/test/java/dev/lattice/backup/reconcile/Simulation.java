@@ -17,8 +17,9 @@ import java.util.TreeMap;
 
 /**
  * Executes a plan on an observation, in the test, with the API server's semantics the planner
- * relies on (apply keeps Velero's status and foreign labels; a finalizer removal releases a store
- * being deleted). Written independently of the reconciler and the in-memory cluster.
+ * relies on (apply keeps Velero's status, foreign labels and the default; a finalizer removal
+ * releases a store being deleted). Written independently of the reconciler and the in-memory
+ * cluster.
  */
 final class Simulation {
   private Simulation() {}
@@ -33,20 +34,25 @@ final class Simulation {
     int version = 0;
     for (Action action : plan.actions()) {
       version++;
-      if (action instanceof Action.UnsetDefault u) {
+      if (action instanceof Action.SetDefault u) {
         ObservedBsl b = bsls.get(u.bslName());
         bsls.put(
             u.bslName(),
-            new ObservedBsl(b.metadata(), b.spec().withDefault(false), b.phase(), b.message()));
+            new ObservedBsl(
+                b.metadata().toBuilder().resourceVersion("sim-" + version).build(),
+                b.spec().withDefault(u.value()),
+                b.phase(),
+                b.message()));
       } else if (action instanceof Action.ApplyBsl a) {
         ObservedBsl old = bsls.get(a.bsl().name());
         ObjectMetadata meta =
-            old == null ? a.bsl().metadata() : merge(old.metadata(), a.bsl().metadata());
+            (old == null ? a.bsl().metadata() : merge(old.metadata(), a.bsl().metadata()))
+                .toBuilder().resourceVersion("sim-" + version).build();
         bsls.put(
             a.bsl().name(),
             new ObservedBsl(
                 meta,
-                a.bsl().spec(),
+                a.bsl().spec().withDefault(old != null && old.isDefault()),
                 old == null ? Optional.empty() : old.phase(),
                 old == null ? Optional.empty() : old.message()));
       } else if (action instanceof Action.DeleteBsl d) {
@@ -56,7 +62,8 @@ final class Simulation {
         secrets.put(
             a.secret().name(),
             new MirroredSecret(
-                old == null ? a.secret().metadata() : merge(old.metadata(), a.secret().metadata()),
+                (old == null ? a.secret().metadata() : merge(old.metadata(), a.secret().metadata()))
+                    .toBuilder().resourceVersion("sim-" + version).build(),
                 a.secret().data()));
       } else if (action instanceof Action.DeleteSecret d) {
         secrets.remove(d.secretName());
@@ -96,7 +103,22 @@ final class Simulation {
         List.copyOf(bsls.values()),
         state.bslTypeExists(),
         List.copyOf(secrets.values()),
-        state.sources());
+        state.sources(),
+        state.occupants());
+  }
+
+  /**
+   * What the reconciler does with a plan: every step but the default moves, then the default moves
+   * of a plan made afresh from the result (the default writer).
+   */
+  static ObservedState reconcile(
+      ObservedState state,
+      Plan plan,
+      dev.lattice.backup.reconcile.plan.ReconcileOptions options,
+      java.time.Instant now) {
+    ObservedState after = execute(state, plan.withoutDefaultMoves(), options.finalizer());
+    Plan moves = dev.lattice.backup.reconcile.plan.Planner.plan(after, options, now).defaultMoves();
+    return execute(after, moves, options.finalizer());
   }
 
   private static ObjectMetadata merge(ObjectMetadata old, ObjectMetadata desired) {

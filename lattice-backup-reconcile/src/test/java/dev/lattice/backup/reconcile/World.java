@@ -19,7 +19,7 @@ final class World {
   final Reconciler reconciler;
 
   World() {
-    this(ReconcileOptions.defaults());
+    this(Fixtures.OPTIONS);
   }
 
   World(ReconcileOptions options) {

@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster in memory that implements every reconcile port, for tests of this library and of the
@@ -227,6 +228,32 @@ public final class InMemoryCluster {
                 .resourceVersion(nextVersion())
                 .build(),
             data));
+  }
+
+  /**
+   * Creates or replaces a Secret with the given metadata (labels, annotations), as a user or
+   * another tool would; its namespace and name come from the metadata.
+   *
+   * @param metadata the Secret's metadata, with namespace and name
+   * @param data the data
+   */
+  public synchronized void putSecret(ObjectMetadata metadata, SecretData data) {
+    String namespace = metadata.namespace().orElseThrow();
+    String name = Objects.requireNonNull(metadata.name(), "name");
+    secrets.put(
+        namespace + "/" + name,
+        new StoredSecret(metadata.toBuilder().resourceVersion(nextVersion()).build(), data));
+  }
+
+  /**
+   * A Secret's metadata, if it exists.
+   *
+   * @param namespace the namespace
+   * @param name the name
+   * @return the metadata
+   */
+  public synchronized Optional<ObjectMetadata> secretMetadata(String namespace, String name) {
+    return Optional.ofNullable(secrets.get(namespace + "/" + name)).map(StoredSecret::metadata);
   }
 
   /**
@@ -561,7 +588,8 @@ public final class InMemoryCluster {
     }
 
     @Override
-    public void apply(BackupStorageLocation desired) throws PortException {
+    public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
+        throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("apply BackupStorageLocation " + desired.name());
         faults.checkWrite(
@@ -570,7 +598,9 @@ public final class InMemoryCluster {
           throw missingType();
         }
         ObservedBsl old = bsls.get(desired.name());
-        if (old != null && !old.isManaged()) {
+        String what = "BackupStorageLocation " + veleroNamespace + "/" + desired.name();
+        expect(what, old == null ? null : old.metadata(), resourceVersion);
+        if (old != null && !sameOwner(old.metadata(), desired.metadata())) {
           foreignWrites.add("apply BackupStorageLocation " + desired.name());
         }
         ObjectMetadata.Builder meta =
@@ -583,7 +613,7 @@ public final class InMemoryCluster {
             desired.name(),
             new ObservedBsl(
                 meta.build(),
-                desired.spec(),
+                desired.spec().withDefault(old != null && old.isDefault()),
                 old == null ? Optional.empty() : old.phase(),
                 old == null ? Optional.empty() : old.message()));
         afterWrite();
@@ -591,7 +621,8 @@ public final class InMemoryCluster {
     }
 
     @Override
-    public void setDefault(String name, boolean value) throws PortException {
+    public void setDefault(String name, boolean value, String resourceVersion)
+        throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("set default=" + value + " on BackupStorageLocation " + name);
         faults.checkWrite(
@@ -603,7 +634,11 @@ public final class InMemoryCluster {
         if (old == null) {
           throw notFound("BackupStorageLocation " + veleroNamespace + "/" + name);
         }
-        if (!old.isManaged()) {
+        expect(
+            "BackupStorageLocation " + veleroNamespace + "/" + name,
+            old.metadata(),
+            Optional.of(resourceVersion));
+        if (!BslLabels.isManaged(old.metadata())) {
           foreignWrites.add("set default=" + value + " on BackupStorageLocation " + name);
         }
         putBslDefault(name, value);
@@ -612,7 +647,7 @@ public final class InMemoryCluster {
     }
 
     @Override
-    public void delete(String name) throws PortException {
+    public void delete(String name, String resourceVersion) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("delete BackupStorageLocation " + name);
         faults.checkWrite(FaultInjector.Target.BSLS, "delete BackupStorageLocation " + name);
@@ -623,7 +658,11 @@ public final class InMemoryCluster {
         if (old == null) {
           throw notFound("BackupStorageLocation " + veleroNamespace + "/" + name);
         }
-        if (!old.isManaged()) {
+        expect(
+            "BackupStorageLocation " + veleroNamespace + "/" + name,
+            old.metadata(),
+            Optional.of(resourceVersion));
+        if (BslLabels.provenOwner(old.metadata()).isEmpty()) {
           foreignWrites.add("delete BackupStorageLocation " + name);
         }
         removeBsl(name);
@@ -655,13 +694,24 @@ public final class InMemoryCluster {
     }
 
     @Override
-    public void applyMirrored(MirroredSecret secret) throws PortException {
+    public Optional<ObjectMetadata> find(String name) throws PortException {
+      synchronized (InMemoryCluster.this) {
+        faults.check(FaultInjector.Target.SECRETS, "read Secret " + veleroNamespace + "/" + name);
+        return Optional.ofNullable(secrets.get(veleroNamespace + "/" + name))
+            .map(StoredSecret::metadata);
+      }
+    }
+
+    @Override
+    public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
+        throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("apply Secret " + secret.name());
         faults.checkWrite(FaultInjector.Target.SECRETS, "apply Secret " + secret.name());
         String key = veleroNamespace + "/" + secret.name();
         StoredSecret old = secrets.get(key);
-        if (old != null && !BslLabels.isManaged(old.metadata())) {
+        expect("Secret " + key, old == null ? null : old.metadata(), resourceVersion);
+        if (old != null && !sameOwner(old.metadata(), secret.metadata())) {
           foreignWrites.add("apply Secret " + secret.name());
         }
         ObjectMetadata meta =
@@ -672,7 +722,7 @@ public final class InMemoryCluster {
     }
 
     @Override
-    public void deleteMirrored(String name) throws PortException {
+    public void deleteMirrored(String name, String resourceVersion) throws PortException {
       synchronized (InMemoryCluster.this) {
         wrote("delete Secret " + name);
         faults.checkWrite(FaultInjector.Target.SECRETS, "delete Secret " + name);
@@ -680,12 +730,49 @@ public final class InMemoryCluster {
         if (old == null) {
           throw notFound("Secret " + veleroNamespace + "/" + name);
         }
-        if (!BslLabels.isManaged(old.metadata())) {
+        expect(
+            "Secret " + veleroNamespace + "/" + name, old.metadata(), Optional.of(resourceVersion));
+        if (BslLabels.provenOwner(old.metadata()).isEmpty()) {
           foreignWrites.add("delete Secret " + name);
         }
         secrets.remove(veleroNamespace + "/" + name);
       }
     }
+  }
+
+  /**
+   * The API server's preconditions: without a resourceVersion the object must not exist (a create);
+   * with one it must exist at exactly that version.
+   */
+  private static void expect(
+      String what, @Nullable ObjectMetadata current, Optional<String> resourceVersion)
+      throws PortException {
+    if (resourceVersion.isEmpty()) {
+      if (current != null) {
+        throw new PortException(new PortFailure.Conflict(what + " already exists"));
+      }
+      return;
+    }
+    if (current == null) {
+      throw notFound(what);
+    }
+    if (!resourceVersion.equals(current.resourceVersion())) {
+      throw new PortException(
+          new PortFailure.Conflict(
+              what
+                  + ": the object has been modified; resourceVersion "
+                  + resourceVersion.get()
+                  + " is stale"));
+    }
+  }
+
+  /**
+   * Whether a write of {@code desired} onto {@code old} stays within one store's objects: {@code
+   * old}'s labels prove it belongs to the store {@code desired} names.
+   */
+  private static boolean sameOwner(ObjectMetadata old, ObjectMetadata desired) {
+    Optional<String> owner = BslLabels.provenOwner(old);
+    return owner.isPresent() && owner.equals(BslLabels.provenOwner(desired));
   }
 
   private static ObjectMetadata merge(ObjectMetadata old, ObjectMetadata desired) {

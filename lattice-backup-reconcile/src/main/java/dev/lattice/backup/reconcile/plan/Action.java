@@ -21,22 +21,30 @@ public sealed interface Action {
   Optional<StoreKey> subject();
 
   /**
-   * Sets {@code spec.default: false} on a BSL that is not (re)applied in this plan: a foreign
-   * default under the take-over policy, or our BSL kept for an invalid store.
+   * Sets or unsets {@code spec.default} of an existing BSL, at the version observed: the only way
+   * this library moves the default. Executed by the reconciler's single default writer, never by a
+   * per-store reconcile directly.
    *
    * @param bslName the BSL
-   * @param owner the store it belongs to, empty for a foreign BSL
+   * @param owner the store it belongs to, empty for a foreign BSL (unset under the take-over
+   *     policy)
+   * @param value the new {@code default}
+   * @param resourceVersion the BSL's version observed
    */
-  record UnsetDefault(String bslName, Optional<StoreKey> owner) implements Action {
+  record SetDefault(String bslName, Optional<StoreKey> owner, boolean value, String resourceVersion)
+      implements Action {
     /**
      * Checks nothing is null.
      *
      * @param bslName the BSL
      * @param owner the owning store
+     * @param value the new default
+     * @param resourceVersion the version observed
      */
-    public UnsetDefault {
+    public SetDefault {
       Objects.requireNonNull(bslName, "bslName");
       Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
     }
 
     @Override
@@ -74,17 +82,21 @@ public sealed interface Action {
    *
    * @param store the store
    * @param secret the Secret to apply
+   * @param resourceVersion the version of the store's Secret observed, or empty to create one
    */
-  record ApplySecret(StoreKey store, MirroredSecret secret) implements Action {
+  record ApplySecret(StoreKey store, MirroredSecret secret, Optional<String> resourceVersion)
+      implements Action {
     /**
      * Checks nothing is null.
      *
      * @param store the store
      * @param secret the Secret
+     * @param resourceVersion the version observed, or empty to create
      */
     public ApplySecret {
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(secret, "secret");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
     }
 
     @Override
@@ -100,21 +112,26 @@ public sealed interface Action {
   }
 
   /**
-   * Creates or updates a store's BSL.
+   * Creates or updates a store's BSL: every field this library owns except {@code default}, which
+   * only {@link SetDefault} changes.
    *
    * @param store the store
    * @param bsl the desired BSL
+   * @param resourceVersion the version of the store's BSL observed, or empty to create one
    */
-  record ApplyBsl(StoreKey store, BackupStorageLocation bsl) implements Action {
+  record ApplyBsl(StoreKey store, BackupStorageLocation bsl, Optional<String> resourceVersion)
+      implements Action {
     /**
      * Checks nothing is null.
      *
      * @param store the store
      * @param bsl the BSL
+     * @param resourceVersion the version observed, or empty to create
      */
     public ApplyBsl {
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(bsl, "bsl");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
     }
 
     @Override
@@ -128,7 +145,7 @@ public sealed interface Action {
           + store
           + ", bsl="
           + bsl.name()
-          + (bsl.spec().isDefault() ? ", default" : "")
+          + (resourceVersion.isEmpty() ? ", create" : "")
           + "]";
     }
   }
@@ -138,18 +155,22 @@ public sealed interface Action {
    * another name.
    *
    * @param bslName the BSL
-   * @param owner the store it belonged to, when known
+   * @param owner the store it belongs to, as its labels prove
+   * @param resourceVersion the BSL's version observed
    */
-  record DeleteBsl(String bslName, Optional<StoreKey> owner) implements Action {
+  record DeleteBsl(String bslName, Optional<StoreKey> owner, String resourceVersion)
+      implements Action {
     /**
      * Checks nothing is null.
      *
      * @param bslName the BSL
      * @param owner the owning store
+     * @param resourceVersion the version observed
      */
     public DeleteBsl {
       Objects.requireNonNull(bslName, "bslName");
       Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
     }
 
     @Override
@@ -162,18 +183,22 @@ public sealed interface Action {
    * Deletes one of our mirrored Secrets.
    *
    * @param secretName the Secret in Velero's namespace
-   * @param owner the store it belonged to, when known
+   * @param owner the store it belongs to, as its labels prove
+   * @param resourceVersion the Secret's version observed
    */
-  record DeleteSecret(String secretName, Optional<StoreKey> owner) implements Action {
+  record DeleteSecret(String secretName, Optional<StoreKey> owner, String resourceVersion)
+      implements Action {
     /**
      * Checks nothing is null.
      *
      * @param secretName the Secret
      * @param owner the owning store
+     * @param resourceVersion the version observed
      */
     public DeleteSecret {
       Objects.requireNonNull(secretName, "secretName");
       Objects.requireNonNull(owner, "owner");
+      Objects.requireNonNull(resourceVersion, "resourceVersion");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lattice.backup.reconcile.plan;
 
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import java.util.Collections;
@@ -18,13 +19,17 @@ import java.util.TreeMap;
  * @param mirrored the Secrets in Velero's namespace that carry our managed-by label
  * @param sources the credentials Secrets the stores name, as read; see {@link
  *     Planner#sourcesToRead}
+ * @param occupants the metadata of Secrets in Velero's namespace at names the stores' mirrors want
+ *     that do not carry our managed-by label (see {@link Planner#mirrorTargets}): never written,
+ *     never deleted
  */
 public record ObservedState(
     List<BackupStore> stores,
     List<ObservedBsl> bsls,
     boolean bslTypeExists,
     List<MirroredSecret> mirrored,
-    SortedMap<SecretRef, SourceSecret> sources) {
+    SortedMap<SecretRef, SourceSecret> sources,
+    List<ObjectMetadata> occupants) {
 
   /**
    * Copies the collections.
@@ -34,12 +39,32 @@ public record ObservedState(
    * @param bslTypeExists whether Velero is installed
    * @param mirrored the mirrored Secrets
    * @param sources the credentials Secrets read
+   * @param occupants the foreign Secrets at names the mirrors want
    */
   public ObservedState {
     stores = List.copyOf(stores);
     bsls = List.copyOf(bsls);
     mirrored = List.copyOf(mirrored);
     sources = Collections.unmodifiableSortedMap(new TreeMap<>(sources));
+    occupants = List.copyOf(occupants);
+  }
+
+  /**
+   * An observation without foreign Secrets at the mirrors' names.
+   *
+   * @param stores the stores
+   * @param bsls the BSLs
+   * @param bslTypeExists whether Velero is installed
+   * @param mirrored the mirrored Secrets
+   * @param sources the credentials Secrets read
+   */
+  public ObservedState(
+      List<BackupStore> stores,
+      List<ObservedBsl> bsls,
+      boolean bslTypeExists,
+      List<MirroredSecret> mirrored,
+      SortedMap<SecretRef, SourceSecret> sources) {
+    this(stores, bsls, bslTypeExists, mirrored, sources, List.of());
   }
 
   /**
@@ -66,6 +91,17 @@ public record ObservedState(
    * @return the copy
    */
   public ObservedState withSources(Map<SecretRef, SourceSecret> value) {
-    return new ObservedState(stores, bsls, bslTypeExists, mirrored, new TreeMap<>(value));
+    return new ObservedState(
+        stores, bsls, bslTypeExists, mirrored, new TreeMap<>(value), occupants);
+  }
+
+  /**
+   * A copy with the given foreign Secrets at the mirrors' names.
+   *
+   * @param value their metadata
+   * @return the copy
+   */
+  public ObservedState withOccupants(List<ObjectMetadata> value) {
+    return new ObservedState(stores, bsls, bslTypeExists, mirrored, sources, value);
   }
 }

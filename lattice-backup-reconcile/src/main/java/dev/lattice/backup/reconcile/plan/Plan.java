@@ -17,11 +17,11 @@ import java.util.TreeMap;
  * What to write, in order, and what every store's status should be. An empty plan means the cluster
  * is converged.
  *
- * <p>Order: default moves away from BSLs that lose it; finalizers added; Secrets mirrored; BSLs
- * applied (the new default last among dependents of the moves); stale BSLs and Secrets deleted;
- * statuses written; finalizers removed. A step depends on every earlier step of the same store, and
- * the step that sets a default depends on every step that unsets one, so no intermediate state has
- * two defaults written by us.
+ * <p>Order: the default unset on BSLs that lose it; finalizers added; Secrets mirrored; BSLs
+ * applied (never changing {@code default}); stale BSLs and Secrets deleted; statuses written;
+ * finalizers removed; the default set on the winner's existing BSL. A step depends on every earlier
+ * step of the same store, and the step that sets the default depends on every step that unsets one,
+ * so no intermediate state has two defaults written by us.
  *
  * @param steps the steps, in execution order
  * @param statuses the status every live store should show after the plan, by store
@@ -71,20 +71,62 @@ public record Plan(
   }
 
   /**
-   * The part of this plan that concerns one store, plus every step that moves the default (a change
-   * to one store can move the cluster default between others). Orphan collection and other stores'
-   * changes wait for a full pass.
+   * The part of this plan that concerns one store, without any step that moves the default: what a
+   * per-store reconcile executes. It never writes another store's objects (not even the finalizer
+   * or the BSL of the store that is to become the default); default moves are the default writer's
+   * ({@link #defaultMoves()}), orphan collection waits for a full pass.
    *
    * @param store the store
    * @return the restricted plan, dependencies renumbered
    */
   public Plan restrictTo(StoreKey store) {
-    List<Step> kept = new ArrayList<>();
+    TreeMap<StoreKey, BackupStoreStatus> mine = new TreeMap<>();
+    BackupStoreStatus status = statuses.get(store);
+    if (status != null) {
+      mine.put(store, status);
+    }
+    return keep(
+        step -> !step.movesDefault() && step.action().subject().filter(store::equals).isPresent(),
+        mine);
+  }
+
+  /**
+   * Every step but those that move the default: what a full pass executes before it hands the
+   * default moves to the default writer.
+   *
+   * @return the plan without default moves
+   */
+  public Plan withoutDefaultMoves() {
+    return keep(step -> !step.movesDefault(), statuses);
+  }
+
+  /**
+   * Only the steps that move the default ({@link Action.SetDefault}): every unset, then the set
+   * that depends on all of them. What the reconciler's single default writer executes, under its
+   * lock, from a fresh observation.
+   *
+   * @return the default moves
+   */
+  public Plan defaultMoves() {
+    return keep(Step::movesDefault, new TreeMap<>());
+  }
+
+  /**
+   * Whether any step moves the default.
+   *
+   * @return true when the default writer has work
+   */
+  public boolean movesDefault() {
+    return steps.stream().anyMatch(Step::movesDefault);
+  }
+
+  private Plan keep(
+      java.util.function.Predicate<Step> wanted, SortedMap<StoreKey, BackupStoreStatus> kept) {
+    List<Step> out = new ArrayList<>();
     Map<Integer, Integer> renumber = new HashMap<>();
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
-      boolean mine = step.action().subject().filter(store::equals).isPresent();
-      if (!mine && !step.movesDefault()) {
+      if (!wanted.test(step)) {
         continue;
       }
       List<Integer> deps = new ArrayList<>();
@@ -94,14 +136,9 @@ public record Plan(
           deps.add(mapped);
         }
       }
-      renumber.put(i, kept.size());
-      kept.add(new Step(step.action(), deps, step.movesDefault()));
+      renumber.put(i, out.size());
+      out.add(new Step(step.action(), deps, step.movesDefault()));
     }
-    TreeMap<StoreKey, BackupStoreStatus> mine = new TreeMap<>();
-    BackupStoreStatus status = statuses.get(store);
-    if (status != null) {
-      mine.put(store, status);
-    }
-    return new Plan(kept, mine, recheckAfter);
+    return new Plan(out, kept, recheckAfter);
   }
 }

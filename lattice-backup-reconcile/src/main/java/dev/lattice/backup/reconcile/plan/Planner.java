@@ -41,13 +41,19 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Converged state: an empty plan. Only differences in the fields this library owns cause a
  *       write; server-set metadata and Velero's status are ignored.
+ *   <li>Ownership: a BSL or mirrored Secret belongs to a store only when its labels and annotation
+ *       prove it ({@link #provenOwner}). Nothing else is ever written or deleted: a store whose BSL
+ *       or Secret name is held by anything else reports {@code NameConflict} and keeps its hands
+ *       off, at creation and at deletion, and an object labelled as ours that names no store is
+ *       left alone. Writes are conditional on the version observed (create only, or update that
+ *       version), so an object that appears or changes after the observation is not touched either.
  *   <li>A store being deleted: its BSL and mirrored Secret are deleted, then our finalizer removed.
- *       A BSL of ours whose store no longer exists is deleted (orphan collection). A BSL without
- *       our managed-by label is never written, except that its {@code default} is unset under the
- *       take-over policy.
+ *       A BSL of ours whose store no longer exists is deleted (orphan collection).
  *   <li>An invalid store keeps its last good BSL (deleting it would silently detach its backups);
  *       it reports {@code Failed} and, if that BSL was the default, loses the default.
- *   <li>The default moves by unsetting the old default before setting the new one.
+ *   <li>The default moves only through {@link Action.SetDefault} steps: every BSL that should not
+ *       be the default is unset before the winner's existing BSL is set. The reconciler runs these
+ *       steps in its single default writer, never from a per-store reconcile.
  * </ul>
  */
 public final class Planner {
@@ -64,13 +70,40 @@ public final class Planner {
    */
   public static Set<SecretRef> sourcesToRead(List<BackupStore> stores, ReconcileOptions options) {
     TreeSet<SecretRef> out = new TreeSet<>();
+    for (CredentialMirror m : mirrors(stores, options)) {
+      out.add(new SecretRef(m.sourceNamespace(), m.sourceName()));
+    }
+    return out;
+  }
+
+  /**
+   * The names, in Velero's namespace, of the Secrets the stores' credentials are mirrored to. The
+   * reconciler looks up those that {@link
+   * dev.lattice.backup.reconcile.port.SecretPort#listMirrored()} did not return, so that the
+   * planner sees a Secret someone else made at such a name ({@link ObservedState#occupants()}).
+   *
+   * @param stores every store
+   * @param options the options
+   * @return the names, sorted
+   */
+  public static Set<String> mirrorTargets(List<BackupStore> stores, ReconcileOptions options) {
+    TreeSet<String> out = new TreeSet<>();
+    for (CredentialMirror m : mirrors(stores, options)) {
+      out.add(m.targetName());
+    }
+    return out;
+  }
+
+  private static List<CredentialMirror> mirrors(
+      List<BackupStore> stores, ReconcileOptions options) {
+    List<CredentialMirror> out = new ArrayList<>();
     for (BackupStore store : stores) {
       if (store.metadata() == null || store.metadata().isBeingDeleted()) {
         continue;
       }
       if (Translator.translate(store, options.translation())
           instanceof TranslationResult.Translated t) {
-        t.mirror().ifPresent(m -> out.add(new SecretRef(m.sourceNamespace(), m.sourceName())));
+        t.mirror().ifPresent(out::add);
       }
     }
     return out;
@@ -88,6 +121,23 @@ public final class Planner {
     return new Run(observed, options, now).plan();
   }
 
+  /**
+   * The store a BSL or Secret belongs to, as its metadata proves it ({@link
+   * BslLabels#provenOwner}): our managed-by label, the annotation {@code lattice.dev/backup-store:
+   * namespace/name}, and store labels that agree with it where present.
+   *
+   * @param meta the object's metadata
+   * @return the owning store, or empty when the metadata does not prove one
+   */
+  public static Optional<StoreKey> provenOwner(ObjectMetadata meta) {
+    return BslLabels.provenOwner(meta)
+        .map(
+            value -> {
+              int slash = value.indexOf('/');
+              return new StoreKey(value.substring(0, slash), value.substring(slash + 1));
+            });
+  }
+
   /** The mutable working state of one planning run; never escapes {@link #plan}. */
   private static final class Run {
     private final ObservedState observed;
@@ -96,13 +146,12 @@ public final class Planner {
     private final Instant now;
 
     private final Map<String, ObservedBsl> bslByName = new TreeMap<>();
-    private final Map<String, MirroredSecret> secretByName = new TreeMap<>();
+    private final Map<String, ObjectMetadata> secretByName = new TreeMap<>();
+    private final Map<String, MirroredSecret> mirroredByName = new TreeMap<>();
     private final Map<StoreKey, List<ObservedBsl>> bslsByOwner = new HashMap<>();
     private final Map<StoreKey, List<MirroredSecret>> secretsByOwner = new HashMap<>();
-    private final List<ObservedBsl> ownerless = new ArrayList<>();
-    private final List<MirroredSecret> ownerlessSecrets = new ArrayList<>();
 
-    private final List<Action> front = new ArrayList<>();
+    private final List<Action> unsetDefaults = new ArrayList<>();
     private final List<Action> addFinalizers = new ArrayList<>();
     private final List<Action> applySecrets = new ArrayList<>();
     private final List<Action> applyBsls = new ArrayList<>();
@@ -110,6 +159,7 @@ public final class Planner {
     private final List<Action> deleteSecrets = new ArrayList<>();
     private final List<Action> patchStatuses = new ArrayList<>();
     private final List<Action> removeFinalizers = new ArrayList<>();
+    private final List<Action> setDefaults = new ArrayList<>();
     private final TreeMap<StoreKey, BackupStoreStatus> statuses = new TreeMap<>();
     private final Map<StoreKey, Prepared> prepared = new HashMap<>();
     private boolean anyPending;
@@ -123,34 +173,25 @@ public final class Planner {
     }
 
     Plan plan() {
+      List<ForeignBsl> foreign = new ArrayList<>();
       for (ObservedBsl bsl : observed.bsls()) {
         bslByName.put(bsl.name(), bsl);
-        if (bsl.isManaged()) {
-          Optional<StoreKey> owner = owner(bsl.metadata());
-          if (owner.isPresent()) {
-            bslsByOwner.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(bsl);
-          } else {
-            ownerless.add(bsl);
-          }
+        Optional<StoreKey> owner = provenOwner(bsl.metadata());
+        if (owner.isPresent()) {
+          bslsByOwner.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(bsl);
+        } else {
+          foreign.add(new ForeignBsl(bsl.name(), bsl.isDefault()));
         }
+      }
+      for (ObjectMetadata occupant : observed.occupants()) {
+        secretByName.put(Objects.requireNonNull(occupant.name(), "name"), occupant);
       }
       for (MirroredSecret secret : observed.mirrored()) {
-        if (!BslLabels.isManaged(secret.metadata())) {
-          continue;
-        }
-        secretByName.put(secret.name(), secret);
-        Optional<StoreKey> owner = owner(secret.metadata());
-        if (owner.isPresent()) {
-          secretsByOwner.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(secret);
-        } else {
-          ownerlessSecrets.add(secret);
-        }
+        secretByName.put(secret.name(), secret.metadata());
+        mirroredByName.put(secret.name(), secret);
+        provenOwner(secret.metadata())
+            .ifPresent(o -> secretsByOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(secret));
       }
-      List<ForeignBsl> foreign =
-          observed.bsls().stream()
-              .filter(b -> !b.isManaged())
-              .map(b -> new ForeignBsl(b.name(), b.isDefault()))
-              .toList();
       List<BackupStore> stores =
           observed.stores().stream()
               .filter(s -> s.metadata() != null)
@@ -160,8 +201,17 @@ public final class Planner {
       Set<StoreKey> cannotWin = new TreeSet<>(translation.rejections().keySet());
       for (BackupStore store : stores) {
         StoreKey key = StoreKey.of(store);
-        if (translation.results().get(key) instanceof TranslationResult.Translated t
-            && !Objects.requireNonNull(store.metadata()).isBeingDeleted()) {
+        if (Objects.requireNonNull(store.metadata()).isBeingDeleted()) {
+          continue;
+        }
+        TranslationResult result = translation.results().get(key);
+        Optional<StoreKey> holder = Optional.ofNullable(translation.nameConflicts().get(key));
+        if (holder.isPresent()
+            && Translator.translate(store, topts) instanceof TranslationResult.Translated t) {
+          // Rejected only because an older store derives the same BSL name: a name conflict.
+          Prepared p = collision(t, holder.get());
+          prepared.put(key, p);
+        } else if (result instanceof TranslationResult.Translated t) {
           Prepared p = prepare(key, t);
           prepared.put(key, p);
           if (p.blocker().isPresent()) {
@@ -175,11 +225,6 @@ public final class Planner {
         present.add(StoreKey.of(store));
       }
 
-      if (observed.bslTypeExists()) {
-        for (String name : selection.foreignDefaultsToUnset()) {
-          front.add(new Action.UnsetDefault(name, Optional.empty()));
-        }
-      }
       for (BackupStore store : stores) {
         StoreKey key = StoreKey.of(store);
         if (Objects.requireNonNull(store.metadata()).isBeingDeleted()) {
@@ -191,17 +236,67 @@ public final class Planner {
         }
       }
       collectOrphans(present);
+      if (observed.bslTypeExists()) {
+        planDefaultMoves(stores, selection);
+      }
       return assemble();
+    }
+
+    /**
+     * Unsets every BSL that is the default and should not be (ours, or foreign under the take-over
+     * policy), then sets the winner's existing BSL, if the winner has our finalizer.
+     */
+    private void planDefaultMoves(List<BackupStore> stores, DefaultSelection selection) {
+      Optional<String> winnerName = Optional.empty();
+      Optional<StoreKey> winner = selection.winner();
+      if (winner.isPresent()) {
+        Prepared p = prepared.get(winner.get());
+        if (p != null && p.blocker().isEmpty()) {
+          winnerName = Optional.of(p.bsl().name());
+        }
+      }
+      Set<String> unsetForeign = new TreeSet<>(selection.foreignDefaultsToUnset());
+      for (ObservedBsl bsl : bslByName.values()) {
+        if (!bsl.isDefault()) {
+          continue;
+        }
+        Optional<StoreKey> owner = provenOwner(bsl.metadata());
+        boolean keep =
+            owner.isPresent()
+                && owner.equals(winner)
+                && winnerName.filter(bsl.name()::equals).isPresent();
+        if (owner.isPresent() && !keep) {
+          unsetDefaults.add(new Action.SetDefault(bsl.name(), owner, false, version(bsl)));
+        } else if (owner.isEmpty() && unsetForeign.contains(bsl.name())) {
+          unsetDefaults.add(
+              new Action.SetDefault(bsl.name(), Optional.empty(), false, version(bsl)));
+        }
+      }
+      if (winner.isEmpty() || winnerName.isEmpty()) {
+        return;
+      }
+      ObservedBsl existing = bslByName.get(winnerName.get());
+      BackupStore store =
+          stores.stream().filter(s -> StoreKey.of(s).equals(winner.get())).findFirst().orElse(null);
+      if (existing == null
+          || existing.isDefault()
+          || store == null
+          || !Objects.requireNonNull(store.metadata()).finalizers().contains(options.finalizer())
+          || !provenOwner(existing.metadata()).equals(winner)) {
+        return;
+      }
+      setDefaults.add(new Action.SetDefault(existing.name(), winner, true, version(existing)));
     }
 
     private void planDeletion(BackupStore store, StoreKey key) {
       if (observed.bslTypeExists()) {
         for (ObservedBsl bsl : bslsByOwner.getOrDefault(key, List.of())) {
-          delete(bsl, Optional.of(key));
+          deleteBsls.add(new Action.DeleteBsl(bsl.name(), Optional.of(key), version(bsl)));
         }
       }
       for (MirroredSecret secret : secretsByOwner.getOrDefault(key, List.of())) {
-        deleteSecrets.add(new Action.DeleteSecret(secret.name(), Optional.of(key)));
+        deleteSecrets.add(
+            new Action.DeleteSecret(secret.name(), Optional.of(key), version(secret.metadata())));
       }
       ObjectMetadata meta = Objects.requireNonNull(store.metadata());
       if (meta.finalizers().contains(options.finalizer())) {
@@ -221,23 +316,21 @@ public final class Planner {
       Optional<String> reportedName;
       Optional<ObservedBsl> reported;
 
-      if (result instanceof TranslationResult.Rejected rejected) {
+      Prepared found = prepared.get(key);
+      if (found == null && result instanceof TranslationResult.Rejected rejected) {
         errors = rejected.errors();
-        keep(owned, key);
         reported = owned.stream().findFirst();
         reportedName = reported.map(ObservedBsl::name);
       } else {
-        Prepared p = Objects.requireNonNull(prepared.get(key), "prepared " + key);
-        BackupStorageLocation desired = p.bsl().withDefault(selection.isDefault(key));
-        reportedName = Optional.of(desired.name());
+        Prepared p = Objects.requireNonNull(found, "prepared " + key);
+        reportedName = Optional.of(p.bsl().name());
         blocker = p.blocker();
         if (blocker.isPresent()) {
-          keep(owned, key);
           reported = p.conflict() ? Optional.empty() : Optional.ofNullable(p.existing());
         } else {
           reported = Optional.ofNullable(p.existing());
           if (observed.bslTypeExists()) {
-            planApply(key, desired, p.existing(), p.secret(), owned);
+            planApply(key, p, owned);
           }
         }
       }
@@ -267,13 +360,23 @@ public final class Planner {
     private Prepared prepare(StoreKey key, TranslationResult.Translated translated) {
       BackupStorageLocation bsl = translated.bsl().withDefault(false);
       ObservedBsl existing = bslByName.get(bsl.name());
-      Optional<StatusRules.Blocker> blocker = nameConflict(existing, key);
+      Optional<StatusRules.Blocker> blocker =
+          nameConflict(
+              "BackupStorageLocation",
+              bsl.name(),
+              existing == null ? null : existing.metadata(),
+              key);
       if (blocker.isPresent()) {
         return new Prepared(bsl, existing, Optional.empty(), blocker, true);
       }
       Optional<MirroredSecret> secret = Optional.empty();
       if (translated.mirror().isPresent()) {
         CredentialMirror mirror = translated.mirror().get();
+        blocker =
+            nameConflict("Secret", mirror.targetName(), secretByName.get(mirror.targetName()), key);
+        if (blocker.isPresent()) {
+          return new Prepared(bsl, existing, Optional.empty(), blocker, true);
+        }
         SourceSecret source =
             observed.sources().get(new SecretRef(mirror.sourceNamespace(), mirror.sourceName()));
         Optional<SecretData> data = credentials(mirror, source);
@@ -286,61 +389,54 @@ public final class Planner {
       return new Prepared(bsl, existing, secret, blocker, false);
     }
 
-    private void planApply(
-        StoreKey key,
-        BackupStorageLocation desired,
-        @Nullable ObservedBsl existing,
-        Optional<MirroredSecret> desiredSecret,
-        List<ObservedBsl> owned) {
+    /** A store refused because an older store derives the same BSL name. */
+    private Prepared collision(TranslationResult.Translated translated, StoreKey holder) {
+      BackupStorageLocation bsl = translated.bsl().withDefault(false);
+      return new Prepared(
+          bsl,
+          bslByName.get(bsl.name()),
+          Optional.empty(),
+          Optional.of(
+              new StatusRules.Blocker(
+                  Conditions.REASON_NAME_CONFLICT,
+                  "BackupStorageLocation name "
+                      + bsl.name()
+                      + " is also derived from BackupStore "
+                      + holder
+                      + ", which is older and keeps it; rename this store")),
+          true);
+    }
+
+    private void planApply(StoreKey key, Prepared p, List<ObservedBsl> owned) {
+      Optional<MirroredSecret> desiredSecret = p.secret();
       if (desiredSecret.isPresent()) {
         MirroredSecret want = desiredSecret.get();
-        MirroredSecret have = secretByName.get(want.name());
-        if (have == null
-            || !have.data().equals(want.data())
-            || !owns(have.metadata(), want.metadata())) {
-          applySecrets.add(new Action.ApplySecret(key, want));
+        MirroredSecret have = mirroredByName.get(want.name());
+        if (have == null) {
+          applySecrets.add(new Action.ApplySecret(key, want, Optional.empty()));
+        } else if (!have.data().equals(want.data()) || !owns(have.metadata(), want.metadata())) {
+          applySecrets.add(
+              new Action.ApplySecret(key, want, Optional.of(version(have.metadata()))));
         }
       }
       for (MirroredSecret secret : secretsByOwner.getOrDefault(key, List.of())) {
         if (desiredSecret.filter(s -> s.name().equals(secret.name())).isEmpty()) {
-          deleteSecrets.add(new Action.DeleteSecret(secret.name(), Optional.of(key)));
+          deleteSecrets.add(
+              new Action.DeleteSecret(secret.name(), Optional.of(key), version(secret.metadata())));
         }
       }
-      if (existing == null
-          || !existing.spec().equals(desired.spec())
+      BackupStorageLocation desired = p.bsl();
+      ObservedBsl existing = p.existing();
+      if (existing == null) {
+        applyBsls.add(new Action.ApplyBsl(key, desired, Optional.empty()));
+      } else if (!existing.spec().withDefault(false).equals(desired.spec().withDefault(false))
           || !owns(existing.metadata(), desired.metadata())) {
-        Action apply = new Action.ApplyBsl(key, desired);
-        if (existing != null && existing.isDefault() && !desired.spec().isDefault()) {
-          front.add(apply);
-        } else {
-          applyBsls.add(apply);
-        }
+        applyBsls.add(new Action.ApplyBsl(key, desired, Optional.of(version(existing))));
       }
       for (ObservedBsl stale : owned) {
         if (!stale.name().equals(desired.name())) {
-          delete(stale, Optional.of(key));
+          deleteBsls.add(new Action.DeleteBsl(stale.name(), Optional.of(key), version(stale)));
         }
-      }
-    }
-
-    /** Keeps a blocked or invalid store's BSLs, but takes the default away from them. */
-    private void keep(List<ObservedBsl> owned, StoreKey key) {
-      if (!observed.bslTypeExists()) {
-        return;
-      }
-      for (ObservedBsl bsl : owned) {
-        if (bsl.isDefault()) {
-          front.add(new Action.UnsetDefault(bsl.name(), Optional.of(key)));
-        }
-      }
-    }
-
-    private void delete(ObservedBsl bsl, Optional<StoreKey> owner) {
-      Action action = new Action.DeleteBsl(bsl.name(), owner);
-      if (bsl.isDefault()) {
-        front.add(action);
-      } else {
-        deleteBsls.add(action);
       }
     }
 
@@ -349,41 +445,50 @@ public final class Planner {
         bslsByOwner.forEach(
             (owner, bsls) -> {
               if (!present.contains(owner)) {
-                bsls.forEach(b -> delete(b, Optional.of(owner)));
+                bsls.forEach(
+                    b ->
+                        deleteBsls.add(
+                            new Action.DeleteBsl(b.name(), Optional.of(owner), version(b))));
               }
             });
-        ownerless.forEach(b -> delete(b, Optional.empty()));
       }
       secretsByOwner.forEach(
           (owner, secrets) -> {
             if (!present.contains(owner)) {
               secrets.forEach(
-                  s -> deleteSecrets.add(new Action.DeleteSecret(s.name(), Optional.of(owner))));
+                  s ->
+                      deleteSecrets.add(
+                          new Action.DeleteSecret(
+                              s.name(), Optional.of(owner), version(s.metadata()))));
             }
           });
-      ownerlessSecrets.forEach(
-          s -> deleteSecrets.add(new Action.DeleteSecret(s.name(), Optional.empty())));
     }
 
+    /**
+     * Why a store may not write the object of a name: it exists and its labels do not prove it is
+     * this store's.
+     */
     private Optional<StatusRules.Blocker> nameConflict(
-        @Nullable ObservedBsl existing, StoreKey key) {
+        String kind, String name, @Nullable ObjectMetadata existing, StoreKey key) {
       if (existing == null) {
         return Optional.empty();
       }
-      String where = "BackupStorageLocation " + topts.veleroNamespace() + "/" + existing.name();
-      if (!existing.isManaged()) {
-        return Optional.of(
-            new StatusRules.Blocker(
-                Conditions.REASON_NAME_CONFLICT,
-                where + " exists and is not managed by lattice-backup; it is left alone"));
+      String where = kind + " " + topts.veleroNamespace() + "/" + name;
+      Optional<StoreKey> owner = provenOwner(existing);
+      String why;
+      if (owner.isPresent() && owner.get().equals(key)) {
+        return Optional.empty();
+      } else if (owner.isPresent()) {
+        why = where + " belongs to BackupStore " + owner.get() + "; it is left alone";
+      } else if (BslLabels.isManaged(existing)) {
+        why =
+            where
+                + " is labelled as managed by lattice-backup but its labels name no store; it is"
+                + " left alone";
+      } else {
+        why = where + " exists and is not managed by lattice-backup; it is left alone";
       }
-      Optional<StoreKey> owner = owner(existing.metadata());
-      if (owner.isPresent() && !owner.get().equals(key)) {
-        return Optional.of(
-            new StatusRules.Blocker(
-                Conditions.REASON_NAME_CONFLICT, where + " belongs to BackupStore " + owner.get()));
-      }
-      return Optional.empty();
+      return Optional.of(new StatusRules.Blocker(Conditions.REASON_NAME_CONFLICT, why));
     }
 
     private Optional<SecretData> credentials(
@@ -449,31 +554,31 @@ public final class Planner {
 
     private Plan assemble() {
       List<Step> steps = new ArrayList<>();
-      List<Integer> frontIndexes = new ArrayList<>();
+      List<Integer> unsetIndexes = new ArrayList<>();
       Map<StoreKey, List<Integer>> bySubject = new HashMap<>();
       List<List<Action>> groups =
           List.of(
-              sorted(front),
+              sorted(unsetDefaults),
               addFinalizers,
               applySecrets,
               applyBsls,
               sorted(deleteBsls),
               sorted(deleteSecrets),
               patchStatuses,
-              removeFinalizers);
+              removeFinalizers,
+              setDefaults);
       for (int g = 0; g < groups.size(); g++) {
         for (Action action : groups.get(g)) {
           TreeSet<Integer> deps = new TreeSet<>();
           action.subject().ifPresent(s -> deps.addAll(bySubject.getOrDefault(s, List.of())));
-          boolean setsDefault =
-              action instanceof Action.ApplyBsl apply && apply.bsl().spec().isDefault();
-          if (setsDefault) {
-            deps.addAll(frontIndexes);
+          boolean movesDefault = action instanceof Action.SetDefault;
+          if (action instanceof Action.SetDefault set && set.value()) {
+            deps.addAll(unsetIndexes);
           }
           int index = steps.size();
-          steps.add(new Step(action, new ArrayList<>(deps), g == 0 || setsDefault));
+          steps.add(new Step(action, new ArrayList<>(deps), movesDefault));
           if (g == 0) {
-            frontIndexes.add(index);
+            unsetIndexes.add(index);
           }
           action
               .subject()
@@ -489,7 +594,7 @@ public final class Planner {
       return new Plan(steps, statuses, recheck);
     }
 
-    /** Default moves first, then by kind and name, so that plans are deterministic. */
+    /** By kind and name, so that plans are deterministic. */
     private static List<Action> sorted(List<Action> actions) {
       List<Action> copy = new ArrayList<>(actions);
       copy.sort(Comparator.comparing(Run::sortKey));
@@ -497,10 +602,8 @@ public final class Planner {
     }
 
     private static String sortKey(Action action) {
-      if (action instanceof Action.UnsetDefault u) {
+      if (action instanceof Action.SetDefault u) {
         return "0 " + u.bslName();
-      } else if (action instanceof Action.ApplyBsl a) {
-        return "1 " + a.bsl().name();
       } else if (action instanceof Action.DeleteBsl d) {
         return "2 " + d.bslName();
       } else if (action instanceof Action.DeleteSecret d) {
@@ -510,18 +613,13 @@ public final class Planner {
     }
   }
 
-  /** Reads the owner annotation of one of our objects. */
-  static Optional<StoreKey> owner(ObjectMetadata meta) {
-    return BslLabels.owner(meta)
-        .flatMap(
-            value -> {
-              int slash = value.indexOf('/');
-              if (slash <= 0 || slash == value.length() - 1) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new StoreKey(value.substring(0, slash), value.substring(slash + 1)));
-            });
+  /** The resourceVersion observed; an object read from a cluster always has one. */
+  private static String version(ObservedBsl bsl) {
+    return version(bsl.metadata());
+  }
+
+  private static String version(ObjectMetadata meta) {
+    return meta.resourceVersion().orElse("");
   }
 
   /** Whether {@code have} carries every label and annotation of {@code want}. */

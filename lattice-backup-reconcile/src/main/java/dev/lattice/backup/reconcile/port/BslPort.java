@@ -2,6 +2,7 @@ package dev.lattice.backup.reconcile.port;
 
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Velero's BackupStorageLocations, in Velero's namespace. When the BSL resource type does not exist
@@ -20,28 +21,37 @@ public interface BslPort {
 
   /**
    * Creates or updates a BSL so that the fields this library owns equal the given ones (server-side
-   * apply in a real cluster); other fields and Velero's status are left alone.
+   * apply in a real cluster), except {@code spec.default}: a new BSL is not the default, and an
+   * existing one keeps its {@code default}, which only {@link #setDefault} changes. Other fields
+   * and Velero's status are left alone. The write is conditional, so that an object that is not the
+   * one the caller looked at is never written: with no resourceVersion it only creates ({@link
+   * PortFailure.Conflict} when the name is taken); with one it only updates that version ({@link
+   * PortFailure.Conflict} when it changed, {@link PortFailure.NotFound} when it is gone).
    *
    * @param desired the desired BSL
+   * @param resourceVersion the version observed, or empty to create
    * @throws PortException on failure
    */
-  void apply(BackupStorageLocation desired) throws PortException;
+  void apply(BackupStorageLocation desired, Optional<String> resourceVersion) throws PortException;
 
   /**
-   * Sets only {@code spec.default} of an existing BSL; used to unset a default, including a foreign
-   * one under the take-over policy.
+   * Sets only {@code spec.default} of an existing BSL, at the version observed.
    *
    * @param name the BSL's name
    * @param value the new value
-   * @throws PortException on failure; {@link PortFailure.NotFound} when the BSL is gone
+   * @param resourceVersion the version observed
+   * @throws PortException on failure; {@link PortFailure.NotFound} when the BSL is gone, {@link
+   *     PortFailure.Conflict} when it changed
    */
-  void setDefault(String name, boolean value) throws PortException;
+  void setDefault(String name, boolean value, String resourceVersion) throws PortException;
 
   /**
-   * Deletes a BSL.
+   * Deletes a BSL, at the version observed.
    *
    * @param name the BSL's name
-   * @throws PortException on failure; {@link PortFailure.NotFound} when already gone
+   * @param resourceVersion the version observed
+   * @throws PortException on failure; {@link PortFailure.NotFound} when already gone, {@link
+   *     PortFailure.Conflict} when it changed
    */
-  void delete(String name) throws PortException;
+  void delete(String name, String resourceVersion) throws PortException;
 }

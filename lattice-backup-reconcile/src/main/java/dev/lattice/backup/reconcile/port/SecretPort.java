@@ -1,5 +1,6 @@
 package dev.lattice.backup.reconcile.port;
 
+import dev.lattice.backup.model.ObjectMetadata;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,18 +26,35 @@ public interface SecretPort {
   List<MirroredSecret> listMirrored() throws PortException;
 
   /**
-   * Creates or replaces a mirrored Secret in Velero's namespace.
-   *
-   * @param secret the Secret
-   * @throws PortException on failure
-   */
-  void applyMirrored(MirroredSecret secret) throws PortException;
-
-  /**
-   * Deletes a mirrored Secret from Velero's namespace.
+   * The metadata of the Secret of a name in Velero's namespace, ours or not; never its data. The
+   * planner looks at a name before it writes there, so that a Secret someone else made is never
+   * overwritten.
    *
    * @param name the Secret's name
-   * @throws PortException on failure; {@link PortFailure.NotFound} when already gone
+   * @return its metadata, or empty when there is no such Secret
+   * @throws PortException on failure
    */
-  void deleteMirrored(String name) throws PortException;
+  Optional<ObjectMetadata> find(String name) throws PortException;
+
+  /**
+   * Creates or replaces a mirrored Secret in Velero's namespace, conditionally: with no
+   * resourceVersion it only creates ({@link PortFailure.Conflict} when the name is taken); with one
+   * it only replaces that version ({@link PortFailure.Conflict} when it changed, {@link
+   * PortFailure.NotFound} when it is gone).
+   *
+   * @param secret the Secret
+   * @param resourceVersion the version observed, or empty to create
+   * @throws PortException on failure
+   */
+  void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion) throws PortException;
+
+  /**
+   * Deletes a mirrored Secret from Velero's namespace, at the version observed.
+   *
+   * @param name the Secret's name
+   * @param resourceVersion the version observed
+   * @throws PortException on failure; {@link PortFailure.NotFound} when already gone, {@link
+   *     PortFailure.Conflict} when it changed
+   */
+  void deleteMirrored(String name, String resourceVersion) throws PortException;
 }

@@ -1,0 +1,79 @@
+package dev.lattice.backup.reconcile;
+
+import dev.lattice.backup.translate.StoreKey;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+
+/**
+ * How one reconciler keeps its concurrent passes apart: per-store passes of different stores run
+ * together, two passes of the same store never do, a full pass runs alone, and the default is moved
+ * by one writer at a time. Package-private: tests substitute a scheduler that chooses the
+ * interleavings; production uses {@link Locks}.
+ */
+interface Serializer {
+
+  /** Runs a per-store pass of {@code store}. */
+  <T> T storePass(StoreKey store, Supplier<T> body);
+
+  /** Runs a full pass. */
+  <T> T fullPass(Supplier<T> body);
+
+  /** Runs the default writer, inside a pass. */
+  <T> T defaultWriter(Supplier<T> body);
+
+  /**
+   * Java locks: a read-write lock for passes (per-store passes share it, a full pass takes it
+   * alone), one of 64 striped locks per store key, and one lock for the default writer. Acquired in
+   * that order only, so no two passes can wait for each other in a cycle.
+   */
+  final class Locks implements Serializer {
+    private static final int STRIPES = 64;
+
+    private final ReentrantReadWriteLock passes = new ReentrantReadWriteLock();
+    private final ReentrantLock[] stores = new ReentrantLock[STRIPES];
+    private final ReentrantLock defaults = new ReentrantLock();
+
+    Locks() {
+      for (int i = 0; i < STRIPES; i++) {
+        stores[i] = new ReentrantLock();
+      }
+    }
+
+    @Override
+    public <T> T storePass(StoreKey store, Supplier<T> body) {
+      ReentrantLock lock = stores[Math.floorMod(store.hashCode(), STRIPES)];
+      passes.readLock().lock();
+      try {
+        lock.lock();
+        try {
+          return body.get();
+        } finally {
+          lock.unlock();
+        }
+      } finally {
+        passes.readLock().unlock();
+      }
+    }
+
+    @Override
+    public <T> T fullPass(Supplier<T> body) {
+      passes.writeLock().lock();
+      try {
+        return body.get();
+      } finally {
+        passes.writeLock().unlock();
+      }
+    }
+
+    @Override
+    public <T> T defaultWriter(Supplier<T> body) {
+      defaults.lock();
+      try {
+        return body.get();
+      } finally {
+        defaults.unlock();
+      }
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.lattice.backup.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.model.BackupStorageSpec;
+import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.arbitraries.Secrets;
+import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * No output of the reconciler shows any piece of a password written into an endpoint: the status it
+ * writes (phase, message, every condition, as the cluster stores it and as YAML), every log line at
+ * every level, the outcome and the plan as printed, and the cluster's record of writes. See {@link
+ * Secrets} for the passwords and the four-character window.
+ */
+class SecretEchoProperties {
+
+  @Provide
+  Arbitrary<String> passwords() {
+    return Secrets.passwords();
+  }
+
+  @Property(tries = 100)
+  void noReconcilerOutputShowsAnyPieceOfAPasswordInAnEndpoint(
+      @ForAll("passwords") String password) {
+    World w = new World();
+    w.cluster.putSecret("team-a", "k", Fixtures.cloud("v"));
+    w.cluster.putSecret(Fixtures.PLATFORM, "k", Fixtures.cloud("v"));
+    int i = 0;
+    for (String endpoint : Secrets.endpointsHiding(password)) {
+      for (String namespace : List.of("team-a", Fixtures.PLATFORM)) {
+        w.create(
+            Fixtures.store(
+                namespace,
+                "s" + i++,
+                false,
+                BackupStorageSpec.s3Compatible(
+                        S3StorageConfig.of("bucket")
+                            .withEndpoint(endpoint)
+                            .withForcePathStyle(true))
+                    .withCredentialsSecretRef("k")));
+      }
+    }
+    CapturingLogs.clear();
+
+    List<String> outputs = new ArrayList<>();
+    outputs.add(w.reconcile().toString());
+    outputs.add(w.reconcile().toString());
+    outputs.add(w.plan().toString());
+    outputs.addAll(CapturingLogs.lines());
+    outputs.addAll(w.cluster.writes());
+    for (BackupStore store : w.cluster.stores()) {
+      outputs.add(store.status().orElseThrow().toString());
+      outputs.add(BackupStoreCodec.strict().writeYaml(store.withSpec(null)));
+      outputs.add(store.toString());
+    }
+
+    assertThat(w.cluster.bsls()).isEmpty();
+    assertThat(w.cluster.stores())
+        .allSatisfy(s -> assertThat(s.status().orElseThrow().message()).isPresent());
+    for (String output : outputs) {
+      assertThat(Secrets.leak(output, password)).as(output).isEmpty();
+    }
+  }
+}
