@@ -2,8 +2,10 @@ package dev.lattice.backup.cli;
 
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.ReadLimits;
+import dev.lattice.backup.translate.EndpointPolicy;
 import dev.lattice.backup.translate.ProviderNaming;
 import dev.lattice.backup.translate.TranslationOptions;
+import dev.lattice.backup.translate.TrustPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -114,6 +116,44 @@ public final class Main implements Runnable {
             "Plugin names: short (aws) or qualified (velero.io/aws). Default: ${DEFAULT-VALUE}.")
     String providerNames = "short";
 
+    @CommandLine.Option(
+        names = "--trusted-namespace",
+        paramLabel = "NAMESPACE",
+        description =
+            "Another namespace whose stores are platform stores, like the platform namespace's"
+                + " (repeatable). Every other namespace is a tenant's.")
+    java.util.List<String> trustedNamespaces = new java.util.ArrayList<>();
+
+    @CommandLine.Option(
+        names = "--default-credentials",
+        paramLabel = "NAMESPACE",
+        description =
+            "A platform namespace whose stores may name no credentials, so that Velero uses its"
+                + " own (repeatable). Tenant stores must always name theirs.")
+    java.util.List<String> defaultCredentials = new java.util.ArrayList<>();
+
+    @CommandLine.Option(
+        names = "--allow-endpoint",
+        paramLabel = "ENTRY",
+        description =
+            "A CIDR block, address, host name or *.domain tenant endpoints may use (repeatable);"
+                + " with any, tenants may use nothing else.")
+    java.util.List<String> allowEndpoints = new java.util.ArrayList<>();
+
+    @CommandLine.Option(
+        names = "--deny-endpoint",
+        paramLabel = "ENTRY",
+        description =
+            "A CIDR block, address, host name or *.domain tenant endpoints may not use"
+                + " (repeatable).")
+    java.util.List<String> denyEndpoints = new java.util.ArrayList<>();
+
+    @CommandLine.Option(
+        names = "--cluster-domain",
+        defaultValue = "cluster.local",
+        description = "The cluster's DNS domain, for in-cluster names (default: ${DEFAULT-VALUE}).")
+    String clusterDomain = "cluster.local";
+
     @CommandLine.Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
@@ -144,10 +184,17 @@ public final class Main implements Runnable {
                     "--provider-names must be short or qualified, not '" + providerNames + "'");
           };
       try {
+        TrustPolicy trust =
+            TrustPolicy.defaults()
+                .withPlatformNamespaces(java.util.Set.copyOf(trustedNamespaces))
+                .withDefaultCredentialNamespaces(java.util.Set.copyOf(defaultCredentials))
+                .withTenantEndpoints(
+                    new EndpointPolicy(allowEndpoints, denyEndpoints, clusterDomain));
         return TranslationOptions.defaults().toBuilder()
             .veleroNamespace(veleroNamespace)
             .platformNamespace(platformNamespace)
             .providerNaming(naming)
+            .trust(trust)
             .build();
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec().commandLine(), e.getMessage());

@@ -105,17 +105,23 @@ public final class RenderBenchmark {
         case 1 ->
             y.append("    provider: s3Compatible\n    s3:\n      bucket: bucket-")
                 .append(i)
+                // in-cluster Services are for platform stores; tenants name a public host
                 .append(
-                    "\n      endpoint: \"http://minio.minio-system.svc:9000\"\n      forcePathStyle: true\n")
+                    ns.equals("lattice-system")
+                        ? "\n      endpoint: \"http://minio.minio-system.svc:9000\"\n"
+                        : "\n      endpoint: \"https://minio.backups.example.com\"\n")
+                .append("      forcePathStyle: true\n")
                 .append("    credentialsSecretRef: minio-creds\n");
         case 2 ->
-            y.append("    provider: gcs\n    gcs:\n      bucket: bucket-").append(i).append('\n');
+            y.append("    provider: gcs\n    gcs:\n      bucket: bucket-")
+                .append(i)
+                .append("\n    credentialsSecretRef: gcs-key\n");
         default ->
             y.append("    provider: azure\n    azure:\n      container: box-")
                 .append(i)
                 .append("\n      storageAccount: acct")
                 .append(i)
-                .append('\n');
+                .append("\n    credentialsSecretRef: azure-key\n");
       }
     }
     return y.toString();

@@ -158,7 +158,7 @@ class CliTest {
     write("a.yaml", S3.replace("bucket: lattice-backups", "bucket: ab"));
     write(
         "b.json",
-        "{\"apiVersion\":\"lattice.dev/v1alpha1\",\"kind\":\"BackupStore\",\"metadata\":{\"name\":\"g\",\"namespace\":\"team-a\"},\n\"spec\":{\"storage\":{\"provider\":\"gcs\",\"gcs\":{\"bucket\":\"googlebucket\"}}}}");
+        "{\"apiVersion\":\"lattice.dev/v1alpha1\",\"kind\":\"BackupStore\",\"metadata\":{\"name\":\"g\",\"namespace\":\"team-a\"},\n\"spec\":{\"storage\":{\"provider\":\"gcs\",\"gcs\":{\"bucket\":\"googlebucket\"},\"credentialsSecretRef\":\"k\"}}}");
 
     Cli r = Cli.run("validate", dir.toString());
 
@@ -248,7 +248,8 @@ class CliTest {
       assertThat(r.out() + r.err()).doesNotContain("hunter2").doesNotContain("\tat ");
     }
     assertThat(render.code()).isEqualTo(1);
-    assertThat(render.err()).contains("http://***@minio:9000");
+    assertThat(render.err())
+        .contains("spec.storage.s3.endpoint: Invalid value: \"http://***\": must not contain user");
   }
 
   @Test
