@@ -24,11 +24,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small controller loop for hosts without an operator framework: informers on BackupStores (all
- * namespaces) and on BSLs (Velero's namespace) queue work for one worker thread, which runs {@link
- * Reconciler#reconcile(String, String)} for a changed store and a full {@link
+ * namespaces) and on BSLs (Velero's namespace) queue work for one or more worker threads, which run
+ * {@link Reconciler#reconcile(String, String)} for a changed store and a full {@link
  * Reconciler#reconcile()} when the default may move (a store created, deleted or changing its
  * {@code default}; a BSL that is not ours changing), at start, and on every resync. It honours each
- * outcome's requeue hint.
+ * outcome's requeue hint. With several workers, passes of different stores run at the same time;
+ * the {@link Reconciler} keeps passes of one store apart, runs a full pass alone, and moves the
+ * default through its single default writer.
  *
  * <pre>{@code
  * KubernetesClient client = new KubernetesClientBuilder().build();
@@ -47,12 +49,15 @@ public final class BackupStoreController implements AutoCloseable {
   private final Set<String> queue = new LinkedHashSet<>();
   private final List<SharedIndexInformer<GenericKubernetesResource>> informers = new ArrayList<>();
 
-  private BackupStoreController(Reconciler reconciler) {
+  private BackupStoreController(Reconciler reconciler, int workers) {
     this.reconciler = reconciler;
+    java.util.concurrent.atomic.AtomicInteger count =
+        new java.util.concurrent.atomic.AtomicInteger();
     this.worker =
-        Executors.newSingleThreadScheduledExecutor(
+        Executors.newScheduledThreadPool(
+            workers,
             r -> {
-              Thread t = new Thread(r, "lattice-backup-controller");
+              Thread t = new Thread(r, "lattice-backup-controller-" + count.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
@@ -69,9 +74,31 @@ public final class BackupStoreController implements AutoCloseable {
    */
   public static BackupStoreController start(
       KubernetesClient client, Reconciler reconciler, String veleroNamespace, Duration resync) {
+    return start(client, reconciler, veleroNamespace, resync, 1);
+  }
+
+  /**
+   * Starts with several worker threads; the first full pass runs at once.
+   *
+   * @param client the client; the host owns and closes it
+   * @param reconciler the reconciler, usually over {@link Fabric8Ports#create}
+   * @param veleroNamespace Velero's namespace
+   * @param resync how often to run a full pass even without events
+   * @param workers how many passes may run at once, at least 1
+   * @return the running controller; close it to stop
+   */
+  public static BackupStoreController start(
+      KubernetesClient client,
+      Reconciler reconciler,
+      String veleroNamespace,
+      Duration resync,
+      int workers) {
     Objects.requireNonNull(client, "client");
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+    }
     BackupStoreController controller =
-        new BackupStoreController(Objects.requireNonNull(reconciler, "reconciler"));
+        new BackupStoreController(Objects.requireNonNull(reconciler, "reconciler"), workers);
     controller.enqueue(ALL);
     controller.informers.add(
         client
@@ -160,30 +187,26 @@ public final class BackupStoreController implements AutoCloseable {
     return BslLabels.owner(ObjectMetadata.fromFabric8(bsl.getMetadata()));
   }
 
+  /** Queues a pass for a key, unless one is queued already; any free worker takes it. */
   private void enqueue(String key) {
     boolean schedule;
     synchronized (queue) {
-      schedule = queue.isEmpty();
-      queue.add(key);
+      schedule = queue.add(key);
     }
     if (schedule && !worker.isShutdown()) {
-      worker.execute(this::drain);
+      try {
+        worker.execute(() -> process(key));
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        LOG.debug("controller stopped; {} not reconciled", key.isEmpty() ? "all" : key);
+      }
     }
   }
 
-  private void drain() {
-    List<String> keys;
+  private void process(String key) {
     synchronized (queue) {
-      keys = new ArrayList<>(queue);
-      queue.clear();
+      queue.remove(key);
     }
-    if (keys.contains(ALL)) {
-      requeue(ALL, run(ALL));
-      return;
-    }
-    for (String key : keys) {
-      requeue(key, run(key));
-    }
+    requeue(key, run(key));
   }
 
   private ReconcileOutcome run(String key) {

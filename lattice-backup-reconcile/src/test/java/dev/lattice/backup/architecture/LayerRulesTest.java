@@ -102,6 +102,48 @@ class LayerRulesTest {
         .anyMatch(d -> d.contains("java.nio.file.Files"));
   }
 
+  /**
+   * Endpoint validation and the trust policy judge the text of an endpoint and never resolve it: a
+   * lookup would be I/O, would answer differently for Velero's pod, and could be steered by whoever
+   * controls the name. No class of the model or the translation engine touches the JDK's resolver,
+   * sockets or {@code java.net.URL} (whose {@code equals} resolves).
+   */
+  static final ArchRule NOTHING_IS_RESOLVED =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.lattice.backup.model..", "dev.lattice.backup.translate..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.InetAddress")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.InetSocketAddress")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.Socket")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.net.URL")
+          .allowEmptyShould(true);
+
+  @Test
+  void endpointValidationResolvesNothing() {
+    NOTHING_IS_RESOLVED.check(classes);
+  }
+
+  @Test
+  void theRuleCatchesAResolvingValidator() {
+    JavaClasses resolving =
+        new ClassFileImporter()
+            .importClasses(dev.lattice.backup.translate.fixture.ResolvingValidator.class);
+
+    EvaluationResult result = NOTHING_IS_RESOLVED.evaluate(resolving);
+
+    assertThat(result.hasViolation()).isTrue();
+    assertThat(result.getFailureReport().getDetails())
+        .anyMatch(d -> d.contains("InetAddress.getByName"));
+  }
+
   /** The planner is as pure as the translation engine. */
   static final ArchRule PLANNING_IS_PURE =
       noClasses()
