@@ -141,7 +141,7 @@ public record EndpointPolicy(List<String> allow, List<String> deny, String clust
     }
     String unless = ": only platform stores may point Velero there, unless the allow list says so";
     if (host instanceof Host.Name name) {
-      int labels = name.labels().length;
+      int labels = name.labels().size();
       if (labels <= 2) {
         return Optional.of(
             "host "

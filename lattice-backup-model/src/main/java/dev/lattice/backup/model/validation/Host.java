@@ -1,5 +1,6 @@
 package dev.lattice.backup.model.validation;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,10 +44,10 @@ public sealed interface Host {
     /**
      * The labels of the name, from the left.
      *
-     * @return the labels
+     * @return the labels, unmodifiable
      */
-    public String[] labels() {
-      return name.split("\\.", -1);
+    public List<String> labels() {
+      return List.of(name.split("\\.", -1));
     }
 
     /**

@@ -30,10 +30,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster in memory that implements every reconcile port, for tests of this library and of the
- * code that embeds it. It keeps resourceVersions and refuses stale ones with {@link
- * PortFailure.Conflict}, honours finalizers on deletion, can pretend Velero is not installed,
- * emulates Velero's BSL controller ({@link #velero()}), and fails calls on request ({@link
- * #faults()}).
+ * code that embeds it. It keeps resourceVersions and enforces the ports' preconditions (a create
+ * fails with {@link PortFailure.Conflict} when the name is taken, an update or delete at a stale
+ * resourceVersion fails with {@link PortFailure.Conflict}), honours finalizers on deletion, can
+ * pretend Velero is not installed, emulates Velero's BSL controller ({@link #velero()}), and fails
+ * calls on request ({@link #faults()}).
  *
  * <p>It also keeps score for invariants: every write through a port, the most BSLs of ours that
  * were the default at once, and every write that touched an object this library does not manage.
