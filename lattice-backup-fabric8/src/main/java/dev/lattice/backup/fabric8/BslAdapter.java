@@ -57,10 +57,11 @@ final class BslAdapter implements BslPort {
   }
 
   /**
-   * Creates (a plain create, refused with 409 when the name is taken) or, at the version observed,
-   * server-side applies the BSL (the resourceVersion in the body is a precondition). {@code
-   * spec.default} is never sent: only {@link #setDefault} writes it, under another field manager,
-   * so that an apply neither sets nor clears the default.
+   * Creates (a plain create, refused with 409 when the name is taken, whose fields then pass to our
+   * server-side apply: {@link ApplyOwnership}) or, at the version observed, server-side applies the
+   * BSL (the resourceVersion in the body is a precondition). {@code spec.default} is never sent:
+   * only {@link #setDefault} writes it, under another field manager, so that an apply neither sets
+   * nor clears the default.
    */
   @Override
   public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
@@ -71,20 +72,42 @@ final class BslAdapter implements BslPort {
       spec.remove("default");
     }
     String what = "apply BackupStorageLocation " + desired.name();
+    GenericKubernetesResource written;
     if (resourceVersion.isEmpty()) {
-      Failures.call(what, true, () -> locations().resource(resource).create());
-      return;
+      written =
+          Failures.call(
+              what,
+              true,
+              () ->
+                  Resources.create(
+                      client,
+                      "/apis/velero.io/v1/namespaces/" + namespace + "/backupstoragelocations",
+                      resource,
+                      GenericKubernetesResource.class));
+    } else {
+      resource.getMetadata().setResourceVersion(resourceVersion.get());
+      written =
+          Failures.call(
+              what,
+              true,
+              () ->
+                  locations()
+                      .resource(resource)
+                      .fieldManager(Resources.FIELD_MANAGER)
+                      .forceConflicts()
+                      .serverSideApply());
     }
-    resource.getMetadata().setResourceVersion(resourceVersion.get());
-    Failures.call(
-        what,
-        true,
-        () ->
-            locations()
-                .resource(resource)
-                .fieldManager(Resources.FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply());
+    Optional<String> adoption =
+        ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
+    if (adoption.isPresent()) {
+      Failures.call(
+          "own the fields of BackupStorageLocation " + desired.name() + " by server-side apply",
+          true,
+          () ->
+              locations()
+                  .withName(desired.name())
+                  .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+    }
   }
 
   @Override

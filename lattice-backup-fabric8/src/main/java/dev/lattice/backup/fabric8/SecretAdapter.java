@@ -9,6 +9,8 @@ import dev.lattice.backup.translate.bsl.BslLabels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -72,8 +74,9 @@ final class SecretAdapter implements SecretPort {
   }
 
   /**
-   * Creates (refused with 409 when the name is taken) or, at the version observed, server-side
-   * applies the mirrored Secret (the resourceVersion in the body is a precondition).
+   * Creates (refused with 409 when the name is taken, whose fields then pass to our server-side
+   * apply: {@link ApplyOwnership}) or, at the version observed, server-side applies the mirrored
+   * Secret (the resourceVersion in the body is a precondition).
    */
   @Override
   public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
@@ -93,22 +96,45 @@ final class SecretAdapter implements SecretPort {
             .withData(encoded)
             .build();
     String what = "apply Secret " + namespace + "/" + secret.name();
+    Secret written;
     if (resourceVersion.isEmpty()) {
-      Failures.call(
-          what, false, () -> client.secrets().inNamespace(namespace).resource(resource).create());
-      return;
+      written =
+          Failures.call(
+              what,
+              false,
+              () ->
+                  Resources.create(
+                      client,
+                      "/api/v1/namespaces/" + namespace + "/secrets",
+                      resource,
+                      Secret.class));
+    } else {
+      written =
+          Failures.call(
+              what,
+              false,
+              () ->
+                  client
+                      .secrets()
+                      .inNamespace(namespace)
+                      .resource(resource)
+                      .fieldManager(Resources.FIELD_MANAGER)
+                      .forceConflicts()
+                      .serverSideApply());
     }
-    Failures.call(
-        what,
-        false,
-        () ->
-            client
-                .secrets()
-                .inNamespace(namespace)
-                .resource(resource)
-                .fieldManager(Resources.FIELD_MANAGER)
-                .forceConflicts()
-                .serverSideApply());
+    Optional<String> adoption =
+        ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
+    if (adoption.isPresent()) {
+      Failures.call(
+          "own the fields of Secret " + namespace + "/" + secret.name() + " by server-side apply",
+          false,
+          () ->
+              client
+                  .secrets()
+                  .inNamespace(namespace)
+                  .withName(secret.name())
+                  .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+    }
   }
 
   @Override

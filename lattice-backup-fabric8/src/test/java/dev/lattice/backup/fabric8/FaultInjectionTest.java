@@ -69,9 +69,9 @@ class FaultInjectionTest {
   void serverErrorsAreRetriedAndConverge() throws Exception {
     server
         .expect()
-        .patch()
+        .post()
         .withPath(
-            "/apis/velero.io/v1/namespaces/velero/backupstoragelocations/lattice-production-s3?fieldManager=lattice-backup&force=true")
+            "/apis/velero.io/v1/namespaces/velero/backupstoragelocations?fieldManager=lattice-backup")
         .andReturn(500, MockCluster.status(500, "InternalError", "etcd timeout", ""))
         .once();
     // fabric8 retries 5xx itself; without its retries the reconciler's own retry is what is tested

@@ -85,6 +85,9 @@ class Fabric8AdapterIT {
               assertThat(m.getManager()).isEqualTo(Resources.FIELD_MANAGER);
               assertThat(m.getOperation()).isEqualTo("Apply");
             });
+    // The create was a plain POST (refused if the name is taken); its fields are then ours by
+    // apply, not by update, or a later apply could not remove them.
+    assertThat(managers).noneMatch(Fabric8AdapterIT::anUpdateOfOurs);
     assertThat(
             RealCluster.section(
                 RealCluster.getStore(admin, PLATFORM, "prod").orElseThrow(), "status"))
@@ -196,6 +199,68 @@ class Fabric8AdapterIT {
   }
 
   @Test
+  void fieldsLeftOwnedByAnUpdateOfOursAreTakenBackByTheNextApplyAndThenRemovable() {
+    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    reconciler.reconcile();
+    GenericKubernetesResource live = bsl("s");
+    String name = live.getMetadata().getName();
+    // As if the process had stopped between the create and the ownership patch: our fields are
+    // held by an Update entry of our field manager.
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (ManagedFieldsEntry m : live.getMetadata().getManagedFields()) {
+      Map<String, Object> e = Serialization.unmarshal(Serialization.asJson(m), Map.class);
+      if (Resources.FIELD_MANAGER.equals(m.getManager())) {
+        e.put("operation", "Update");
+      }
+      entries.add(e);
+    }
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+        .inNamespace(VELERO)
+        .withName(name)
+        .patch(
+            PatchContext.of(PatchType.JSON),
+            Serialization.asJson(
+                List.of(
+                    Map.of("op", "replace", "path", "/metadata/managedFields", "value", entries))));
+    assertThat(bsl("s").getMetadata().getManagedFields())
+        .anyMatch(Fabric8AdapterIT::anUpdateOfOurs);
+
+    editStorage(
+        "s",
+        RealCluster.s3("backups")
+            .replace("cloudProviderRef: aws-prod\n", "credentialsSecretRef: creds\n"));
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+    assertThat(bsl("s").getMetadata().getManagedFields())
+        .noneMatch(Fabric8AdapterIT::anUpdateOfOurs);
+    assertThat(reconciler.reconcile().failures()).isEmpty();
+
+    Map<String, Object> config = asMap(RealCluster.section(bsl("s"), "spec").get("config"));
+    assertThat(config).containsKey("region").doesNotContainKeys("s3Url", "s3ForcePathStyle");
+    assertThat(reconciler.reconcile().wasConverged()).isTrue();
+  }
+
+  private void editStorage(String store, String storageYaml) {
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName(store)
+        .edit(
+            r -> {
+              Map<String, Object> storage = Serialization.unmarshal(storageYaml, Map.class);
+              @SuppressWarnings("unchecked")
+              Map<String, Object> spec =
+                  (Map<String, Object>) r.getAdditionalProperties().get("spec");
+              spec.put("storage", storage);
+              return r;
+            });
+  }
+
+  private static boolean anUpdateOfOurs(ManagedFieldsEntry m) {
+    return Resources.FIELD_MANAGER.equals(m.getManager()) && "Update".equals(m.getOperation());
+  }
+
+  @Test
   void anotherManagersConflictingApplyGets409AndTheControllerTakesItsFieldBack() {
     RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
     reconciler.reconcile();
@@ -293,6 +358,9 @@ class Fabric8AdapterIT {
         admin.secrets().inNamespace(VELERO).withName((String) credential.get("name")).get();
     assertThat(decode(mirror, (String) credential.get("key")))
         .isEqualTo("[default]\naws_access_key_id=AK\n");
+    assertThat(mirror.getMetadata().getManagedFields())
+        .noneMatch(Fabric8AdapterIT::anUpdateOfOurs)
+        .anyMatch(m -> Resources.FIELD_MANAGER.equals(m.getManager()));
 
     RealCluster.secret(admin, PLATFORM, "creds", "rotated");
     assertThat(reconciler.reconcile().failures()).isEmpty();
