@@ -29,6 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The controller loop ({@link BackupStoreController}) on a real API server as the restricted
@@ -89,15 +91,17 @@ class ControllerIT {
         .findFirst();
   }
 
-  @Test
-  void aWatchOnEveryBslChangeNeverSeesTwoDefaultsWhileTheDefaultMovesBackAndForth() {
+  @ParameterizedTest(name = "{0} worker(s)")
+  @ValueSource(ints = {1, 4})
+  void aWatchOnEveryBslChangeNeverSeesTwoDefaultsWhileTheDefaultMovesBackAndForth(int workers) {
     RealCluster.store(admin, PLATFORM, "a", true, RealCluster.s3("bucket-a"));
     RealCluster.store(admin, PLATFORM, "b", false, RealCluster.s3("bucket-b"));
+    RealCluster.store(admin, PLATFORM, "c", false, RealCluster.s3("bucket-c"));
     DefaultRecorder recorder = new DefaultRecorder();
     try (KubernetesClient client = cluster.controller();
         BackupStoreController loop =
             BackupStoreController.start(
-                client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10));
+                client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10), workers);
         Watch watch =
             admin
                 .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
@@ -116,6 +120,18 @@ class ControllerIT {
     synchronized (recorder) {
       assertThat(recorder.events).isGreaterThanOrEqualTo(8);
       assertThat(recorder.violations).isEmpty();
+    }
+  }
+
+  @Test
+  void aControllerNeedsAtLeastOneWorker() {
+    try (KubernetesClient client = cluster.controller()) {
+      assertThatThrownBy(
+              () ->
+                  BackupStoreController.start(
+                      client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10), 0))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("workers must be at least 1, not 0");
     }
   }
 
