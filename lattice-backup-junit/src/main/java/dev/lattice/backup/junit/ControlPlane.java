@@ -201,6 +201,16 @@ public final class ControlPlane implements AutoCloseable {
     }
   }
 
+  /** The admin's kubeconfig file (a client certificate in {@code system:masters}). */
+  Path adminKubeconfig() {
+    return adminKubeconfig;
+  }
+
+  /** This control plane's run directory, deleted when it stops. */
+  Path runDir() {
+    return runDir;
+  }
+
   /**
    * The API server's URL.
    *

@@ -223,7 +223,7 @@ public final class ControlPlaneBinary {
     }
   }
 
-  private static int run(ProcessBuilder pb, PrintStream log, long start) throws IOException {
+  static int run(ProcessBuilder pb, PrintStream log, long start) throws IOException {
     Process p = pb.start();
     p.getOutputStream().close();
     try {
@@ -304,7 +304,7 @@ public final class ControlPlaneBinary {
     }
   }
 
-  private static String source(String name) {
+  static String source(String name) {
     try (InputStream in = ControlPlaneBinary.class.getResourceAsStream(RESOURCES + name)) {
       if (in == null) {
         throw new IllegalStateException("missing resource " + RESOURCES + name);

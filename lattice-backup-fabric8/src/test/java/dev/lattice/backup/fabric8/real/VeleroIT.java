@@ -1,0 +1,441 @@
+package dev.lattice.backup.fabric8.real;
+
+import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
+import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.junit.ControlPlane;
+import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.junit.ObjectStore;
+import dev.lattice.backup.junit.Velero;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library against a real Velero server with its real AWS plugin and a real object store
+ * (S3Proxy, checking signatures): the controller runs as in production (the restricted
+ * ServiceAccount, its own threads, {@link BackupStoreController}); Velero, not the test, decides
+ * whether a location is Available, and where a Backup lands.
+ */
+@ControlPlaneTest
+class VeleroIT {
+  private static final ResourceDefinitionContext BACKUPS =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("velero.io")
+          .withVersion("v1")
+          .withKind("Backup")
+          .withPlural("backups")
+          .withNamespaced(true)
+          .build();
+  private static final Duration VELERO_TIMEOUT = Duration.ofSeconds(90);
+  private static final String APP = "velero-it-app";
+
+  /** A Backup's final phases other than Completed. */
+  private static final java.util.Set<Object> FAILED =
+      java.util.Set.of("PartiallyFailed", "Failed", "FailedValidation");
+
+  private static ControlPlane cluster;
+  private static ObjectStore objects;
+  private static Velero velero;
+  private static KubernetesClient admin;
+
+  private KubernetesClient controllerClient;
+  private BackupStoreController controller;
+
+  @BeforeAll
+  static void startVelero(ControlPlane controlPlane) {
+    cluster = controlPlane;
+    admin = cluster.admin();
+    objects = ObjectStore.start();
+    velero = newVelero();
+    cluster.ensureNamespace(APP);
+    admin
+        .configMaps()
+        .inNamespace(APP)
+        .resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withName("settings")
+                .endMetadata()
+                .addToData("k", "v")
+                .build())
+        .createOr(e -> e.update());
+  }
+
+  private static Velero newVelero(String... flags) {
+    Velero.Builder b =
+        Velero.builder(cluster)
+            .objectStore(objects)
+            // Reached directly, not through the object store: a name nobody resolves.
+            .environment("NO_PROXY", "unreachable.lattice.test");
+    for (String f : flags) {
+      b.flag(f);
+    }
+    return b.start();
+  }
+
+  @AfterAll
+  static void stopVelero() {
+    if (velero != null) {
+      velero.close();
+    }
+    if (objects != null) {
+      objects.close();
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    RealCluster.cleanSlate(admin);
+    admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).delete();
+    // The platform's CloudProvider credentials, where the Lattice convention puts them.
+    secretIn(VELERO, "velero-credentials-aws-prod", objects.credentialsFile());
+    secretIn(PLATFORM, "minio-creds", objects.credentialsFile());
+    objects.createBucket("lattice-backups");
+    objects.createBucket("backups");
+    controllerClient = cluster.controller();
+    controller =
+        BackupStoreController.start(
+            controllerClient,
+            RealCluster.reconciler(controllerClient),
+            VELERO,
+            Duration.ofMinutes(10));
+  }
+
+  @AfterEach
+  void tearDown() {
+    controller.close();
+    controllerClient.close();
+    objects.deleteBucket("lattice-backups");
+    objects.deleteBucket("backups");
+  }
+
+  private static void secretIn(String ns, String name, String cloud) {
+    RealCluster.secret(admin, ns, name, cloud);
+  }
+
+  private static GenericKubernetesResource applyExample(String file) {
+    try {
+      String yaml = Files.readString(Path.of("..", "examples", file));
+      GenericKubernetesResource r = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
+      return admin
+          .genericKubernetesResources(Resources.BACKUP_STORES)
+          .inNamespace(r.getMetadata().getNamespace())
+          .resource(r)
+          .create();
+    } catch (IOException e) {
+      throw new AssertionError("cannot read examples/" + file, e);
+    }
+  }
+
+  private static Map<String, Object> status(String store) {
+    return RealCluster.getStore(admin, PLATFORM, store)
+        .map(s -> RealCluster.section(s, "status"))
+        .orElse(Map.of());
+  }
+
+  private static String phaseOf(String store) {
+    return String.valueOf(status(store).get("phase"));
+  }
+
+  private static void awaitPhase(String store, String phase) {
+    RealCluster.await(
+        store + " " + phase + " (status " + status(store) + "; Velero log:\n" + tail() + ")",
+        VELERO_TIMEOUT,
+        () -> phase.equals(phaseOf(store)));
+  }
+
+  private static String tail() {
+    String log = velero.log();
+    return log.substring(Math.max(0, log.length() - 3000));
+  }
+
+  private static Map<String, Object> veleroStatus(String store) {
+    return RealCluster.bslOf(admin, PLATFORM, store)
+        .map(b -> RealCluster.section(b, "status"))
+        .orElse(Map.of());
+  }
+
+  @Test
+  void theExamplesBecomeLocationsThatRealVeleroMarksAvailableAndTheStoresGoReady() {
+    applyExample("s3-store.yaml");
+    applyExample("minio-store.yaml");
+
+    for (String store : List.of("production-s3", "local-minio")) {
+      awaitPhase(store, "Ready");
+      GenericKubernetesResource s = RealCluster.getStore(admin, PLATFORM, store).orElseThrow();
+      assertThat(((Number) status(store).get("observedGeneration")).longValue())
+          .isEqualTo(s.getMetadata().getGeneration());
+      assertThat(veleroStatus(store))
+          .as("Velero's own verdict on the location of " + store)
+          .containsEntry("phase", "Available")
+          .containsKey("lastValidationTime");
+    }
+  }
+
+  @Test
+  void wrongCredentialsAreUnavailableWithVelerosMessageAndFixingTheSecretBringsReady() {
+    String wrong =
+        "[default]\naws_access_key_id="
+            + ObjectStore.ACCESS_KEY
+            + "\naws_secret_access_key=not-the-s3cr3t\n";
+    secretIn(PLATFORM, "minio-creds", wrong);
+    applyExample("minio-store.yaml");
+
+    awaitPhase("local-minio", "Failed");
+    String message = String.valueOf(status("local-minio").get("message"));
+    assertThat(message)
+        .contains("Unavailable")
+        .contains(String.valueOf(veleroStatus("local-minio").get("message")))
+        .contains("SignatureDoesNotMatch")
+        .doesNotContain("not-the-s3cr3t")
+        .doesNotContain(ObjectStore.SECRET_KEY);
+
+    secretIn(PLATFORM, "minio-creds", objects.credentialsFile());
+    awaitPhase("local-minio", "Ready");
+  }
+
+  @Test
+  void aMissingBucketIsUnavailableUntilTheBucketExists() {
+    objects.deleteBucket("backups");
+    applyExample("minio-store.yaml");
+
+    awaitPhase("local-minio", "Failed");
+    assertThat(String.valueOf(status("local-minio").get("message"))).contains("NoSuchBucket");
+
+    objects.createBucket("backups");
+    awaitPhase("local-minio", "Ready");
+  }
+
+  @Test
+  void anUnreachableEndpointIsUnavailable() {
+    RealCluster.store(
+        admin,
+        PLATFORM,
+        "far",
+        false,
+        "provider: s3Compatible\n"
+            + "s3: {bucket: backups, endpoint: \"http://unreachable.lattice.test:9000\","
+            + " forcePathStyle: true}\n"
+            + "credentialsSecretRef: minio-creds\n");
+
+    awaitPhase("far", "Failed");
+    assertThat(String.valueOf(status("far").get("message")))
+        .contains("Unavailable")
+        .contains("unreachable.lattice.test");
+  }
+
+  @Test
+  void aBackupWithoutALocationLandsInTheDefaultStoresBucketAndOneNamingALocationInThatOne() {
+    applyExample("s3-store.yaml"); // the default
+    applyExample("minio-store.yaml");
+    awaitPhase("production-s3", "Ready");
+    awaitPhase("local-minio", "Ready");
+    String minioBsl =
+        RealCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
+
+    backup("first", Optional.empty());
+    backup("second", Optional.of(minioBsl));
+
+    assertThat(objects.objects("lattice-backups"))
+        .contains(prefixOf("production-s3") + "backups/first/velero-backup.json")
+        .noneMatch(k -> k.contains("second"));
+    assertThat(objects.objects("backups"))
+        .contains(prefixOf("local-minio") + "backups/second/velero-backup.json")
+        .noneMatch(k -> k.contains("first"));
+  }
+
+  @Test
+  void movingTheDefaultNeverShowsTwoDefaultsAndTheNextBackupLandsInTheNewDefault() {
+    applyExample("s3-store.yaml");
+    applyExample("minio-store.yaml");
+    awaitPhase("production-s3", "Ready");
+    awaitPhase("local-minio", "Ready");
+    ControllerIT.DefaultRecorder recorder = new ControllerIT.DefaultRecorder();
+    try (Watch watch =
+        admin
+            .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+            .inNamespace(VELERO)
+            .watch(recorder)) {
+      setDefault("local-minio", true);
+      setDefault("production-s3", false);
+      RealCluster.await(
+          "local-minio's BSL to be the default",
+          () ->
+              RealCluster.bslOf(admin, PLATFORM, "local-minio")
+                  .map(RealCluster::isDefault)
+                  .orElse(false));
+      backup("after-move", Optional.empty());
+    }
+    synchronized (recorder) {
+      assertThat(recorder.events).isGreaterThan(0);
+      assertThat(recorder.violations).as("moments with two default BSLs").isEmpty();
+    }
+    assertThat(objects.objects("backups"))
+        .contains(prefixOf("local-minio") + "backups/after-move/velero-backup.json");
+    assertThat(objects.objects("lattice-backups")).noneMatch(k -> k.contains("after-move"));
+  }
+
+  @Test
+  void deletingAStoreRemovesItsLocationAndSecretAndLeavesTheBucketAndVeleroAlone() {
+    applyExample("minio-store.yaml");
+    awaitPhase("local-minio", "Ready");
+    GenericKubernetesResource bsl = RealCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow();
+    String prefix = prefixOf("local-minio");
+    backup("kept", Optional.of(bsl.getMetadata().getName()));
+    List<String> before = objects.objects("backups");
+    @SuppressWarnings("unchecked")
+    String mirror =
+        String.valueOf(
+            ((Map<String, Object>) RealCluster.section(bsl, "spec").get("credential")).get("name"));
+
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName("local-minio")
+        .delete();
+
+    RealCluster.await(
+        "the store, its BSL and its Secret to go",
+        () ->
+            RealCluster.getStore(admin, PLATFORM, "local-minio").isEmpty()
+                && RealCluster.bslOf(admin, PLATFORM, "local-minio").isEmpty()
+                && admin.secrets().inNamespace(VELERO).withName(mirror).get() == null);
+    assertThat(objects.objects("backups"))
+        .isEqualTo(before)
+        .contains(prefix + "backups/kept/velero-backup.json");
+    assertThat(velero.isRunning()).isTrue();
+  }
+
+  @Test
+  void whileVeleroIsStoppedANewStoreIsPendingWithAReasonAndStartingVeleroBringsItReady() {
+    velero.close();
+    try {
+      applyExample("minio-store.yaml");
+      RealCluster.await(
+          "local-minio Pending", VELERO_TIMEOUT, () -> "Pending".equals(phaseOf("local-minio")));
+      assertThat(String.valueOf(status("local-minio").get("message")))
+          .startsWith("waiting for Velero to validate BackupStorageLocation velero/");
+      assertThat(RealCluster.bslOf(admin, PLATFORM, "local-minio")).isPresent();
+    } finally {
+      velero = newVelero();
+    }
+    awaitPhase("local-minio", "Ready");
+  }
+
+  @Test
+  void whenVeleroMakesAnotherLocationTheDefaultTheControllerPutsTheStoresBackWithFewWrites()
+      throws InterruptedException {
+    applyExample("s3-store.yaml"); // the default
+    applyExample("minio-store.yaml");
+    awaitPhase("production-s3", "Ready");
+    awaitPhase("local-minio", "Ready");
+    String prod =
+        RealCluster.bslOf(admin, PLATFORM, "production-s3").orElseThrow().getMetadata().getName();
+    String minio =
+        RealCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
+
+    velero.close();
+    long mark = cluster.auditLog().mark();
+    // Velero's server flag makes the location it names the default when Velero starts, by an
+    // update of the whole BSL; with two defaults, its location controller then keeps the newest.
+    velero = newVelero("--default-backup-storage-location=" + minio);
+    RealCluster.await(
+        "Velero to set " + minio + " as the default",
+        VELERO_TIMEOUT,
+        () -> velero.log().contains("Set backup storage location as default"));
+    RealCluster.await(
+        "the store's default to be the only default again",
+        VELERO_TIMEOUT,
+        () ->
+            RealCluster.bsls(admin).stream()
+                .filter(RealCluster::isDefault)
+                .map(b -> b.getMetadata().getName())
+                .toList()
+                .equals(List.of(prod)));
+    // Quiet: nobody fights any more.
+    Thread.sleep(5000);
+    long quiet = cluster.auditLog().mark();
+    Thread.sleep(5000);
+    assertThat(RealCluster.controllerEvents(cluster, quiet))
+        .as("controller writes once settled")
+        .noneMatch(e -> e.isWrite() && e.resource().equals("backupstoragelocations"));
+    long defaultWrites =
+        RealCluster.controllerEvents(cluster, mark).stream()
+            .filter(e -> e.isWrite() && e.resource().equals("backupstoragelocations"))
+            .count();
+    assertThat(defaultWrites)
+        .as("the controller's BSL writes after Velero's flip")
+        .isBetween(1L, 4L);
+    assertThat(RealCluster.bslOf(admin, PLATFORM, "local-minio").map(RealCluster::isDefault))
+        .contains(false);
+  }
+
+  /** Where Velero writes a store's backups in its bucket: the BSL's prefix and a slash. */
+  @SuppressWarnings("unchecked")
+  private static String prefixOf(String store) {
+    GenericKubernetesResource bsl = RealCluster.bslOf(admin, PLATFORM, store).orElseThrow();
+    Object storage = RealCluster.section(bsl, "spec").get("objectStorage");
+    Object prefix = storage instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("prefix") : null;
+    return prefix == null ? "" : prefix + "/";
+  }
+
+  private static void setDefault(String store, boolean value) {
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName(store)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"default\":" + value + "}}");
+  }
+
+  /** Runs a real Velero Backup of the test namespace and waits until Velero completes it. */
+  private static void backup(String name, Optional<String> location) {
+    String spec =
+        "{\"includedNamespaces\":[\""
+            + APP
+            + "\"],\"snapshotVolumes\":false"
+            + location.map(l -> ",\"storageLocation\":\"" + l + "\"").orElse("")
+            + "}";
+    GenericKubernetesResource backup =
+        Serialization.unmarshal(
+            "{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{\"name\":\""
+                + name
+                + "\",\"namespace\":\"velero\"},\"spec\":"
+                + spec
+                + "}",
+            GenericKubernetesResource.class);
+    admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).resource(backup).create();
+    RealCluster.await(
+        "Velero to complete backup " + name + "; Velero log:\n" + tail(),
+        VELERO_TIMEOUT,
+        () -> {
+          GenericKubernetesResource b =
+              admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).withName(name).get();
+          Object phase = b == null ? null : RealCluster.section(b, "status").get("phase");
+          if (phase != null && FAILED.contains(phase)) {
+            throw new AssertionError("backup " + name + " ended " + phase + ": " + b);
+          }
+          return "Completed".equals(phase);
+        });
+  }
+}

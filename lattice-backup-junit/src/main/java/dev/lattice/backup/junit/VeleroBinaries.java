@@ -1,0 +1,213 @@
+package dev.lattice.backup.junit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the Velero server and its AWS object store plugin from their upstream Go modules (see
+ * {@code src/main/go-velero}) once per version, into the same cache as the control plane. The
+ * plugin lands in a directory of its own, which Velero's {@code --plugin-dir} names.
+ *
+ * <p>Run {@link #main} to build ahead of the tests: it prints one line and exits non-zero when Go
+ * is missing or the build fails.
+ */
+public final class VeleroBinaries {
+  private static final String RESOURCES = "/dev/lattice/backup/junit/velero/";
+  private static final List<String> SOURCES = List.of("go.mod", "go.sum", "tools.go");
+  private static final Pattern REQUIRE =
+      Pattern.compile(
+          "^\\s*(github\\.com/vmware-tanzu/velero(?:-plugin-for-aws)?) (v\\S+)", Pattern.MULTILINE);
+
+  /** The Velero server's executable name. */
+  static final String SERVER = "velero";
+
+  /** The AWS plugin's executable name, in the plugin directory. */
+  static final String AWS_PLUGIN = "velero-plugin-for-aws";
+
+  private VeleroBinaries() {}
+
+  /**
+   * Builds both programs when the cache does not hold them.
+   *
+   * @param args none
+   */
+  public static void main(String[] args) {
+    try {
+      Path dir = ensure(System.out);
+      System.out.println("lattice-velero: Velero " + veleroVersion() + " ready in " + dir);
+    } catch (ControlPlaneException e) {
+      System.err.println("lattice-velero: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /**
+   * The Velero version built, as go.mod requires it.
+   *
+   * @return the version, such as {@code v1.18.3}
+   */
+  static String veleroVersion() {
+    return required("github.com/vmware-tanzu/velero");
+  }
+
+  /**
+   * The AWS plugin version built.
+   *
+   * @return the version, such as {@code v1.14.3}
+   */
+  static String awsPluginVersion() {
+    return required("github.com/vmware-tanzu/velero-plugin-for-aws");
+  }
+
+  private static String required(String module) {
+    Matcher m = REQUIRE.matcher(source("go.mod"));
+    while (m.find()) {
+      if (m.group(1).equals(module)) {
+        return m.group(2);
+      }
+    }
+    throw new IllegalStateException("go.mod requires no " + module);
+  }
+
+  /**
+   * The directory holding {@code velero} and {@code plugins/velero-plugin-for-aws}, built first
+   * when the cache lacks them.
+   *
+   * @param log where progress goes
+   * @return the directory
+   * @throws ControlPlaneException when Go is missing or a build fails
+   */
+  @SuppressWarnings("try") // the lock is held for the try block, never read
+  static Path ensure(PrintStream log) {
+    Path dir =
+        ControlPlaneBinary.cacheRoot()
+            .resolve("velero")
+            .resolve(veleroVersion() + "-" + awsPluginVersion() + "-" + sourceKey());
+    if (isBuilt(dir)) {
+      return dir;
+    }
+    Path go = ControlPlaneBinary.go();
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = lockFile.lock()) {
+        if (isBuilt(dir)) {
+          return dir; // another JVM built it while we waited
+        }
+        Path src = dir.resolve("src");
+        Files.createDirectories(src);
+        for (String name : SOURCES) {
+          Files.writeString(src.resolve(name), source(name));
+        }
+        Files.createDirectories(dir.resolve("plugins"));
+        build(
+            go,
+            src,
+            "github.com/vmware-tanzu/velero/cmd/velero",
+            "-X github.com/vmware-tanzu/velero/pkg/buildinfo.Version=" + veleroVersion(),
+            dir.resolve(SERVER),
+            log);
+        build(
+            go,
+            src,
+            "github.com/vmware-tanzu/velero-plugin-for-aws/velero-plugin-for-aws",
+            "",
+            dir.resolve("plugins").resolve(AWS_PLUGIN),
+            log);
+        return dir;
+      }
+    } catch (IOException e) {
+      throw new ControlPlaneException("cannot build Velero in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean isBuilt(Path dir) {
+    return Files.isExecutable(dir.resolve(SERVER))
+        && Files.isExecutable(dir.resolve("plugins").resolve(AWS_PLUGIN));
+  }
+
+  private static void build(
+      Path go, Path src, String pkg, String extraLdflags, Path out, PrintStream log)
+      throws IOException {
+    Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
+    Path buildLog = out.resolveSibling(out.getFileName() + ".build.log");
+    log.printf(
+        "lattice-velero: building %s from its Go module (first run only; a cold build takes about"
+            + " 10 minutes on 2 cores; log: %s)%n",
+        pkg, buildLog);
+    long start = System.nanoTime();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                go.toString(),
+                "build",
+                "-trimpath",
+                "-ldflags",
+                ("-s -w " + extraLdflags).strip(),
+                "-o",
+                tmp.toString(),
+                pkg)
+            .directory(src.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(buildLog.toFile());
+    pb.environment().put("CGO_ENABLED", "0");
+    int exit = ControlPlaneBinary.run(pb, log, start);
+    if (exit != 0) {
+      throw new ControlPlaneException(
+          "go build of "
+              + pkg
+              + " failed (exit "
+              + exit
+              + "); last lines of "
+              + buildLog
+              + ":\n"
+              + ControlPlaneBinary.tail(buildLog, 30));
+    }
+    Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    log.printf(
+        "lattice-velero: built in %d s: %s%n",
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), out);
+  }
+
+  /** A key that changes whenever the Go sources do. */
+  static String sourceKey() {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (String name : SOURCES) {
+        sha.update(name.getBytes(StandardCharsets.UTF_8));
+        sha.update(source(name).getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(sha.digest(), 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String source(String name) {
+    try (InputStream in = VeleroBinaries.class.getResourceAsStream(RESOURCES + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + RESOURCES + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
