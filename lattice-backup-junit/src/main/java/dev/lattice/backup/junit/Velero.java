@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real Velero server (built from its Go module with its AWS plugin, see {@link VeleroBinaries})
- * running out of cluster against a {@link ControlPlane}, in Velero's namespace, with the admin's
- * identity (Velero is installed with cluster-admin rights).
+ * A real Velero server (built from its Go module with its AWS and GCP plugins, see {@link
+ * VeleroBinaries}) running out of cluster against a {@link ControlPlane}, in Velero's namespace,
+ * with the admin's identity (Velero is installed with cluster-admin rights).
  *
  * <p><b>One at a time.</b> Velero's controller-runtime metrics server always binds port 8080 on
  * every interface and cannot be moved, so only one Velero may run on a machine: a second {@link
@@ -78,6 +78,15 @@ public final class Velero implements AutoCloseable {
    */
   public static String awsPluginVersion() {
     return VeleroBinaries.awsPluginVersion();
+  }
+
+  /**
+   * The GCP plugin version this harness builds.
+   *
+   * @return such as {@code v1.14.2}
+   */
+  public static String gcpPluginVersion() {
+    return VeleroBinaries.gcpPluginVersion();
   }
 
   /** Options of a Velero server. */
@@ -220,6 +229,8 @@ public final class Velero implements AutoCloseable {
                 + version()
                 + " with velero-plugin-for-aws "
                 + awsPluginVersion()
+                + " and velero-plugin-for-gcp "
+                + gcpPluginVersion()
                 + " running (log: "
                 + log
                 + ")");

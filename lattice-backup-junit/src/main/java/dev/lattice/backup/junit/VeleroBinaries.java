@@ -20,8 +20,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Builds the Velero server and its AWS object store plugin from their upstream Go modules (see
- * {@code src/main/go-velero}) once per version, into the same cache as the control plane. The
+ * Builds the Velero server and its AWS and GCP object store plugins from their upstream Go modules
+ * (see {@code src/main/go-velero}) once per version, into the same cache as the control plane. The
  * plugin lands in a directory of its own, which Velero's {@code --plugin-dir} names.
  *
  * <p>Run {@link #main} to build ahead of the tests: it prints one line and exits non-zero when Go
@@ -32,13 +32,17 @@ public final class VeleroBinaries {
   private static final List<String> SOURCES = List.of("go.mod", "go.sum", "tools.go");
   private static final Pattern REQUIRE =
       Pattern.compile(
-          "^\\s*(github\\.com/vmware-tanzu/velero(?:-plugin-for-aws)?) (v\\S+)", Pattern.MULTILINE);
+          "^\\s*(github\\.com/vmware-tanzu/velero(?:-plugin-for-(?:aws|gcp))?) (v\\S+)",
+          Pattern.MULTILINE);
 
   /** The Velero server's executable name. */
   static final String SERVER = "velero";
 
   /** The AWS plugin's executable name, in the plugin directory. */
   static final String AWS_PLUGIN = "velero-plugin-for-aws";
+
+  /** The GCP plugin's executable name, in the plugin directory. */
+  static final String GCP_PLUGIN = "velero-plugin-for-gcp";
 
   private VeleroBinaries() {}
 
@@ -86,8 +90,17 @@ public final class VeleroBinaries {
   }
 
   /**
-   * The directory holding {@code velero} and {@code plugins/velero-plugin-for-aws}, built first
-   * when the cache lacks them.
+   * The GCP plugin version built.
+   *
+   * @return the version, such as {@code v1.14.2}
+   */
+  static String gcpPluginVersion() {
+    return required("github.com/vmware-tanzu/velero-plugin-for-gcp");
+  }
+
+  /**
+   * The directory holding {@code velero} and, in {@code plugins/}, the AWS and GCP plugins, built
+   * first when the cache lacks them.
    *
    * @param log where progress goes
    * @return the directory
@@ -98,7 +111,7 @@ public final class VeleroBinaries {
     Path dir =
         ControlPlaneBinary.cacheRoot()
             .resolve("velero")
-            .resolve(veleroVersion() + "-" + awsPluginVersion() + "-" + sourceKey());
+            .resolve(veleroVersion() + "-" + sourceKey());
     if (isBuilt(dir)) {
       return dir;
     }
@@ -132,6 +145,13 @@ public final class VeleroBinaries {
             "",
             dir.resolve("plugins").resolve(AWS_PLUGIN),
             log);
+        build(
+            go,
+            src,
+            "github.com/vmware-tanzu/velero-plugin-for-gcp/velero-plugin-for-gcp",
+            "",
+            dir.resolve("plugins").resolve(GCP_PLUGIN),
+            log);
         return dir;
       }
     } catch (IOException e) {
@@ -141,7 +161,8 @@ public final class VeleroBinaries {
 
   private static boolean isBuilt(Path dir) {
     return Files.isExecutable(dir.resolve(SERVER))
-        && Files.isExecutable(dir.resolve("plugins").resolve(AWS_PLUGIN));
+        && Files.isExecutable(dir.resolve("plugins").resolve(AWS_PLUGIN))
+        && Files.isExecutable(dir.resolve("plugins").resolve(GCP_PLUGIN));
   }
 
   private static void build(

@@ -391,6 +391,104 @@ class VeleroIT {
         .contains(false);
   }
 
+  @Test
+  void theGcpPluginInitialisesWithExactlyTheKeysWeEmitAndRefusesAKeyWeNeverEmit() throws Exception {
+    String tenant = "team-a";
+    cluster.ensureNamespace(tenant);
+    // deploy/rbac.yaml: bind the credentials reader in each namespace whose stores name a Secret.
+    admin
+        .rbac()
+        .roleBindings()
+        .inNamespace(tenant)
+        .resource(
+            new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
+                .withNewMetadata()
+                .withName("lattice-backup-credentials-reader")
+                .endMetadata()
+                .withNewRoleRef(
+                    "rbac.authorization.k8s.io", "ClusterRole", "lattice-backup-credentials-reader")
+                .addNewSubject()
+                .withKind("ServiceAccount")
+                .withName(ControlPlane.CONTROLLER_SERVICE_ACCOUNT)
+                .withNamespace(PLATFORM)
+                .endSubject()
+                .build())
+        .createOr(e -> e.update());
+    secretIn(tenant, "gcs-key", serviceAccountKey());
+    applyExample("gcs-store.yaml");
+
+    RealCluster.await(
+        "Velero to validate the gcs store's location",
+        VELERO_TIMEOUT,
+        () ->
+            RealCluster.bslOf(admin, tenant, "team-a-gcs")
+                .map(b -> RealCluster.section(b, "status").get("phase"))
+                .isPresent());
+    GenericKubernetesResource ours = RealCluster.bslOf(admin, tenant, "team-a-gcs").orElseThrow();
+    String message = String.valueOf(RealCluster.section(ours, "status").get("message"));
+    // No GCS here (no emulator wired, no network): the plugin accepted the configuration and the
+    // credentials, then failed to reach Google.
+    System.out.println("VeleroIT: the GCP plugin's verdict on our gcs location: " + message);
+    assertThat(message).doesNotContain("invalid keys").contains("storage");
+
+    // The same location with a key the library never emits for gcs.
+    Map<String, Object> spec = new java.util.LinkedHashMap<>(RealCluster.section(ours, "spec"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> config =
+        new java.util.LinkedHashMap<>((Map<String, Object>) spec.getOrDefault("config", Map.of()));
+    config.put("region", "us-east1");
+    spec.put("config", config);
+    spec.put("default", false);
+    GenericKubernetesResource foreign = new GenericKubernetesResource();
+    foreign.setApiVersion("velero.io/v1");
+    foreign.setKind("BackupStorageLocation");
+    foreign.setMetadata(
+        new io.fabric8.kubernetes.api.model.ObjectMetaBuilder()
+            .withName("foreign-gcp")
+            .withNamespace(VELERO)
+            .build());
+    foreign.setAdditionalProperty("spec", spec);
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+        .inNamespace(VELERO)
+        .resource(foreign)
+        .create();
+    RealCluster.await(
+        "Velero to refuse the foreign key",
+        VELERO_TIMEOUT,
+        () ->
+            String.valueOf(
+                    RealCluster.section(
+                            admin
+                                .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+                                .inNamespace(VELERO)
+                                .withName("foreign-gcp")
+                                .get(),
+                            "status")
+                        .get("message"))
+                .contains("invalid keys"));
+  }
+
+  /** A Google service account key of the JSON form the GCP plugin reads, with a fresh RSA key. */
+  private static String serviceAccountKey() throws java.security.GeneralSecurityException {
+    java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+    g.initialize(2048);
+    String pem =
+        "-----BEGIN PRIVATE KEY-----\n"
+            + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(g.generateKeyPair().getPrivate().getEncoded())
+            + "\n-----END PRIVATE KEY-----\n";
+    Map<String, String> key = new java.util.LinkedHashMap<>();
+    key.put("type", "service_account");
+    key.put("project_id", "lattice-test");
+    key.put("private_key_id", "1");
+    key.put("private_key", pem);
+    key.put("client_email", "velero@lattice-test.iam.gserviceaccount.com");
+    key.put("client_id", "1");
+    key.put("token_uri", "https://oauth2.googleapis.com/token");
+    return Serialization.asJson(key);
+  }
+
   /** Where Velero writes a store's backups in its bucket: the BSL's prefix and a slash. */
   @SuppressWarnings("unchecked")
   private static String prefixOf(String store) {
