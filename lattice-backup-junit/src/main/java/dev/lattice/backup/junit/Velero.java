@@ -154,6 +154,18 @@ public final class Velero implements AutoCloseable {
     }
 
     /**
+     * Points Velero's GCP plugin at a GCS emulator ({@code STORAGE_EMULATOR_HOST}); the GCS client
+     * then talks plain HTTP to it and sends no credentials.
+     *
+     * @param emulator the emulator
+     * @return this builder
+     */
+    public Builder gcsEmulator(GcsEmulator emulator) {
+      environment.put("STORAGE_EMULATOR_HOST", emulator.endpoint());
+      return this;
+    }
+
+    /**
      * An extra flag of {@code velero server}, after the harness's own.
      *
      * @param flag such as {@code --log-level=debug}

@@ -29,6 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class VeleroBinaries {
   private static final String RESOURCES = "/dev/lattice/backup/junit/velero/";
+  private static final String FAKE_GCS_RESOURCES = "/dev/lattice/backup/junit/fake-gcs/";
   private static final List<String> SOURCES = List.of("go.mod", "go.sum", "tools.go");
   private static final Pattern REQUIRE =
       Pattern.compile(
@@ -55,6 +56,7 @@ public final class VeleroBinaries {
     try {
       Path dir = ensure(System.out);
       System.out.println("lattice-velero: Velero " + veleroVersion() + " ready in " + dir);
+      System.out.println("lattice-velero: fake-gcs-server ready at " + fakeGcsServer(System.out));
     } catch (ControlPlaneException e) {
       System.err.println("lattice-velero: " + e.getMessage());
       System.exit(1);
@@ -207,13 +209,57 @@ public final class VeleroBinaries {
         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start), out);
   }
 
+  /**
+   * The fake-gcs-server executable (Go module {@code github.com/fsouza/fake-gcs-server}, see {@code
+   * src/main/go-fake-gcs}), built first when the cache lacks it.
+   *
+   * @param log where progress goes
+   * @return the executable
+   */
+  @SuppressWarnings("try") // the lock is held for the try block, never read
+  static Path fakeGcsServer(PrintStream log) {
+    Path dir =
+        ControlPlaneBinary.cacheRoot()
+            .resolve("fake-gcs-server")
+            .resolve(sourceKey(FAKE_GCS_RESOURCES));
+    Path binary = dir.resolve("fake-gcs-server");
+    if (Files.isExecutable(binary)) {
+      return binary;
+    }
+    Path go = ControlPlaneBinary.go();
+    try {
+      Files.createDirectories(dir);
+      try (FileChannel lockFile =
+              FileChannel.open(
+                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+          FileLock lock = lockFile.lock()) {
+        if (Files.isExecutable(binary)) {
+          return binary;
+        }
+        Path src = Files.createDirectories(dir.resolve("src"));
+        for (String name : SOURCES) {
+          Files.writeString(src.resolve(name), source(FAKE_GCS_RESOURCES, name));
+        }
+        build(go, src, "github.com/fsouza/fake-gcs-server", "", binary, log);
+        return binary;
+      }
+    } catch (IOException e) {
+      throw new ControlPlaneException(
+          "cannot build fake-gcs-server in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   /** A key that changes whenever the Go sources do. */
   static String sourceKey() {
+    return sourceKey(RESOURCES);
+  }
+
+  private static String sourceKey(String resources) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String name : SOURCES) {
         sha.update(name.getBytes(StandardCharsets.UTF_8));
-        sha.update(source(name).getBytes(StandardCharsets.UTF_8));
+        sha.update(source(resources, name).getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
@@ -222,9 +268,13 @@ public final class VeleroBinaries {
   }
 
   private static String source(String name) {
-    try (InputStream in = VeleroBinaries.class.getResourceAsStream(RESOURCES + name)) {
+    return source(RESOURCES, name);
+  }
+
+  private static String source(String resources, String name) {
+    try (InputStream in = VeleroBinaries.class.getResourceAsStream(resources + name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCES + name);
+        throw new IllegalStateException("missing resource " + resources + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.lattice.backup.fabric8.BackupStoreController;
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.junit.GcsEmulator;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -56,6 +57,7 @@ class VeleroIT {
 
   private static ControlPlane cluster;
   private static ObjectStore objects;
+  private static GcsEmulator gcs;
   private static Velero velero;
   private static KubernetesClient admin;
 
@@ -67,6 +69,8 @@ class VeleroIT {
     cluster = controlPlane;
     admin = cluster.admin();
     objects = ObjectStore.start();
+    gcs = GcsEmulator.start();
+    gcs.createBucket("team-a-backups");
     velero = newVelero();
     cluster.ensureNamespace(APP);
     admin
@@ -86,6 +90,7 @@ class VeleroIT {
     Velero.Builder b =
         Velero.builder(cluster)
             .objectStore(objects)
+            .gcsEmulator(gcs)
             // Reached directly, not through the object store: a name nobody resolves.
             .environment("NO_PROXY", "unreachable.lattice.test");
     for (String f : flags) {
@@ -101,6 +106,9 @@ class VeleroIT {
     }
     if (objects != null) {
       objects.close();
+    }
+    if (gcs != null) {
+      gcs.close();
     }
   }
 
@@ -392,7 +400,8 @@ class VeleroIT {
   }
 
   @Test
-  void theGcpPluginInitialisesWithExactlyTheKeysWeEmitAndRefusesAKeyWeNeverEmit() throws Exception {
+  void aGcsStoreIsAvailableInTheGcsEmulatorAndTheGcpPluginRefusesAKeyWeNeverEmit()
+      throws Exception {
     String tenant = "team-a";
     cluster.ensureNamespace(tenant);
     // deploy/rbac.yaml: bind the credentials reader in each namespace whose stores name a Secret.
@@ -418,18 +427,22 @@ class VeleroIT {
     applyExample("gcs-store.yaml");
 
     RealCluster.await(
-        "Velero to validate the gcs store's location",
+        "team-a-gcs Ready (status "
+            + RealCluster.getStore(admin, tenant, "team-a-gcs")
+                .map(x -> RealCluster.section(x, "status"))
+                .orElse(Map.of())
+            + ")",
         VELERO_TIMEOUT,
         () ->
-            RealCluster.bslOf(admin, tenant, "team-a-gcs")
-                .map(b -> RealCluster.section(b, "status").get("phase"))
+            RealCluster.getStore(admin, tenant, "team-a-gcs")
+                .map(x -> RealCluster.section(x, "status").get("phase"))
+                .filter("Ready"::equals)
                 .isPresent());
     GenericKubernetesResource ours = RealCluster.bslOf(admin, tenant, "team-a-gcs").orElseThrow();
-    String message = String.valueOf(RealCluster.section(ours, "status").get("message"));
-    // No GCS here (no emulator wired, no network): the plugin accepted the configuration and the
-    // credentials, then failed to reach Google.
-    System.out.println("VeleroIT: the GCP plugin's verdict on our gcs location: " + message);
-    assertThat(message).doesNotContain("invalid keys").contains("storage");
+    assertThat(RealCluster.section(ours, "status")).containsEntry("phase", "Available");
+    backup("to-gcs", Optional.of(ours.getMetadata().getName()));
+    assertThat(gcs.objects("team-a-backups"))
+        .contains(prefixOf(tenant, "team-a-gcs") + "backups/to-gcs/velero-backup.json");
 
     // The same location with a key the library never emits for gcs.
     Map<String, Object> spec = new java.util.LinkedHashMap<>(RealCluster.section(ours, "spec"));
@@ -490,9 +503,13 @@ class VeleroIT {
   }
 
   /** Where Velero writes a store's backups in its bucket: the BSL's prefix and a slash. */
-  @SuppressWarnings("unchecked")
   private static String prefixOf(String store) {
-    GenericKubernetesResource bsl = RealCluster.bslOf(admin, PLATFORM, store).orElseThrow();
+    return prefixOf(PLATFORM, store);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String prefixOf(String ns, String store) {
+    GenericKubernetesResource bsl = RealCluster.bslOf(admin, ns, store).orElseThrow();
     Object storage = RealCluster.section(bsl, "spec").get("objectStorage");
     Object prefix = storage instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("prefix") : null;
     return prefix == null ? "" : prefix + "/";

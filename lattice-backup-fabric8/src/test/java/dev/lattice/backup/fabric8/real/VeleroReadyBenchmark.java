@@ -1,0 +1,87 @@
+package dev.lattice.backup.fabric8.real;
+
+import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
+import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.junit.ControlPlane;
+import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.junit.ObjectStore;
+import dev.lattice.backup.junit.Velero;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A measurement, not a test of speed (run by {@code scripts/bench-velero.sh}, not by {@code
+ * verify}): the time from creating stores to every one of them Ready, with real Velero validating
+ * their locations against S3Proxy and {@link BackupStoreController} running as in production. One
+ * store, then 50 at once; each size three times. Beside it, in the same run, Velero's own
+ * validation period, the floor of any such time. Results go to standard output and {@code
+ * target/velero-ready.txt}.
+ */
+@ControlPlaneTest
+class VeleroReadyBenchmark {
+  private static final Duration VALIDATION = Duration.ofSeconds(1);
+
+  @Test
+  void timeFromCreateToReady(ControlPlane cluster) throws Exception {
+    KubernetesClient admin = cluster.admin();
+    List<String> lines = new ArrayList<>();
+    lines.add("Velero store validation period: " + VALIDATION.toMillis() + " ms");
+    try (ObjectStore objects = ObjectStore.start();
+        Velero velero =
+            Velero.builder(cluster)
+                .objectStore(objects)
+                .storeValidationFrequency(VALIDATION)
+                .start()) {
+      for (int size : new int[] {1, 50, 1, 50, 1, 50}) {
+        RealCluster.cleanSlate(admin);
+        RealCluster.secret(admin, PLATFORM, "creds", objects.credentialsFile());
+        for (int i = 0; i < size; i++) {
+          objects.createBucket("bench-" + i);
+        }
+        try (KubernetesClient client = cluster.controller();
+            BackupStoreController controller =
+                BackupStoreController.start(
+                    client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10))) {
+          long start = System.nanoTime();
+          for (int i = 0; i < size; i++) {
+            RealCluster.store(
+                admin, PLATFORM, "bench-" + i, i == 0, RealCluster.minio("bench-" + i));
+          }
+          RealCluster.await(
+              size + " stores Ready", Duration.ofMinutes(5), () -> readyCount(admin) == size);
+          long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
+          lines.add(size + " store(s): all Ready " + ms + " ms after the first create");
+        }
+        for (int i = 0; i < size; i++) {
+          objects.deleteBucket("bench-" + i);
+        }
+      }
+      RealCluster.cleanSlate(admin);
+    }
+    lines.forEach(System.out::println);
+    Files.write(Path.of("target", "velero-ready.txt"), lines);
+    assertThat(lines).hasSize(7);
+  }
+
+  private static long readyCount(KubernetesClient admin) {
+    return admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .list()
+        .getItems()
+        .stream()
+        .map((GenericKubernetesResource s) -> RealCluster.section(s, "status").get("phase"))
+        .filter("Ready"::equals)
+        .count();
+  }
+}
