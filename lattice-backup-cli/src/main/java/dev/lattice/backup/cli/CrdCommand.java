@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "crd",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = Main.EXIT_CODES_HEADING,
+    exitCodeList = {Main.EXIT_OK, "2:usage error"},
     description = {
       "Print the BackupStore CustomResourceDefinition (backupstores.lattice.dev) as YAML:",
       "its schema and CEL validation rules match what validate and render accept."

@@ -15,8 +15,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code lattice-backup} command line. Exit codes: 0 success, 1 a store is invalid, 2 anything
- * that is not a verdict on a store (usage, unreadable or malformed input).
+ * The {@code lattice-backup} command line. Exit codes: {@value #OK} success, {@value #INVALID} a
+ * store is invalid, {@value #NOT_A_VERDICT} anything that is not a verdict on a store (usage,
+ * unreadable or malformed input), {@value #NO_STORES} no BackupStore in the input (unless {@code
+ * --allow-empty}). Results go to stdout, every diagnostic to stderr.
  */
 @Command(
     name = "lattice-backup",
@@ -30,10 +32,30 @@ import picocli.CommandLine.Command;
       "Examples:",
       "  lattice-backup render examples/",
       "  lattice-backup validate stores.yaml other/",
-      "  lattice-backup crd | kubectl apply -f -",
-      "Exit codes: 0 ok, 1 a BackupStore is invalid, 2 usage or unreadable input."
-    })
+      "  lattice-backup crd | kubectl apply -f -"
+    },
+    exitCodeListHeading = Main.EXIT_CODES_HEADING,
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_INVALID, Main.EXIT_NOT_A_VERDICT, Main.EXIT_NO_STORES})
 public final class Main implements Runnable {
+  /** Exit code: success. */
+  static final int OK = 0;
+
+  /** Exit code: a BackupStore is invalid (the verdict is on stderr). */
+  static final int INVALID = 1;
+
+  /** Exit code: not a verdict on a store (usage error, unreadable or malformed input). */
+  static final int NOT_A_VERDICT = 2;
+
+  /** Exit code: the input holds no BackupStore and {@code --allow-empty} was not given. */
+  static final int NO_STORES = 3;
+
+  static final String EXIT_CODES_HEADING = "%nExit codes:%n";
+  static final String EXIT_OK = "0:success";
+  static final String EXIT_INVALID = "1:a BackupStore is invalid (errors on stderr)";
+  static final String EXIT_NOT_A_VERDICT =
+      "2:usage error, unreadable input, text that is not YAML/JSON";
+  static final String EXIT_NO_STORES = "3:no BackupStore in the input (see --allow-empty)";
+
   /** Limits on what one input may hold: 16 Mi characters, depth 64, scalars of 1 Mi characters. */
   static final ReadLimits LIMITS = new ReadLimits(16 << 20, 64, 1 << 20);
 
@@ -65,6 +87,7 @@ public final class Main implements Runnable {
         shared.stdin(stdin);
       }
     }
+    cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(
         (e, line, parse) -> {
           boolean debug = parse.originalArgs().contains("--debug");
@@ -72,12 +95,24 @@ public final class Main implements Runnable {
           if (debug) {
             e.printStackTrace(line.getErr());
           }
-          return 2;
+          return NOT_A_VERDICT;
         });
     int code = cli.execute(args);
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * A usage error is one line on stderr naming the problem and where help is, never the whole help.
+   */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine line = e.getCommandLine();
+    String message = String.valueOf(e.getMessage()).replaceAll("\\s*\\R\\s*", " ").strip();
+    String name = line.getCommandSpec().qualifiedName();
+    line.getErr().println(name + ": " + message + " (see '" + name + " --help')");
+    line.getErr().flush();
+    return NOT_A_VERDICT;
   }
 
   @Override
@@ -157,6 +192,13 @@ public final class Main implements Runnable {
     @CommandLine.Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
 
+    @CommandLine.Option(
+        names = "--allow-empty",
+        description =
+            "Succeed when the input holds no BackupStore (without it, that is exit 3: a wrong"
+                + " path or an empty pipe is a mistake, not a success).")
+    boolean allowEmpty;
+
     @CommandLine.Parameters(
         arity = "1..*",
         paramLabel = "PATH",
@@ -223,10 +265,18 @@ public final class Main implements Runnable {
       checkOptions();
       PrintWriter err = spec().commandLine().getErr();
       try {
-        return report(judge(err), spec().commandLine().getOut(), err);
+        Verdicts.Outcome outcome = judge(err);
+        if (outcome.stores() == 0 && !allowEmpty) {
+          err.println(
+              "lattice-backup: no BackupStore found in "
+                  + String.join(" ", paths)
+                  + " (use --allow-empty if that is expected)");
+          return NO_STORES;
+        }
+        return report(outcome, spec().commandLine().getOut(), err);
       } catch (InputProblem e) {
         err.println("lattice-backup: " + e.getMessage());
-        return 2;
+        return NOT_A_VERDICT;
       }
     }
   }

@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "render",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = Main.EXIT_CODES_HEADING,
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_INVALID, Main.EXIT_NOT_A_VERDICT, Main.EXIT_NO_STORES},
     description = {
       "Print the Velero BackupStorageLocations that the BackupStores in PATH become, sorted by name.",
       "If any store is invalid, nothing is printed on stdout: every error goes to stderr, exit 1.",
@@ -48,13 +50,13 @@ final class RenderCommand extends Main.Shared {
     if (!outcome.errors().isEmpty()) {
       outcome.errors().forEach(l -> err.println(l.text()));
       err.println(outcome.errors().size() + " error(s): nothing rendered");
-      return 1;
+      return Main.INVALID;
     }
     List<BackupStorageLocation> bsls = outcome.plan().locations();
     out.print(output.equals("json") ? jsonList(bsls) : yaml(bsls));
     out.flush();
     credentialNotes(outcome, err);
-    return 0;
+    return Main.OK;
   }
 
   /**

@@ -7,9 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    exitCodeListHeading = Main.EXIT_CODES_HEADING,
+    exitCodeList = {Main.EXIT_OK, Main.EXIT_INVALID, Main.EXIT_NOT_A_VERDICT, Main.EXIT_NO_STORES},
     description = {
-      "Check every BackupStore in PATH: exit 0 when all are valid, 1 with one line per error",
-      "(FILE:LINE: NAMESPACE/NAME: FIELD.PATH: message) when any is not."
+      "Check every BackupStore in PATH: exit 0 when all are valid (a summary on stdout),",
+      "1 with one line per error on stderr (FILE:LINE: NAMESPACE/NAME: FIELD.PATH: message)",
+      "when any is not."
     },
     footer = {
       "",
@@ -21,10 +24,11 @@ final class ValidateCommand extends Main.Shared {
   @Override
   int report(Verdicts.Outcome outcome, PrintWriter out, PrintWriter err) {
     if (!outcome.errors().isEmpty()) {
-      outcome.errors().forEach(l -> out.println(l.text()));
-      return 1;
+      outcome.errors().forEach(l -> err.println(l.text()));
+      err.println(outcome.errors().size() + " error(s)");
+      return Main.INVALID;
     }
     out.println(outcome.plan().results().size() + " BackupStore(s) valid");
-    return 0;
+    return Main.OK;
   }
 }

@@ -18,7 +18,8 @@ final class Verdicts {
   /** One error line: {@code FILE:LINE: NAMESPACE/NAME: FIELD.PATH: message}. */
   record Line(String source, int line, String text) {}
 
-  record Outcome(TranslationPlan plan, List<Line> errors) {}
+  /** The plan of the valid stores, every error, and how many stores were read (valid or not). */
+  record Outcome(TranslationPlan plan, List<Line> errors, int stores) {}
 
   private Verdicts() {}
 
@@ -39,7 +40,7 @@ final class Verdicts {
     TranslationPlan plan = Translator.translateAll(stores, List.<ForeignBsl>of(), options);
     var rejections = plan.rejections();
     if (rejections.isEmpty()) {
-      return new Outcome(plan, sorted(errors));
+      return new Outcome(plan, sorted(errors), loaded.stores().size());
     }
     Map<StoreKey, List<Loader.Loaded>> origin = new HashMap<>();
     for (Loader.Loaded l : bound) {
@@ -53,7 +54,7 @@ final class Verdicts {
             }
           }
         });
-    return new Outcome(plan, sorted(errors));
+    return new Outcome(plan, sorted(errors), loaded.stores().size());
   }
 
   private static List<Line> sorted(List<Line> errors) {

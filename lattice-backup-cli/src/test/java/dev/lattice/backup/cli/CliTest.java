@@ -163,12 +163,14 @@ class CliTest {
     Cli r = Cli.run("validate", dir.toString());
 
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.out().lines())
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines())
         .containsExactly(
             dir.resolve("a.yaml")
                 + ":10: lattice-system/production-s3: spec.storage.s3.bucket: Invalid value: \"ab\": must be 3 to 63 characters",
             dir.resolve("b.json")
-                + ":2: team-a/g: spec.storage.gcs.bucket: Invalid value: \"googlebucket\": must not start with 'goog'");
+                + ":2: team-a/g: spec.storage.gcs.bucket: Invalid value: \"googlebucket\": must not start with 'goog'",
+            "2 error(s)");
   }
 
   @Test
@@ -189,10 +191,10 @@ class CliTest {
             "validate", write("e.yaml", S3.replace("provider: s3", "provider: minio")).toString());
 
     assertThat(typo.code()).isEqualTo(1);
-    assertThat(typo.out())
+    assertThat(typo.err())
         .contains(":10: lattice-system/production-s3: spec.storage.s3.bukcet: Unknown field");
     assertThat(enumValue.code()).isEqualTo(1);
-    assertThat(enumValue.out())
+    assertThat(enumValue.err())
         .contains(
             "spec.storage.provider: Unsupported value: \"minio\": supported values: \"s3\", \"gcs\", \"azure\", \"s3Compatible\"");
   }
@@ -263,5 +265,113 @@ class CliTest {
       assertThat(r.out()).contains("Usage:").contains("Examples:");
     }
     assertThat(Cli.run("--version").out()).matches("lattice-backup \\d+\\.\\d+\\.\\d+.*\\n");
+  }
+
+  @Test
+  void noBackupStoreInTheInputIsAMistakeUnlessAllowed() throws IOException {
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    write("empty/notes.txt", S3);
+    Path configMap = write("cm.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n");
+
+    for (String command : new String[] {"render", "validate"}) {
+      Cli emptyDir = Cli.run(command, empty.toString());
+      Cli otherKinds = Cli.run(command, configMap.toString());
+      Cli emptyStdin = Cli.withStdin("", command, "-");
+      for (Cli r : new Cli[] {emptyDir, otherKinds, emptyStdin}) {
+        assertThat(r.code()).as(command + ": " + r.err()).isEqualTo(3);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+            .contains("no BackupStore found in ")
+            .contains("--allow-empty")
+            .doesNotContain("Usage:");
+      }
+      assertThat(emptyDir.err()).contains(empty.toString());
+    }
+
+    Cli render = Cli.run("render", "--allow-empty", empty.toString());
+    assertThat(render.code()).as(render.err()).isZero();
+    assertThat(render.out()).isEmpty();
+    Cli validate = Cli.withStdin("", "validate", "--allow-empty", "-");
+    assertThat(validate.code()).as(validate.err()).isZero();
+    assertThat(validate.out()).isEqualTo("0 BackupStore(s) valid\n");
+  }
+
+  @Test
+  void everyDiagnosticGoesToStderrAndOnlyResultsToStdout() throws IOException {
+    Path good = write("good.yaml", S3);
+    Path bad =
+        write(
+            "bad.yaml",
+            S3.replace("production-s3", "bad").replace("bucket: lattice-backups", "bucket: ab"));
+    Path mixed =
+        write("mixed.yaml", "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n---\n" + S3);
+
+    Cli renderOk = Cli.run("render", mixed.toString());
+    assertThat(renderOk.code()).isZero();
+    assertThat(renderOk.out()).isEqualTo(S3_RENDERED);
+    assertThat(renderOk.err()).contains("skipped 1").contains("credentials: ");
+
+    Cli validateOk = Cli.run("validate", mixed.toString());
+    assertThat(validateOk.code()).isZero();
+    assertThat(validateOk.out()).isEqualTo("1 BackupStore(s) valid\n");
+    assertThat(validateOk.err()).contains("skipped 1");
+
+    for (String command : new String[] {"render", "validate"}) {
+      Cli invalid = Cli.run(command, good.toString(), bad.toString());
+      assertThat(invalid.code()).isEqualTo(1);
+      assertThat(invalid.out()).isEmpty();
+      assertThat(invalid.err()).contains("spec.storage.s3.bucket: Invalid value: \"ab\"");
+
+      Cli missing = Cli.run(command, dir.resolve("missing.yaml").toString());
+      assertThat(missing.code()).isEqualTo(2);
+      assertThat(missing.out()).isEmpty();
+      assertThat(missing.err()).contains("missing.yaml: no such file or directory");
+    }
+
+    Cli crd = Cli.run("crd");
+    assertThat(crd.code()).isZero();
+    assertThat(crd.err()).isEmpty();
+  }
+
+  @Test
+  void aUsageErrorIsOneLineOnStderrPointingToHelp() {
+    String[][] mistakes = {
+      {},
+      {"frobnicate"},
+      {"render"},
+      {"render", "--no-such-option", "x"},
+      {"render", "-o", "xml", "x"},
+      {"render", "--provider-names", "long", "x"},
+      {"render", "--velero-namespace", "Not_A_Namespace", "x"},
+      {"validate"},
+      {"crd", "extra.yaml"},
+    };
+    for (String[] args : mistakes) {
+      Cli r = Cli.run(args);
+      String what = String.join(" ", args);
+      assertThat(r.code()).as(what).isEqualTo(2);
+      assertThat(r.out()).as(what).isEmpty();
+      assertThat(r.err().lines()).as(what).hasSize(1);
+      assertThat(r.err()).as(what).contains("--help'").doesNotContain("Usage:");
+    }
+    assertThat(Cli.run("render", "-o", "xml", "x").err())
+        .isEqualTo(
+            "lattice-backup render: -o must be yaml or json, not 'xml'"
+                + " (see 'lattice-backup render --help')\n");
+  }
+
+  @Test
+  void helpListsTheExitCodes() {
+    for (String[] args :
+        new String[][] {{"--help"}, {"render", "--help"}, {"validate", "--help"}}) {
+      Cli r = Cli.run(args);
+      assertThat(r.out())
+          .contains("Exit codes:")
+          .containsPattern("(?m)^\\s+0\\s+success$")
+          .containsPattern("(?m)^\\s+1\\s+a BackupStore is invalid")
+          .containsPattern("(?m)^\\s+2\\s+usage error")
+          .containsPattern("(?m)^\\s+3\\s+no BackupStore in the input");
+    }
+    assertThat(Cli.run("crd", "--help").out()).contains("Exit codes:").contains("usage error");
   }
 }

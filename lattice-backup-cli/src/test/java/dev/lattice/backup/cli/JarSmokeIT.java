@@ -27,7 +27,19 @@ class JarSmokeIT {
     cmd.add("-jar");
     cmd.add(JAR.toString());
     cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).start();
+    return run(cmd);
+  }
+
+  private static Run run(List<String> cmd) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(cmd);
+    // the launcher runs the `java` on PATH: make it the one that made the archive
+    builder
+        .environment()
+        .merge(
+            "PATH",
+            Path.of(System.getProperty("java.home"), "bin").toString(),
+            (path, bin) -> bin + java.io.File.pathSeparator + path);
+    Process p = builder.start();
     p.getOutputStream().close();
     var out = p.getInputStream().readAllBytes();
     var err = p.getErrorStream().readAllBytes();
@@ -77,5 +89,34 @@ class JarSmokeIT {
     Run r = java("--version");
     assertThat(r.code()).isZero();
     assertThat(r.out()).startsWith("lattice-backup 0.");
+  }
+
+  @Test
+  void readmesLauncherUsesTheTrainedArchiveAndPrintsWhatTheJarPrints() throws Exception {
+    Path archive = Path.of("target", "lattice-backup.jsa");
+    assertThat(archive).as("the class-data-sharing archive made in package").isNotEmptyFile();
+    String examples = Path.of("..", "examples").toString();
+
+    Run launcher =
+        run(
+            List.of(
+                "bash", Path.of("..", "scripts", "lattice-backup").toString(), "render", examples));
+    Run jar = java("render", examples);
+
+    assertThat(launcher.code()).as(launcher.err()).isZero();
+    assertThat(launcher.out()).isEqualTo(jar.out());
+    assertThat(launcher.err()).isEqualTo(jar.err());
+    Run sharing =
+        run(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
+                "-Xshare:on",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toAbsolutePath().toString(),
+                "--version"));
+    assertThat(sharing.code()).as("the JVM accepts the archive: " + sharing.err()).isZero();
   }
 }

@@ -63,7 +63,7 @@ class TrustBoundaryCliTest {
     Cli tenantCannotBeAllowed = Cli.run("render", "--default-credentials", "team-a", tenant);
 
     assertThat(refused.code()).isEqualTo(1);
-    assertThat(refused.out())
+    assertThat(refused.err())
         .contains(
             "team-a/g: spec.storage.credentialsSecretRef: Required value: a store outside the"
                 + " platform namespaces must name its credentials");
@@ -84,7 +84,7 @@ class TrustBoundaryCliTest {
             GCS.replace("NS", "velero")
                 .replace("team-bucket\n", "team-bucket\n    credentialsSecretRef: k\n"));
 
-    assertThat(Cli.run("validate", store).out())
+    assertThat(Cli.run("validate", store).err())
         .contains("velero/g: metadata.namespace: Forbidden: BackupStores in Velero's namespace");
     assertThat(Cli.run("validate", "--trusted-namespace", "velero", store).code()).isZero();
   }
@@ -96,16 +96,16 @@ class TrustBoundaryCliTest {
     String metadata = write("b.yaml", MINIO.replace("ENDPOINT", "http://0xa9fea9fe/"));
     String denied = write("c.yaml", MINIO.replace("ENDPOINT", "https://s3.nip.io"));
 
-    assertThat(Cli.run("validate", inCluster).out())
+    assertThat(Cli.run("validate", inCluster).err())
         .contains(
             "spec.storage.s3.endpoint: Forbidden: host minio.minio-system.svc is an in-cluster name");
     assertThat(Cli.run("validate", "--allow-endpoint", "minio.minio-system.svc", inCluster).code())
         .isZero();
-    assertThat(Cli.run("validate", "--allow-endpoint", "0.0.0.0/0", metadata).out())
+    assertThat(Cli.run("validate", "--allow-endpoint", "0.0.0.0/0", metadata).err())
         .as("nothing allows a metadata service")
         .contains("some resolvers read 0xa9fea9fe as 169.254.169.254");
     assertThat(Cli.run("validate", denied).code()).isZero();
-    assertThat(Cli.run("validate", "--deny-endpoint", "*.nip.io", denied).out())
+    assertThat(Cli.run("validate", "--deny-endpoint", "*.nip.io", denied).err())
         .contains("matches the platform's deny list (*.nip.io)");
     Cli bad = Cli.run("validate", "--deny-endpoint", "http://u:hunter2@x", denied);
     assertThat(bad.code()).isEqualTo(2);

@@ -234,6 +234,55 @@ public final class BackupStoreCodec {
   }
 
   /**
+   * Reads every document of a text, reporting problems per document instead of stopping at the
+   * first: the entry point for callers that want every error of a text with its line and column.
+   * Each document holds its store or its reading errors; {@link ReadDocument#errors()} adds
+   * validation, and {@link ReadDocument#locate(List)} locates any later error (a translator's).
+   * Uses the fast path of {@link #tryReadAll(String, Optional)} when it can, and records field
+   * locations only when an error needs them; the results are the same either way.
+   *
+   * @param text the text, JSON or YAML (YAML documents separated by {@code ---})
+   * @param sourceName the name to put in locations, such as a file path; empty for none
+   * @return the documents, in order (empty YAML documents are skipped)
+   * @throws BackupStoreReadException of kind {@link BackupStoreReadException.Kind#MALFORMED}, with
+   *     its location, when the text is not JSON or YAML, breaks a read limit, or holds a document
+   *     that is not a mapping
+   */
+  public List<ReadDocument> readDocuments(String text, Optional<String> sourceName) {
+    Optional<List<BoundDocument>> bound = tryReadAll(text, sourceName);
+    if (bound.isPresent()) {
+      ReadDocument.Locator locator = new ReadDocument.Locator(this, text, sourceName);
+      List<ReadDocument> out = new ArrayList<>(bound.get().size());
+      for (int i = 0; i < bound.get().size(); i++) {
+        BoundDocument b = bound.get().get(i);
+        out.add(
+            new ReadDocument(
+                b.index(), i, b.location(), Optional.of(b.store()), List.of(), locator));
+      }
+      return out;
+    }
+    List<SourceDocument> docs = parse(text, sourceName, true);
+    ReadDocument.Locator locator = new ReadDocument.Locator(this, text, sourceName, docs);
+    List<ReadDocument> out = new ArrayList<>(docs.size());
+    for (int i = 0; i < docs.size(); i++) {
+      SourceDocument doc = docs.get(i);
+      try {
+        out.add(
+            new ReadDocument(
+                doc.index(), i, doc.location(), Optional.of(decode(doc)), List.of(), locator));
+      } catch (BackupStoreReadException e) {
+        if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
+          throw e;
+        }
+        out.add(
+            new ReadDocument(
+                doc.index(), i, doc.location(), Optional.empty(), e.errors(), locator));
+      }
+    }
+    return out;
+  }
+
+  /**
    * Parses a text into its documents without binding them, recording where each field stands. Empty
    * YAML documents are skipped.
    *

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.Mutations;
 import java.util.ArrayList;
 import java.util.List;
@@ -219,6 +220,44 @@ class DirectBindingProperties {
   void editedTextsAreReadAsTheGeneralPathReadsThem(@ForAll("editedTexts") String text) {
     Statistics.label("bound directly").collect(STRICT.tryReadAll(text, SOURCE).isPresent());
     agrees(text);
+  }
+
+  /**
+   * {@link BackupStoreCodec#readDocuments}, which takes the direct binder when it can, gives each
+   * document the store or the errors the general path with locations gives: reading errors as
+   * decoding reports them, validation errors located in the text.
+   */
+  @Property(tries = 500)
+  void readDocumentsGivesTheGeneralPathsStoresAndLocatedErrors(@ForAll("editedTexts") String text) {
+    List<Object> expected = new ArrayList<>();
+    List<Object> actual = new ArrayList<>();
+    try {
+      for (SourceDocument doc : STRICT.parse(text, SOURCE, true)) {
+        try {
+          BackupStore store = STRICT.decode(doc);
+          expected.add(List.of(store, doc.locate(BackupStoreValidator.validate(store))));
+        } catch (BackupStoreReadException e) {
+          if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
+            throw e; // a document that is not a mapping spoils the whole text
+          }
+          expected.add(e.errors());
+        }
+      }
+    } catch (BackupStoreReadException e) {
+      expected.clear();
+      expected.add(e.errors());
+    }
+    try {
+      for (ReadDocument doc : STRICT.readDocuments(text, SOURCE)) {
+        actual.add(
+            doc.store().isPresent() ? List.of(doc.store().get(), doc.errors()) : doc.readErrors());
+        assertThat(doc.errors()).allMatch(e -> e.location().isPresent());
+      }
+    } catch (BackupStoreReadException e) {
+      actual.add(e.errors());
+    }
+    Statistics.label("bound directly").collect(STRICT.tryReadAll(text, SOURCE).isPresent());
+    assertThat(actual).isEqualTo(expected);
   }
 
   /** The binder never binds what a read limit refuses. */

@@ -1,0 +1,72 @@
+package dev.lattice.backup.model.validation;
+
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A Bean Validation message interpolator that needs no Expression Language: it replaces {@code
+ * {attribute}} by the constraint's attribute of that name and removes the backslash before an
+ * escaped {@code \{ \} \$ \\}; {@code ${...}} expressions are left as written. The model's
+ * constraints need nothing more: their messages are plain text.
+ *
+ * <p>Hibernate Validator's default interpolator needs a Jakarta EL implementation and, when none is
+ * on the class path, logs {@code HV000183} once at start-up. Configuring this interpolator (or
+ * calling {@link #validatorFactory()}) avoids both the warning and the EL dependency; the messages
+ * are the same as {@link BackupStoreValidator#validate}'s.
+ */
+public final class PlainMessageInterpolator implements MessageInterpolator {
+
+  /** An interpolator; stateless and thread-safe. */
+  public PlainMessageInterpolator() {}
+
+  /**
+   * A validator factory of the default Bean Validation provider with this interpolator.
+   *
+   * @return a new factory; close it when done
+   */
+  public static ValidatorFactory validatorFactory() {
+    return Validation.byDefaultProvider()
+        .configure()
+        .messageInterpolator(new PlainMessageInterpolator())
+        .buildValidatorFactory();
+  }
+
+  @Override
+  public String interpolate(String messageTemplate, Context context) {
+    return interpolate(messageTemplate, context.getConstraintDescriptor().getAttributes());
+  }
+
+  @Override
+  public String interpolate(String messageTemplate, Context context, Locale locale) {
+    return interpolate(messageTemplate, context);
+  }
+
+  /** The template with its attributes filled in and its escapes removed. */
+  static String interpolate(String template, Map<String, Object> attributes) {
+    StringBuilder out = new StringBuilder(template.length());
+    int i = 0;
+    while (i < template.length()) {
+      char c = template.charAt(i);
+      if (c == '\\' && i + 1 < template.length()) {
+        out.append(template.charAt(i + 1));
+        i += 2;
+        continue;
+      }
+      if (c == '{' && (i == 0 || template.charAt(i - 1) != '$')) {
+        int end = template.indexOf('}', i + 1);
+        Object value = end < 0 ? null : attributes.get(template.substring(i + 1, end));
+        if (value != null) {
+          out.append(value);
+          i = end + 1;
+          continue;
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
+  }
+}

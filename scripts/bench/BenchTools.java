@@ -1,0 +1,42 @@
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Helpers of scripts/bench-startup.sh, run against the CLI jar: {@code gen N FILE} writes the render benchmark's N-store text; {@code parse
+ * FILE} is the bare Jackson YAML parse of a file, as a whole process.
+ */
+public final class BenchTools {
+  public static void main(String[] args) throws Exception {
+    switch (args[0]) {
+      case "gen" -> {
+        Method stores =
+            Class.forName("dev.lattice.backup.cli.RenderBenchmark")
+                .getDeclaredMethod("stores", int.class);
+        stores.setAccessible(true);
+        Files.writeString(Path.of(args[2]), (String) stores.invoke(null, Integer.parseInt(args[1])));
+      }
+      case "parse" -> {
+        LoaderOptions loader = new LoaderOptions();
+        loader.setCodePointLimit(Integer.MAX_VALUE);
+        YAMLMapper bare = new YAMLMapper(YAMLFactory.builder().loaderOptions(loader).build());
+        int docs = 0;
+        try (JsonParser p = bare.getFactory().createParser(Files.readString(Path.of(args[1])));
+            MappingIterator<JsonNode> it = bare.readValues(p, JsonNode.class)) {
+          while (it.hasNext()) {
+            it.next();
+            docs++;
+          }
+        }
+        System.out.println(docs + " documents");
+      }
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+}
