@@ -125,5 +125,12 @@ if ! diff -u "$work/a.sha256" "$work/b.sha256" >"$work/difference.txt"; then
   done
   fail "the release artifacts are not reproducible"
 fi
+# The summary of the whole verify, last on the screen: the tests this build ran, then the verdict.
+count() { # $1: reports directory name, $2: attribute
+  cat "$root"/*/target/"$1"/TEST-*.xml 2>/dev/null | grep -o "<testsuite [^>]*" \
+    | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{n += $1} END {print n + 0}'
+}
+echo "release-check: tests of this build: $(count surefire-reports tests) unit and property tests," \
+  "$(count failsafe-reports tests) integration tests; skipped: $(($(count surefire-reports skipped) + $(count failsafe-reports skipped)))"
 files=$(wc -l <"$work/a.sha256")
 echo "release-check: OK: $files files in the bundle, identical in both builds (${#published_jars[@]} jars with sources, javadoc and SBOMs; ${#published_poms[@]} POMs); signing skipped in this dry run"
