@@ -104,6 +104,7 @@ class ReadmeSnippetsTest {
   }
 
   /** Compiled, not run: it would need a cluster and would run until the JVM stops. */
+  @SuppressWarnings("try") // the controller is used by being open
   static void standaloneController() throws InterruptedException {
     KubernetesClient client = new KubernetesClientBuilder().build();
     Reconciler reconciler =
