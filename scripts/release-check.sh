@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The last step of `./mvnw -B verify` (module release-check): a dry run of the release, twice, compared.
 #
-#   scripts/release-check.sh [WORK_DIR]
+#   scripts/release-check.sh [WORK_DIR [JAVA_HOME]]
 #
 # 1. Every Java source file starts with the licence header (Spotless checks all but package-info.java).
 # 2. Two clean copies of the sources, in two different directories, are built as the release would
@@ -18,6 +18,9 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$root/release-check/target/release-check}"
+# The JDK's jar tool unpacks the bundles (unzip is not on every CI image).
+jar="${2:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}/bin/jar"
+[[ -x "$jar" ]] || jar=jar
 published_jars=(lattice-backup-model lattice-backup-translate lattice-backup-reconcile
   lattice-backup-junit lattice-backup-fabric8 lattice-backup-cli)
 published_poms=(lattice-backup-parent lattice-backup-bom)
@@ -32,7 +35,7 @@ fail() {
 missing=$(cd "$root" && find . -path ./release-check/target -prune -o -path '*/src/*' -name '*.java' -print \
   | grep -v '/target/' | while read -r f; do
       head -n 5 "$f" | grep -q 'Licensed under the Apache License, Version 2.0' || echo "$f"
-    done)
+    done || true)
 [[ -z "$missing" ]] || fail "no Apache-2.0 header in: $missing"
 
 snapshot=$(grep -m1 -o '<version>[^<]*</version>' "$root/pom.xml" | sed 's/<[^>]*>//g')
@@ -72,7 +75,7 @@ unpack() {
   bundle=$(find "$work/$name" -path '*/target/central-publishing/central-bundle.zip' | head -n 1)
   [[ -n "$bundle" ]] || fail "release build $name assembled no central-bundle.zip"
   mkdir -p "$work/$name-bundle"
-  (cd "$work/$name-bundle" && unzip -q "$bundle")
+  (cd "$work/$name-bundle" && "$jar" xf "$bundle")
 }
 copy a
 copy b
@@ -120,7 +123,7 @@ if ! diff -u "$work/a.sha256" "$work/b.sha256" >"$work/difference.txt"; then
   for f in $(grep '^-[0-9a-f]' "$work/difference.txt" | awk '{print $2}' | grep '\.jar$' || true); do
     echo "== $f: differing entries" >&2
     mkdir -p "$work/ja" "$work/jb" && rm -rf "$work/ja/"* "$work/jb/"*
-    (cd "$work/ja" && unzip -q "$work/a-bundle/$f") && (cd "$work/jb" && unzip -q "$work/b-bundle/$f") || true
+    (cd "$work/ja" && "$jar" xf "$work/a-bundle/$f") && (cd "$work/jb" && "$jar" xf "$work/b-bundle/$f") || true
     diff -rq "$work/ja" "$work/jb" >&2 || true
   done
   fail "the release artifacts are not reproducible"
