@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Reconciling" snippet, compiled and run. */
+/** The "Reconciling" snippet of docs/operations.md (once the README's), compiled and run. */
 class ReadmeExampleTest {
 
   @Test
