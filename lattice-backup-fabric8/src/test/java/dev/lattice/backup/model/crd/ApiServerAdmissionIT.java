@@ -162,6 +162,14 @@ class ApiServerAdmissionIT {
       admin.genericKubernetesResources(STORES).inNamespace(ns).resource(resource).dryRun().create();
       return new Verdict(true, 201, Set.of(), "");
     } catch (KubernetesClientException e) {
+      if (e.getCode() == 409
+          && e.getStatus() != null
+          && "AlreadyExists".equals(e.getStatus().getReason())) {
+        // Another test in this JVM left an object at that name (Fabric8AdapterIT's
+        // lattice-system/s). The server validates before its storage refuses the name, so the
+        // object itself was admitted.
+        return new Verdict(true, 201, Set.of(), "");
+      }
       Set<String> fields = new TreeSet<>();
       if (e.getStatus() != null && e.getStatus().getDetails() != null) {
         for (StatusCause c : e.getStatus().getDetails().getCauses()) {
