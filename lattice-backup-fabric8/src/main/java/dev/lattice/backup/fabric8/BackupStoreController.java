@@ -109,6 +109,15 @@ public final class BackupStoreController implements AutoCloseable {
       Duration resync,
       int workers) {
     Objects.requireNonNull(client, "client");
+    Objects.requireNonNull(reconciler, "reconciler");
+    if (!reconciler.veleroNamespace().equals(veleroNamespace)) {
+      throw new IllegalArgumentException(
+          "Velero's namespace is configured twice, differently: the controller would watch \""
+              + veleroNamespace
+              + "\", the reconciler's options name \""
+              + reconciler.veleroNamespace()
+              + "\"; derive both from one setting");
+    }
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, not " + workers);
     }

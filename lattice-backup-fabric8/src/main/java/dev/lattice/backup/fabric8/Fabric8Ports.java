@@ -18,6 +18,7 @@ package dev.lattice.backup.fabric8;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The reconcile ports over a fabric8 {@link KubernetesClient}: BackupStores as {@code
@@ -42,6 +43,7 @@ public final class Fabric8Ports {
     return new ClusterPorts(
         new StoreAdapter(client),
         new BslAdapter(client, veleroNamespace),
-        new SecretAdapter(client, veleroNamespace));
+        new SecretAdapter(client, veleroNamespace),
+        Optional.of(veleroNamespace));
   }
 }

@@ -121,6 +121,29 @@ public final class Reconciler {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
     this.serializer = Objects.requireNonNull(serializer, "serializer");
+    String configured = options.translation().veleroNamespace();
+    ports
+        .veleroNamespace()
+        .filter(ns -> !ns.equals(configured))
+        .ifPresent(
+            ns -> {
+              throw new IllegalArgumentException(
+                  "Velero's namespace is configured twice, differently: the ports work in \""
+                      + ns
+                      + "\", the reconcile options name \""
+                      + configured
+                      + "\"; derive both from one setting");
+            });
+  }
+
+  /**
+   * Velero's namespace, as this reconciler's options name it (the one setting the ports and a
+   * controller must agree with).
+   *
+   * @return the namespace
+   */
+  public String veleroNamespace() {
+    return options.translation().veleroNamespace();
   }
 
   /**

@@ -147,6 +147,18 @@ class ControllerIT {
                       client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10), 0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("workers must be at least 1, not 0");
+      // One source for Velero's namespace: a controller watching another one than its
+      // reconciler's options name fails at start-up, naming both.
+      assertThatThrownBy(
+              () ->
+                  BackupStoreController.start(
+                      client,
+                      RealCluster.reconciler(client),
+                      "backup-system",
+                      Duration.ofMinutes(10)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("\"backup-system\"")
+          .hasMessageContaining("\"" + VELERO + "\"");
     }
   }
 

@@ -98,12 +98,13 @@ public final class InMemoryCluster {
   }
 
   /**
-   * The ports to hand to a reconciler.
+   * The ports to hand to a reconciler; they work in {@link #veleroNamespace()}, and a reconciler
+   * whose options name another namespace refuses them.
    *
    * @return the ports
    */
   public ClusterPorts ports() {
-    return new ClusterPorts(ports, ports, ports);
+    return new ClusterPorts(ports, ports, ports, Optional.of(veleroNamespace));
   }
 
   /**
