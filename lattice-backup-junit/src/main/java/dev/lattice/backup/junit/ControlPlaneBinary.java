@@ -307,11 +307,16 @@ public final class ControlPlaneBinary {
 
   /** A key that changes whenever the Go sources do. */
   static String sourceKey() {
+    return sourceKey(RESOURCES, SOURCES);
+  }
+
+  /** A key that changes whenever the named Go sources under a resource directory do. */
+  static String sourceKey(String resources, List<String> names) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String name : SOURCES) {
+      for (String name : names) {
         sha.update(name.getBytes(StandardCharsets.UTF_8));
-        sha.update(source(name).getBytes(StandardCharsets.UTF_8));
+        sha.update(source(resources, name).getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
@@ -320,9 +325,14 @@ public final class ControlPlaneBinary {
   }
 
   static String source(String name) {
-    try (InputStream in = ControlPlaneBinary.class.getResourceAsStream(RESOURCES + name)) {
+    return source(RESOURCES, name);
+  }
+
+  /** A Go source shipped in this jar, under a resource directory. */
+  static String source(String resources, String name) {
+    try (InputStream in = ControlPlaneBinary.class.getResourceAsStream(resources + name)) {
       if (in == null) {
-        throw new IllegalStateException("missing resource " + RESOURCES + name);
+        throw new IllegalStateException("missing resource " + resources + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

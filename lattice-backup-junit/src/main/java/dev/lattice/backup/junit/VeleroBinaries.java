@@ -16,21 +16,16 @@
 package dev.lattice.backup.junit;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -123,13 +118,56 @@ public final class VeleroBinaries {
    * @return the directory
    * @throws ControlPlaneException when Go is missing or a build fails
    */
-  @SuppressWarnings("try") // the lock is held for the try block, never read
   static Path ensure(PrintStream log) {
     Path dir =
         ControlPlaneBinary.cacheRoot()
             .resolve("velero")
             .resolve(veleroVersion() + "-" + sourceKey());
-    if (isBuilt(dir)) {
+    return buildOnce(
+        dir,
+        () -> isBuilt(dir),
+        RESOURCES,
+        (go, src) -> {
+          Files.createDirectories(dir.resolve("plugins"));
+          build(
+              go,
+              src,
+              "github.com/vmware-tanzu/velero/cmd/velero",
+              "-X github.com/vmware-tanzu/velero/pkg/buildinfo.Version=" + veleroVersion(),
+              dir.resolve(SERVER),
+              log);
+          build(
+              go,
+              src,
+              "github.com/vmware-tanzu/velero-plugin-for-aws/velero-plugin-for-aws",
+              "",
+              dir.resolve("plugins").resolve(AWS_PLUGIN),
+              log);
+          build(
+              go,
+              src,
+              "github.com/vmware-tanzu/velero-plugin-for-gcp/velero-plugin-for-gcp",
+              "",
+              dir.resolve("plugins").resolve(GCP_PLUGIN),
+              log);
+          return dir;
+        });
+  }
+
+  /** Builds programs from Go sources into a directory, given the go command and the sources. */
+  @FunctionalInterface
+  private interface Build {
+    Path run(Path go, Path src) throws IOException;
+  }
+
+  /**
+   * Runs {@code build} once per cache directory: unless {@code built} already holds, under a file
+   * lock (so concurrent JVMs build once), with the Go sources of {@code resources} written to
+   * {@code dir/src}.
+   */
+  @SuppressWarnings("try") // the lock is held for the try block, never read
+  private static Path buildOnce(Path dir, BooleanSupplier built, String resources, Build build) {
+    if (built.getAsBoolean()) {
       return dir;
     }
     Path go = ControlPlaneBinary.go();
@@ -139,40 +177,17 @@ public final class VeleroBinaries {
               FileChannel.open(
                   dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
           FileLock lock = lockFile.lock()) {
-        if (isBuilt(dir)) {
+        if (built.getAsBoolean()) {
           return dir; // another JVM built it while we waited
         }
-        Path src = dir.resolve("src");
-        Files.createDirectories(src);
+        Path src = Files.createDirectories(dir.resolve("src"));
         for (String name : SOURCES) {
-          Files.writeString(src.resolve(name), source(name));
+          Files.writeString(src.resolve(name), ControlPlaneBinary.source(resources, name));
         }
-        Files.createDirectories(dir.resolve("plugins"));
-        build(
-            go,
-            src,
-            "github.com/vmware-tanzu/velero/cmd/velero",
-            "-X github.com/vmware-tanzu/velero/pkg/buildinfo.Version=" + veleroVersion(),
-            dir.resolve(SERVER),
-            log);
-        build(
-            go,
-            src,
-            "github.com/vmware-tanzu/velero-plugin-for-aws/velero-plugin-for-aws",
-            "",
-            dir.resolve("plugins").resolve(AWS_PLUGIN),
-            log);
-        build(
-            go,
-            src,
-            "github.com/vmware-tanzu/velero-plugin-for-gcp/velero-plugin-for-gcp",
-            "",
-            dir.resolve("plugins").resolve(GCP_PLUGIN),
-            log);
-        return dir;
+        return build.run(go, src);
       }
     } catch (IOException e) {
-      throw new ControlPlaneException("cannot build Velero in " + dir + ": " + e.getMessage(), e);
+      throw new ControlPlaneException("cannot build in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -231,69 +246,29 @@ public final class VeleroBinaries {
    * @param log where progress goes
    * @return the executable
    */
-  @SuppressWarnings("try") // the lock is held for the try block, never read
   static Path fakeGcsServer(PrintStream log) {
     Path dir =
         ControlPlaneBinary.cacheRoot()
             .resolve("fake-gcs-server")
-            .resolve(sourceKey(FAKE_GCS_RESOURCES));
+            .resolve(ControlPlaneBinary.sourceKey(FAKE_GCS_RESOURCES, SOURCES));
     Path binary = dir.resolve("fake-gcs-server");
-    if (Files.isExecutable(binary)) {
-      return binary;
-    }
-    Path go = ControlPlaneBinary.go();
-    try {
-      Files.createDirectories(dir);
-      try (FileChannel lockFile =
-              FileChannel.open(
-                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = lockFile.lock()) {
-        if (Files.isExecutable(binary)) {
+    buildOnce(
+        dir,
+        () -> Files.isExecutable(binary),
+        FAKE_GCS_RESOURCES,
+        (go, src) -> {
+          build(go, src, "github.com/fsouza/fake-gcs-server", "", binary, log);
           return binary;
-        }
-        Path src = Files.createDirectories(dir.resolve("src"));
-        for (String name : SOURCES) {
-          Files.writeString(src.resolve(name), source(FAKE_GCS_RESOURCES, name));
-        }
-        build(go, src, "github.com/fsouza/fake-gcs-server", "", binary, log);
-        return binary;
-      }
-    } catch (IOException e) {
-      throw new ControlPlaneException(
-          "cannot build fake-gcs-server in " + dir + ": " + e.getMessage(), e);
-    }
+        });
+    return binary;
   }
 
   /** A key that changes whenever the Go sources do. */
   static String sourceKey() {
-    return sourceKey(RESOURCES);
-  }
-
-  private static String sourceKey(String resources) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      for (String name : SOURCES) {
-        sha.update(name.getBytes(StandardCharsets.UTF_8));
-        sha.update(source(resources, name).getBytes(StandardCharsets.UTF_8));
-      }
-      return HexFormat.of().formatHex(sha.digest(), 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return ControlPlaneBinary.sourceKey(RESOURCES, SOURCES);
   }
 
   private static String source(String name) {
-    return source(RESOURCES, name);
-  }
-
-  private static String source(String resources, String name) {
-    try (InputStream in = VeleroBinaries.class.getResourceAsStream(resources + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + resources + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ControlPlaneBinary.source(RESOURCES, name);
   }
 }
