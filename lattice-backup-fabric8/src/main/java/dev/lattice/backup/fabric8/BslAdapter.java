@@ -23,6 +23,7 @@ import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslJson;
+import dev.lattice.backup.translate.bsl.BslLabels;
 import dev.lattice.backup.translate.bsl.BslSpec;
 import dev.lattice.backup.translate.bsl.ObjectStorage;
 import dev.lattice.backup.translate.bsl.SecretKeyRef;
@@ -51,10 +52,16 @@ import org.jspecify.annotations.Nullable;
 final class BslAdapter implements BslPort {
   private final KubernetesClient client;
   private final String namespace;
+  private final Writes writes;
 
   BslAdapter(KubernetesClient client, String namespace) {
+    this(client, namespace, Writes.NONE);
+  }
+
+  BslAdapter(KubernetesClient client, String namespace, Writes writes) {
     this.client = client;
     this.namespace = namespace;
+    this.writes = writes;
   }
 
   @Override
@@ -115,14 +122,21 @@ final class BslAdapter implements BslPort {
     Optional<String> adoption =
         ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
     if (adoption.isPresent()) {
-      Failures.call(
-          "own the fields of BackupStorageLocation " + desired.name() + " by server-side apply",
-          true,
-          () ->
-              locations()
-                  .withName(desired.name())
-                  .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+      written =
+          Failures.call(
+              "own the fields of BackupStorageLocation " + desired.name() + " by server-side apply",
+              true,
+              () ->
+                  locations()
+                      .withName(desired.name())
+                      .patch(PatchContext.of(PatchType.JSON), adoption.get()));
     }
+    writes.wrote(
+        Writes.Kind.BSL,
+        desired.name(),
+        Optional.ofNullable(written).map(w -> w.getMetadata().getResourceVersion()),
+        BslLabels.owner(ObjectMetadata.fromFabric8(resource.getMetadata()))
+            .flatMap(StoreKeys::parse));
   }
 
   @Override
@@ -148,6 +162,11 @@ final class BslAdapter implements BslPort {
           new PortFailure.NotFound(
               "BackupStorageLocation " + namespace + "/" + name + " not found"));
     }
+    writes.wrote(
+        Writes.Kind.BSL,
+        name,
+        Optional.ofNullable(out.getMetadata().getResourceVersion()),
+        BslLabels.owner(ObjectMetadata.fromFabric8(out.getMetadata())).flatMap(StoreKeys::parse));
   }
 
   @Override
@@ -156,6 +175,7 @@ final class BslAdapter implements BslPort {
         "delete BackupStorageLocation " + name,
         true,
         () -> locations().withName(name).lockResourceVersion(resourceVersion).delete());
+    writes.wrote(Writes.Kind.BSL, name, Optional.empty(), Optional.empty());
   }
 
   private NonNamespaceOperation<

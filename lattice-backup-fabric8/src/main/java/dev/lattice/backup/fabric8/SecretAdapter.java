@@ -42,10 +42,16 @@ import java.util.TreeMap;
 final class SecretAdapter implements SecretPort {
   private final KubernetesClient client;
   private final String namespace;
+  private final Writes writes;
 
   SecretAdapter(KubernetesClient client, String namespace) {
+    this(client, namespace, Writes.NONE);
+  }
+
+  SecretAdapter(KubernetesClient client, String namespace, Writes writes) {
     this.client = client;
     this.namespace = namespace;
+    this.writes = writes;
   }
 
   @Override
@@ -140,16 +146,26 @@ final class SecretAdapter implements SecretPort {
     Optional<String> adoption =
         ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
     if (adoption.isPresent()) {
-      Failures.call(
-          "own the fields of Secret " + namespace + "/" + secret.name() + " by server-side apply",
-          false,
-          () ->
-              client
-                  .secrets()
-                  .inNamespace(namespace)
-                  .withName(secret.name())
-                  .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+      written =
+          Failures.call(
+              "own the fields of Secret "
+                  + namespace
+                  + "/"
+                  + secret.name()
+                  + " by server-side apply",
+              false,
+              () ->
+                  client
+                      .secrets()
+                      .inNamespace(namespace)
+                      .withName(secret.name())
+                      .patch(PatchContext.of(PatchType.JSON), adoption.get()));
     }
+    writes.wrote(
+        Writes.Kind.SECRET,
+        secret.name(),
+        Optional.ofNullable(written).map(w -> w.getMetadata().getResourceVersion()),
+        BslLabels.owner(secret.metadata()).flatMap(StoreKeys::parse));
   }
 
   @Override
@@ -164,9 +180,10 @@ final class SecretAdapter implements SecretPort {
                 .withName(name)
                 .lockResourceVersion(resourceVersion)
                 .delete());
+    writes.wrote(Writes.Kind.SECRET, name, Optional.empty(), Optional.empty());
   }
 
-  private static SecretData data(Secret secret) {
+  static SecretData data(Secret secret) {
     Map<String, byte[]> out = new TreeMap<>();
     if (secret.getData() != null) {
       secret.getData().forEach((k, v) -> out.put(k, Base64.getDecoder().decode(v)));

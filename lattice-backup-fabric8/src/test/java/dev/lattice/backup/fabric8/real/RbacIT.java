@@ -37,7 +37,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,8 +76,7 @@ class RbacIT {
 
     try (KubernetesClient client = cluster.controller()) {
       Reconciler reconciler = RealCluster.reconciler(client);
-      try (BackupStoreController loop =
-          BackupStoreController.start(client, reconciler, VELERO, Duration.ofMinutes(10))) {
+      try (BackupStoreController loop = RealCluster.controller(client).start()) {
         RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
         RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
         RealCluster.await("both BSLs", () -> RealCluster.bsls(admin).size() == 2);

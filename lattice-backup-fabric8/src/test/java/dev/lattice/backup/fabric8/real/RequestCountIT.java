@@ -16,7 +16,6 @@
 package dev.lattice.backup.fabric8.real;
 
 import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
@@ -58,7 +57,7 @@ class RequestCountIT {
     try (KubernetesClient client = cluster.controller()) {
       Reconciler reconciler = RealCluster.reconciler(client);
       try (BackupStoreController loop =
-          BackupStoreController.start(client, reconciler, VELERO, Duration.ofMinutes(30))) {
+          RealCluster.controller(client).resync(Duration.ofMinutes(30)).start()) {
         for (int i = 0; i < STORES; i++) {
           RealCluster.store(admin, PLATFORM, "s" + i, i == 0, RealCluster.s3("bucket-" + i));
         }
