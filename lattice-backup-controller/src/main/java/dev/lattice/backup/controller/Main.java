@@ -141,11 +141,17 @@ public final class Main implements Callable<Integer> {
   }
 
   static int run(String... args) {
+    return run(new PrintWriter(System.err, true), args);
+  }
+
+  static int run(PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new Main());
+    cli.setErr(err);
     cli.setParameterExceptionHandler(
         (e, a) -> {
-          PrintWriter err = e.getCommandLine().getErr();
-          err.println("lattice-backup-controller: " + e.getMessage() + " (see --help)");
+          e.getCommandLine()
+              .getErr()
+              .println("lattice-backup-controller: " + e.getMessage() + " (see --help)");
           return 2;
         });
     return cli.execute(args);
@@ -192,6 +198,7 @@ public final class Main implements Callable<Integer> {
       System.err.println("lattice-backup-controller: cannot read the cluster configuration: " + e);
       return 3;
     }
+    config.setUserAgent("lattice-backup-controller/" + identity);
     try (KubernetesClient client =
             new KubernetesClientBuilder()
                 .withConfig(config)

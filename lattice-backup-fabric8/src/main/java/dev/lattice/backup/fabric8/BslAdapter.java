@@ -32,8 +32,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -127,9 +125,12 @@ final class BslAdapter implements BslPort {
               "own the fields of BackupStorageLocation " + desired.name() + " by server-side apply",
               true,
               () ->
-                  locations()
-                      .withName(desired.name())
-                      .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+                  Resources.patch(
+                      client,
+                      path(desired.name()),
+                      "application/json-patch+json",
+                      adoption.get(),
+                      GenericKubernetesResource.class));
     }
     writes.wrote(
         Writes.Kind.BSL,
@@ -147,16 +148,17 @@ final class BslAdapter implements BslPort {
             + "},\"spec\":{\"default\":"
             + value
             + "}}";
-    PatchContext context =
-        new PatchContext.Builder()
-            .withPatchType(PatchType.JSON_MERGE)
-            .withFieldManager(Resources.DEFAULT_FIELD_MANAGER)
-            .build();
     GenericKubernetesResource out =
         Failures.call(
             "set default of BackupStorageLocation " + name,
             true,
-            () -> locations().withName(name).patch(context, patch));
+            () ->
+                Resources.patch(
+                    client,
+                    path(name) + "?fieldManager=" + Resources.DEFAULT_FIELD_MANAGER,
+                    "application/merge-patch+json",
+                    patch,
+                    GenericKubernetesResource.class));
     if (out == null) {
       throw new PortException(
           new PortFailure.NotFound(
@@ -176,6 +178,10 @@ final class BslAdapter implements BslPort {
         true,
         () -> locations().withName(name).lockResourceVersion(resourceVersion).delete());
     writes.wrote(Writes.Kind.BSL, name, Optional.empty(), Optional.empty());
+  }
+
+  private String path(String name) {
+    return "/apis/velero.io/v1/namespaces/" + namespace + "/backupstoragelocations/" + name;
   }
 
   private NonNamespaceOperation<

@@ -24,8 +24,6 @@ import dev.lattice.backup.translate.bsl.BslLabels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -155,11 +153,12 @@ final class SecretAdapter implements SecretPort {
                   + " by server-side apply",
               false,
               () ->
-                  client
-                      .secrets()
-                      .inNamespace(namespace)
-                      .withName(secret.name())
-                      .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+                  Resources.patch(
+                      client,
+                      "/api/v1/namespaces/" + namespace + "/secrets/" + secret.name(),
+                      "application/json-patch+json",
+                      adoption.get(),
+                      Secret.class));
     }
     writes.wrote(
         Writes.Kind.SECRET,

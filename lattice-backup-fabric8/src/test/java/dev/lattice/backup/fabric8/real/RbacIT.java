@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.LeaderElection;
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
@@ -76,7 +77,13 @@ class RbacIT {
 
     try (KubernetesClient client = cluster.controller()) {
       Reconciler reconciler = RealCluster.reconciler(client);
-      try (BackupStoreController loop = RealCluster.controller(client).start()) {
+      // With leader election, as lattice-backup-controller runs: the Lease grants are used too.
+      try (BackupStoreController loop =
+          RealCluster.controller(client)
+              .leaderElection(
+                  LeaderElection.lease(
+                      ControlPlane.CONTROLLER_NAMESPACE, "lattice-backup-rbac-it", "rbac-it"))
+              .start()) {
         RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
         RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
         RealCluster.await("both BSLs", () -> RealCluster.bsls(admin).size() == 2);
