@@ -35,6 +35,8 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,6 +115,16 @@ class RbacIT {
             () -> RealCluster.getStore(admin, PLATFORM, "minio").isEmpty());
         RealCluster.await("its BSL is gone", () -> RealCluster.bsls(admin).size() == 1);
       }
+      // The uncached ports, as an embedder without the controller uses them: a changed store is
+      // read before its status is written.
+      admin
+          .genericKubernetesResources(Resources.BACKUP_STORES)
+          .inNamespace(PLATFORM)
+          .withName("prod")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"lattice-backups-2\"}}}}");
+      assertThat(reconciler.reconcile().failures()).isEmpty();
 
       List<AuditEvent> requests = RealCluster.controllerEvents(cluster, mark);
       assertThat(requests).isNotEmpty();
