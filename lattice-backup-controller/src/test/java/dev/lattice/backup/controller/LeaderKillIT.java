@@ -181,6 +181,18 @@ class LeaderKillIT {
           .contains("lattice_backup_leader 1.0")
           .contains("lattice_backup_queue_depth");
       assertThat(status(portB, "/healthz")).isEqualTo(200);
+      // Structured logs: every line of the survivor's log is a JSON object with a level and a
+      // formatted message.
+      List<String> lines = Files.readAllLines(Path.of("target", "leader-kill", "replica-b.log"));
+      assertThat(lines).isNotEmpty();
+      com.fasterxml.jackson.databind.ObjectMapper json =
+          new com.fasterxml.jackson.databind.ObjectMapper();
+      for (String line : lines) {
+        var node = json.readTree(line);
+        assertThat(node.path("level").asText()).isNotEmpty();
+        assertThat(node.has("formattedMessage")).as(line).isTrue();
+      }
+      assertThat(lines).anySatisfy(l -> assertThat(l).contains("started: velero namespace velero"));
     } finally {
       if (a != null) {
         a.destroyForcibly();
@@ -194,7 +206,10 @@ class LeaderKillIT {
   }
 
   private Process start(String identity, Path kubeconfig, int port) throws IOException {
-    Path log = dir.resolve(identity + ".log");
+    // In target/, so that a failure can be read after the run.
+    Path logs = Path.of("target", "leader-kill");
+    Files.createDirectories(logs);
+    Path log = logs.resolve(identity + ".log");
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -233,7 +248,7 @@ class LeaderKillIT {
             + "\n    certificate-authority-data: "
             + ca
             + "\nusers:\n- name: u\n  user:\n    token: "
-            + c.getAutoOAuthToken()
+            + (c.getOauthToken() != null ? c.getOauthToken() : c.getAutoOAuthToken())
             + "\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\ncurrent-context: x\n";
     Path file = dir.resolve("kubeconfig");
     Files.writeString(file, yaml);
