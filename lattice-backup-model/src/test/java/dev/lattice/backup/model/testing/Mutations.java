@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.testing;
 
 import dev.lattice.backup.model.AzureStorageConfig;
 import dev.lattice.backup.model.BackupStorageProvider;
@@ -22,6 +22,7 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.model.validation.FieldRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.crd;
+package dev.lattice.backup.model.testing;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,7 +47,7 @@ public final class ModelShape {
   private ModelShape() {}
 
   /** A mapper with the modules the codec uses, for introspection only. */
-  static final ObjectMapper MAPPER =
+  public static final ObjectMapper MAPPER =
       JsonMapper.builder().addModule(new Jdk8Module()).addModule(new JavaTimeModule()).build();
 
   /**

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.crd;
+package dev.lattice.backup.fabric8.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,13 +24,15 @@ import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
-import dev.lattice.backup.model.crd.ModelShape.ModelField;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.BackupStoreReadException;
+import dev.lattice.backup.model.testing.ModelShape;
+import dev.lattice.backup.model.testing.ModelShape.ModelField;
+import dev.lattice.backup.model.testing.Mutations;
+import dev.lattice.backup.model.testing.RuleCandidates;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.FieldRule;
-import dev.lattice.backup.model.validation.Mutations;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -115,7 +117,7 @@ class ApiServerAdmissionIT {
         .flatMap(
             f -> {
               FieldRule rule = f.rule().orElseThrow();
-              return CrdAgreementProperties.candidates(rule)
+              return RuleCandidates.candidates(rule)
                   .map(v -> edited(tree, f.path(), v))
                   .filter(Optional::isPresent)
                   .map(s -> new Case(s.orElseThrow(), "edit " + f.path()));
@@ -238,7 +240,7 @@ class ApiServerAdmissionIT {
         .filter(s -> !at(CODEC.toTree(s), ENDPOINT).isMissingNode())
         .flatMap(
             valid ->
-                CrdAgreementProperties.candidates(FieldRule.S3_ENDPOINT)
+                RuleCandidates.candidates(FieldRule.S3_ENDPOINT)
                     .map(v -> edited(CODEC.toTree(withoutStatus(valid)), ENDPOINT, v))
                     .filter(Optional::isPresent)
                     .map(s -> new Case(s.orElseThrow(), "edit " + ENDPOINT)));
