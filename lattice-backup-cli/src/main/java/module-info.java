@@ -14,12 +14,18 @@
  * limitations under the License.
  */
 /**
- * BSL names: stable, collision-free and DNS-1123, derived from a store's namespace and name.
- *
- * <p>Layer: translate. Pure functions over immutable values; depends on the model and the translate
- * root package only.
+ * The {@code lattice-backup} command line: {@link dev.lattice.backup.cli.Main} is its entry point.
+ * The package is open to picocli, which reads the commands' annotations and fields.
  */
-@NullMarked
-package dev.lattice.backup.translate.names;
+module dev.lattice.backup.cli {
+  requires dev.lattice.backup.translate;
+  requires info.picocli;
+  // RenderBenchmark (package-private) parses YAML bare, as the floor it measures against.
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
 
-import org.jspecify.annotations.NullMarked;
+  exports dev.lattice.backup.cli;
+
+  opens dev.lattice.backup.cli to
+      info.picocli;
+}

@@ -14,12 +14,13 @@
  * limitations under the License.
  */
 /**
- * storeRef resolution: which ready store a backup's reference leads to.
- *
- * <p>Layer: translate. Pure functions over immutable values; depends on the model and the translate
- * root package only.
+ * The reconciler's ports on a fabric8 Kubernetes client, and a controller that runs it. Reads
+ * reconcile and the fabric8 client API transitively.
  */
-@NullMarked
-package dev.lattice.backup.translate.resolve;
+module dev.lattice.backup.fabric8 {
+  requires transitive dev.lattice.backup.reconcile;
+  requires transitive kubernetes.client.api;
+  requires org.slf4j;
 
-import org.jspecify.annotations.NullMarked;
+  exports dev.lattice.backup.fabric8;
+}

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.translate.resolve;
+package dev.lattice.backup.translate.internal.resolve;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
@@ -21,7 +21,7 @@ import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.defaults.DefaultSelection;
-import dev.lattice.backup.translate.names.BslNames;
+import dev.lattice.backup.translate.internal.names.BslNames;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.io;
+package dev.lattice.backup.model.io.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.backup.model.validation.FieldError;
@@ -25,8 +25,8 @@ import java.util.Optional;
 
 /**
  * One document of a text, parsed but not yet bound: its tree, and where each of its fields stood in
- * the text. Lets a caller look at {@code kind} before deciding to {@link BackupStoreCodec#decode
- * decode} it, and put a line number on every error found later.
+ * the text. Lets a caller look at {@code kind} before deciding to {@link CodecEngine#decode decode}
+ * it, and put a line number on every error found later.
  *
  * <p>The tree is the parser's own; treat it as read-only.
  *

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.io;
+package dev.lattice.backup.model.io.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -27,6 +27,7 @@ import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.io.ReadLimits;
 import dev.lattice.backup.model.validation.SourceLocation;
 import java.io.IOException;
 import java.util.ArrayList;

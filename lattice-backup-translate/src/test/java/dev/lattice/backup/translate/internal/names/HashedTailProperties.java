@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.translate.names;
+package dev.lattice.backup.translate.internal.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,15 +13,15 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.io;
+package dev.lattice.backup.model.io.internal;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.validation.SourceLocation;
 import java.util.Objects;
 
 /**
- * One document of a text, bound straight to a BackupStore by {@link
- * BackupStoreCodec#tryReadAll(String, java.util.Optional)}: no tree, no field locations.
+ * One document of a text, bound straight to a BackupStore by {@link CodecEngine#tryReadAll(String,
+ * java.util.Optional)}: no tree, no field locations.
  *
  * @param store the store, not yet validated
  * @param index the document's 0-based position in its text, counting empty documents, as {@link

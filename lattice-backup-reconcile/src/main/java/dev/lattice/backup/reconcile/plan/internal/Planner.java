@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.reconcile.plan;
+package dev.lattice.backup.reconcile.plan.internal;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
@@ -21,6 +21,11 @@ import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ConditionStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.reconcile.plan.Action;
+import dev.lattice.backup.reconcile.plan.Conditions;
+import dev.lattice.backup.reconcile.plan.Plan;
+import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.reconcile.plan.Step;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.SecretData;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.reconcile.plan;
+package dev.lattice.backup.reconcile.plan.internal;
 
 import java.util.Comparator;
 import java.util.Objects;
