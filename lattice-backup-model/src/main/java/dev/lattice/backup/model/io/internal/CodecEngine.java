@@ -336,6 +336,9 @@ public final class CodecEngine {
 
   /**
    * Line breaks as SnakeYAML's reader counts them: LF, NEL, LS, PS, and a CR not followed by LF.
+   *
+   * @param text the text
+   * @return how many line breaks it holds
    */
   public static int lineBreaks(String text) {
     int lines = 0;
@@ -369,6 +372,10 @@ public final class CodecEngine {
    * The start of the first line at or after {@code from} that is a document marker: {@code ---}
    * followed by a space, a tab, a line break or the end; -1 when there is none. YAML allows such a
    * line nowhere but between documents, so both parts are whole documents.
+   *
+   * @param text the text
+   * @param from where to start looking
+   * @return the start of the marker's line, or -1
    */
   public static int documentMarkerNear(String text, int from) {
     int at = text.indexOf("\n---", Math.max(0, from - 1));
@@ -658,6 +665,9 @@ public final class CodecEngine {
    * characters it holds, and a URL's query or fragment), escapes control characters and line breaks
    * (a parser may quote the character it stopped at) and cuts the text, so a parser's message never
    * leaks a secret and stays one line.
+   *
+   * @param message a parser's message
+   * @return the message, safe to show
    */
   public static String scrub(String message) {
     String clean = escapeControls(hideQueries(hideUserInfo(message)));
