@@ -18,7 +18,6 @@ package dev.lattice.backup.fabric8.readme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Fabric8Ports;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.reconcile.Reconciler;
@@ -107,9 +106,8 @@ class ReadmeSnippetsTest {
   @SuppressWarnings("try") // the controller is used by being open
   static void standaloneController() throws InterruptedException {
     KubernetesClient client = new KubernetesClientBuilder().build();
-    Reconciler reconciler =
-        new Reconciler(Fabric8Ports.create(client, "velero"), ReconcileOptions.defaults());
-    try (var controller = BackupStoreController.start(client, reconciler, "velero")) {
+    var options = ReconcileOptions.defaults(); // Velero's namespace and the other settings, once
+    try (var controller = BackupStoreController.builder(client, options).workers(4).start()) {
       Thread.currentThread().join(); // watches and reconciles until the JVM stops
     }
   }
