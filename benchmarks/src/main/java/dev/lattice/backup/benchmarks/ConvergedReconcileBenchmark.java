@@ -16,6 +16,7 @@
 package dev.lattice.backup.benchmarks;
 
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.plan.ObservedState;
@@ -36,25 +37,42 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The reconcile planner over a converged cluster: every store reconciled and Available, so the plan
- * is empty. This is what a controller pays on every resync; run with {@code -prof gc} to see what
- * it allocates.
+ * A converged cluster: every store reconciled and Available, so the plan is empty. This is what a
+ * controller pays on every resync: {@link #planConverged} is the planner alone, {@link
+ * #reconcileConverged} a whole pass of the {@link Reconciler} over the in-memory cluster (reading
+ * every store, BSL and Secret through the ports, planning, writing nothing). Run with {@code -prof
+ * gc} to see what it allocates. The sizes measure how the pass scales: the target is at most 12x
+ * the time for 10x the stores ({@code scripts/bench-scaling.sh} runs the sizes interleaved). The
+ * heap is fixed and touched up front, so that neither heap growth nor first use of pages is
+ * measured, and the young generation is fixed at 3 GiB: left to itself, G1 shrinks it to a few
+ * hundred MB to meet its pause goal, and then every young collection during a 100,000-store pass
+ * copies that pass's live working set again (see docs/performance.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(
+    value = 3,
+    jvmArgs = {"-Xms6g", "-Xmx6g", "-Xmn3g", "-XX:+AlwaysPreTouch"})
+@Warmup(iterations = 5, time = 2)
+@Measurement(iterations = 5, time = 4)
 public class ConvergedReconcileBenchmark {
   /** How many stores. */
-  @Param({"10000"})
+  @Param({"10000", "30000", "100000"})
   public int stores;
+
+  private Reconciler reconciler;
 
   private ObservedState observed;
   private final ReconcileOptions options = ReconcileOptions.defaults();
@@ -78,7 +96,7 @@ public class ConvergedReconcileBenchmark {
     for (BackupStore store : Data.stores(stores)) {
       cluster.createStore(store);
     }
-    Reconciler reconciler = new Reconciler(cluster.ports(), options);
+    reconciler = new Reconciler(cluster.ports(), options);
     reconciler.reconcile();
     cluster.velero().validateAll();
     reconciler.reconcile();
@@ -101,6 +119,10 @@ public class ConvergedReconcileBenchmark {
     if (!plan.isEmpty()) {
       throw new IllegalStateException("the cluster is not converged: " + plan.steps().size());
     }
+    ReconcileOutcome pass = reconciler.reconcile();
+    if (pass.writes() != 0 || !pass.failures().isEmpty()) {
+      throw new IllegalStateException("a converged pass wrote: " + pass);
+    }
   }
 
   /**
@@ -111,5 +133,16 @@ public class ConvergedReconcileBenchmark {
   @Benchmark
   public Plan planConverged() {
     return Planner.plan(observed, options, now);
+  }
+
+  /**
+   * One full reconcile pass over the converged in-memory cluster: reads everything, plans, writes
+   * nothing.
+   *
+   * @return the outcome (no writes)
+   */
+  @Benchmark
+  public ReconcileOutcome reconcileConverged() {
+    return reconciler.reconcile();
   }
 }
