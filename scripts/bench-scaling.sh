@@ -6,10 +6,13 @@
 # (and the two jars) take turns on the machine, and a change of load in the middle of the run
 # hits all of them alike. The forks of all rounds are then pooled per jar, benchmark and size.
 #
-# Prints, per benchmark and size: the mean, its 99.9% error (Student's t over every measured
-# iteration of every fork, as JMH computes it), and the ratio to the 10,000-store mean with the
-# range its error bars allow: (mean - error) / (mean10k + error10k) to (mean + error) /
+# Prints, per benchmark, size and measure: the mean, its 99.9% error (Student's t over every
+# measured iteration of every fork, as JMH computes it), and the ratio to the 10,000-store mean
+# with the range its error bars allow: (mean - error) / (mean10k + error10k) to (mean + error) /
 # (mean10k - error10k). A claim "at most 12x" holds when the top of that range is at most 12.
+# Measures: wall (JMH's score, time per operation), cpu.process (the JVM's CPU time per operation,
+# garbage collection included) and cpu.worker (the benchmark thread's), from CpuTimeProfiler: on a
+# shared machine wall time also counts waiting for a core, CPU time does not.
 #
 # Usage: scripts/bench-scaling.sh [-r ROUNDS] [-b BASELINE_JAR] [-o DIR] [JMH args]
 #   -r ROUNDS        rounds, each one fork per size and jar (default 3)
@@ -50,7 +53,8 @@ for r in $(seq 1 "$rounds"); do
       jar="$current"
     fi
     echo "round $r of $rounds, $which: $(uptime)" >&2
-    java -jar "$jar" -f 1 -rf json -rff "$out/$which-$r.json" "$@" >&2
+    java -Djmh.ignoreLock=true -jar "$jar" -f 1 -rf json -rff "$out/$which-$r.json" \
+      -prof dev.lattice.backup.benchmarks.CpuTimeProfiler "$@" >&2
   done
 done
 echo "results in $out; load at the end: $(uptime)" >&2
@@ -71,17 +75,23 @@ def t_quantile(p, df):
         lo, hi = (mid, hi) if cdf(mid) < p else (lo, mid)
     return (lo + hi) / 2
 
-pooled = {}  # (jar, benchmark, stores) -> list of iteration values
+MEASURES = ["wall", "cpu.process", "cpu.worker"]
+pooled = {}  # (jar, benchmark, measure, stores) -> list of iteration values
 units = {}
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
     jar = os.path.basename(path).rsplit("-", 1)[0]
     for row in json.load(open(path)):
         name = row["benchmark"].rsplit(".", 2)
         name = name[-2] + "." + name[-1]
-        key = (jar, name, int(row["params"]["stores"]))
-        for fork in row["primaryMetric"]["rawData"]:
-            pooled.setdefault(key, []).extend(fork)
-        units[key] = row["primaryMetric"]["scoreUnit"]
+        metrics = {"wall": row["primaryMetric"]}
+        for label, metric in row.get("secondaryMetrics", {}).items():
+            if label.lstrip("\u00b7") in MEASURES:
+                metrics[label.lstrip("\u00b7")] = metric
+        for measure, metric in metrics.items():
+            key = (jar, name, measure, int(row["params"]["stores"]))
+            for fork in metric["rawData"]:
+                pooled.setdefault(key, []).extend(fork)
+            units[key] = metric["scoreUnit"]
 
 def stats(values):
     n = len(values)
@@ -91,20 +101,20 @@ def stats(values):
     sd = math.sqrt(sum((v - mean) ** 2 for v in values) / (n - 1))
     return mean, t_quantile(1 - 0.001 / 2, n - 1) * sd / math.sqrt(n)
 
-print("| jar | benchmark | stores | forks x iterations | mean | error (99.9%) | unit | ratio to 10,000 | range the errors allow |")
-print("|---|---|---:|---:|---:|---:|---|---:|---|")
-for key in sorted(pooled, key=lambda k: (k[0] != "baseline", k[1], k[2])):
-    jar, name, stores = key
+print("| jar | benchmark | measure | stores | forks x iterations | mean | error (99.9%) | unit | ratio to 10,000 | range the errors allow |")
+print("|---|---|---|---:|---:|---:|---:|---|---:|---|")
+for key in sorted(pooled, key=lambda k: (k[0] != "baseline", k[1], MEASURES.index(k[2]), k[3])):
+    jar, name, measure, stores = key
     mean, err = stats(pooled[key])
-    base = (jar, name, 10000)
+    base = (jar, name, measure, 10000)
     ratio = rng = ""
     if base in pooled:
         bmean, berr = stats(pooled[base])
         ratio = f"{mean / bmean:.2f}x"
         low = (mean - err) / (bmean + berr)
         high = (mean + err) / (bmean - berr) if bmean > berr else float("inf")
-        rng = f"{low:.2f}x to {high:.2f}x"
+        rng = f"{max(0.0, low):.2f}x to {high:.2f}x"
     forks = len(glob.glob(os.path.join(sys.argv[1], jar + "-*.json")))
-    print(f"| {jar} | {name} | {stores:,} | {forks} x {len(pooled[key]) // max(forks, 1)} "
+    print(f"| {jar} | {name} | {measure} | {stores:,} | {forks} x {len(pooled[key]) // max(forks, 1)} "
           f"| {mean:.2f} | ±{err:.2f} | {units[key]} | {ratio} | {rng} |")
 PY

@@ -15,25 +15,10 @@
  */
 package dev.lattice.backup.benchmarks;
 
-import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
-import dev.lattice.backup.reconcile.plan.ObservedState;
 import dev.lattice.backup.reconcile.plan.Plan;
-import dev.lattice.backup.reconcile.plan.Planner;
-import dev.lattice.backup.reconcile.plan.ReconcileOptions;
-import dev.lattice.backup.reconcile.plan.SecretRef;
-import dev.lattice.backup.reconcile.plan.SourceSecret;
-import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.PortException;
-import dev.lattice.backup.reconcile.port.SecretData;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -72,11 +57,7 @@ public class ConvergedReconcileBenchmark {
   @Param({"10000", "30000", "100000"})
   public int stores;
 
-  private Reconciler reconciler;
-
-  private ObservedState observed;
-  private final ReconcileOptions options = ReconcileOptions.defaults();
-  private final Instant now = Instant.parse("2026-06-01T00:00:00Z");
+  private Converged converged;
 
   /**
    * Builds and converges the cluster, then reads what the planner sees.
@@ -85,44 +66,7 @@ public class ConvergedReconcileBenchmark {
    */
   @Setup
   public void setUp() throws PortException {
-    InMemoryCluster cluster = InMemoryCluster.create();
-    SecretData data = SecretData.of(Map.of("cloud", "k".getBytes(StandardCharsets.UTF_8)));
-    for (int t = 0; t < 50; t++) {
-      cluster.putSecret("team-" + t, "minio-creds", data);
-      cluster.putSecret("team-" + t, "gcs-creds", data);
-    }
-    cluster.putSecret(Data.PLATFORM, "minio-creds", data);
-    cluster.putSecret(Data.PLATFORM, "gcs-creds", data);
-    for (BackupStore store : Data.stores(stores)) {
-      cluster.createStore(store);
-    }
-    reconciler = new Reconciler(cluster.ports(), options);
-    reconciler.reconcile();
-    cluster.velero().validateAll();
-    reconciler.reconcile();
-    ClusterPorts ports = cluster.ports();
-    List<BackupStore> listed = ports.stores().list(Set.of());
-    TreeMap<SecretRef, SourceSecret> sources = new TreeMap<>();
-    for (SecretRef ref : Planner.sourcesToRead(listed, options)) {
-      sources.put(
-          ref,
-          ports
-              .secrets()
-              .read(ref.namespace(), ref.name())
-              .<SourceSecret>map(SourceSecret.Present::new)
-              .orElse(new SourceSecret.Absent()));
-    }
-    observed =
-        new ObservedState(
-            listed, ports.bsls().list(), true, ports.secrets().listMirrored(), sources);
-    Plan plan = Planner.plan(observed, options, now);
-    if (!plan.isEmpty()) {
-      throw new IllegalStateException("the cluster is not converged: " + plan.steps().size());
-    }
-    ReconcileOutcome pass = reconciler.reconcile();
-    if (pass.writes() != 0 || !pass.failures().isEmpty()) {
-      throw new IllegalStateException("a converged pass wrote: " + pass);
-    }
+    converged = Converged.of(stores);
   }
 
   /**
@@ -132,7 +76,7 @@ public class ConvergedReconcileBenchmark {
    */
   @Benchmark
   public Plan planConverged() {
-    return Planner.plan(observed, options, now);
+    return converged.plan();
   }
 
   /**
@@ -143,6 +87,6 @@ public class ConvergedReconcileBenchmark {
    */
   @Benchmark
   public ReconcileOutcome reconcileConverged() {
-    return reconciler.reconcile();
+    return converged.reconcile();
   }
 }

@@ -204,7 +204,10 @@ public final class Planner {
     private final List<Action> removeFinalizers = new ArrayList<>();
     private final List<Action> setDefaults = new ArrayList<>();
     private final TreeMap<StoreKey, BackupStoreStatus> statuses = new TreeMap<>();
-    private final Map<StoreKey, Prepared> prepared = new HashMap<>();
+
+    /** Each store's prepared objects, by its position in key order; null where there are none. */
+    private @Nullable Prepared[] prepared = new Prepared[0];
+
     private boolean anyPending;
     private boolean anyExternallyFailed;
 
@@ -249,6 +252,7 @@ public final class Planner {
       StoreKey[] keys = byKey.keys();
       TranslationPlan translation = Translator.translateAll(stores, foreign, topts);
       TranslationResult[] results = inStoreOrder(translation.results(), keys);
+      prepared = new Prepared[keys.length];
       Set<StoreKey> cannotWin = new HashSet<>();
       for (int i = 0; i < keys.length; i++) {
         if (results[i] instanceof TranslationResult.Rejected) {
@@ -266,11 +270,10 @@ public final class Planner {
         if (holder.isPresent()
             && Translator.translate(store, topts) instanceof TranslationResult.Translated t) {
           // Rejected only because an older store derives the same BSL name: a name conflict.
-          Prepared p = collision(t, holder.get());
-          prepared.put(key, p);
+          prepared[i] = collision(t, holder.get());
         } else if (result instanceof TranslationResult.Translated t) {
           Prepared p = prepare(key, t);
-          prepared.put(key, p);
+          prepared[i] = p;
           if (p.blocker().isPresent()) {
             cannotWin.add(key);
           }
@@ -288,7 +291,7 @@ public final class Planner {
           planDeletion(store, key);
         } else {
           TranslationResult result = Objects.requireNonNull(results[i], "translation of " + key);
-          planLive(store, key, result, selection, notDefault);
+          planLive(store, key, prepared[i], result, selection, notDefault);
         }
       }
       collectOrphans(present);
@@ -299,8 +302,8 @@ public final class Planner {
     }
 
     /**
-     * The translation results lined up with the sorted keys (null where there is none): both are
-     * in key order, so one walk over both does it.
+     * The translation results lined up with the sorted keys (null where there is none): both are in
+     * key order, so one walk over both does it.
      */
     private static @Nullable TranslationResult[] inStoreOrder(
         SortedMap<StoreKey, TranslationResult> results, StoreKey[] keys) {
@@ -326,7 +329,8 @@ public final class Planner {
       Optional<String> winnerName = Optional.empty();
       Optional<StoreKey> winner = selection.winner();
       if (winner.isPresent()) {
-        Prepared p = prepared.get(winner.get());
+        int at = byKey.firstIndex(winner.get());
+        Prepared p = at < 0 ? null : prepared[at];
         if (p != null && p.blocker().isEmpty()) {
           winnerName = Optional.of(p.bsl().name());
         }
@@ -382,6 +386,7 @@ public final class Planner {
     private void planLive(
         BackupStore store,
         StoreKey key,
+        @Nullable Prepared found,
         TranslationResult result,
         DefaultSelection selection,
         Map<StoreKey, NotDefault> notDefault) {
@@ -395,7 +400,6 @@ public final class Planner {
       Optional<String> reportedName;
       Optional<ObservedBsl> reported;
 
-      Prepared found = prepared.get(key);
       if (found == null && result instanceof TranslationResult.Rejected rejected) {
         errors = rejected.errors();
         reported = owned.stream().findFirst();
@@ -715,9 +719,9 @@ public final class Planner {
   /**
    * The stores that have metadata, in key order, with their keys, each computed once. The order is
    * stable: stores with equal keys keep their input order. Input already in key order (as a list
-   * from the API server or the in-memory cluster usually is) is checked in one pass and kept;
-   * other input is sorted by namespace rank (the few distinct namespaces are sorted once), then by
-   * name, so that most comparisons are of two ints.
+   * from the API server or the in-memory cluster usually is) is checked in one pass and kept; other
+   * input is sorted by namespace rank (the few distinct namespaces are sorted once), then by name,
+   * so that most comparisons are of two ints.
    */
   private static final class ByKey {
     private final List<BackupStore> stores;
@@ -784,14 +788,20 @@ public final class Planner {
 
     /** The first store of the given key, as a scan of {@link #stores()} would find it. */
     Optional<BackupStore> first(StoreKey key) {
+      int at = firstIndex(key);
+      return at < 0 ? Optional.empty() : Optional.of(stores.get(at));
+    }
+
+    /** The position of the first store of the given key, or -1 if there is none. */
+    int firstIndex(StoreKey key) {
       int at = Arrays.binarySearch(keys, key);
       if (at < 0) {
-        return Optional.empty();
+        return -1;
       }
       while (at > 0 && keys[at - 1].equals(key)) {
         at--;
       }
-      return Optional.of(stores.get(at));
+      return at;
     }
 
     /** A store's place in the sort: its namespace's rank, its name, its input index. */
