@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# JMH benchmarks with short settings (about 6 minutes on 2 cores); prints a table.
+# JMH benchmarks with short settings (about 12 minutes on 2 cores); prints a table.
+# For how the converged pass scales with the number of stores, use scripts/bench-scaling.sh.
 # Usage: scripts/bench.sh [extra JMH args, e.g. -prof gc or a benchmark regex]
 # Full-length runs: java -jar benchmarks/target/benchmarks.jar (JMH defaults).
 set -euo pipefail
@@ -9,8 +10,10 @@ out=$(mktemp)
 # -XX:+AlwaysPreTouch: touch the whole heap at start-up (about 10 s per fork here), so that no
 # iteration pays for the first use of heap pages; without it, on this VM, the first ~15 s of
 # every fork are several times slower (see README).
+# -Xmn3g: a fixed young generation, so that G1 does not shrink it and copy the live working set of
+# a 100,000-store pass at every young collection (see docs/performance.md).
 java -jar benchmarks/target/benchmarks.jar -f 1 -wi 6 -w 1s -i 5 -r 1s \
-  -jvmArgs "-Xms4g -Xmx4g -XX:+AlwaysPreTouch" -rf csv -rff "$out" "$@" >&2
+  -jvmArgs "-Xms6g -Xmx6g -Xmn3g -XX:+AlwaysPreTouch" -rf csv -rff "$out" "$@" >&2
 echo
 echo "| benchmark | params | score | error | unit |"
 echo "|---|---|---|---|---|"

@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class PlanBenchmark {
   /** How many stores. */
-  @Param({"1000", "10000", "100000"})
+  @Param({"1000", "10000", "30000", "100000"})
   public int stores;
 
   private List<BackupStore> input;

@@ -30,6 +30,7 @@ import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.Step;
 import dev.lattice.backup.reconcile.plan.internal.ObservedState;
 import dev.lattice.backup.reconcile.plan.internal.Planner;
+import dev.lattice.backup.reconcile.plan.internal.ReferencePlanner;
 import dev.lattice.backup.reconcile.plan.internal.SecretRef;
 import dev.lattice.backup.reconcile.plan.internal.SourceSecret;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
@@ -108,6 +109,51 @@ class PlannerProperties {
 
     assertThat(Planner.plan(shuffled, c.options(), NOW)).isEqualTo(plan);
     assertThat(Planner.plan(c.state(), c.options(), NOW)).isEqualTo(plan);
+  }
+
+  /**
+   * The planner made linear (issue 19) plans exactly as the planner before it did, on input in any
+   * order and with stores that share a key: same steps in the same order, same statuses, same
+   * recheck; and it asks for the same Secrets, in the same order.
+   */
+  @Property(tries = 400)
+  void plansAsThePlannerBeforeItWasMadeLinear(
+      @ForAll("cases") Case c, @ForAll long seed, @ForAll boolean twin) {
+    Random random = new Random(seed);
+    List<BackupStore> stores = new ArrayList<>(c.state().stores());
+    if (twin && !stores.isEmpty()) {
+      // A second store of the same namespace and name, asking the opposite about the default.
+      BackupStore original = stores.get(random.nextInt(stores.size()));
+      BackupStoreSpec spec = original.spec();
+      stores.add(
+          spec == null
+              ? original
+              : original.withSpec(new BackupStoreSpec(!spec.isDefault(), spec.storage())));
+    }
+    List<ObservedBsl> bsls = new ArrayList<>(c.state().bsls());
+    List<MirroredSecret> mirrored = new ArrayList<>(c.state().mirrored());
+    if (random.nextBoolean()) {
+      Collections.shuffle(stores, random);
+      Collections.shuffle(bsls, random);
+      Collections.shuffle(mirrored, random);
+    } else {
+      stores.sort(java.util.Comparator.comparing(StoreKey::of));
+    }
+    ObservedState state =
+        new ObservedState(
+            stores,
+            bsls,
+            c.state().bslTypeExists(),
+            mirrored,
+            c.state().sources(),
+            c.state().occupants());
+
+    assertThat(Planner.plan(state, c.options(), NOW))
+        .isEqualTo(ReferencePlanner.plan(state, c.options(), NOW));
+    assertThat(Planner.mirrorTargets(stores, c.options()))
+        .containsExactlyElementsOf(ReferencePlanner.mirrorTargets(stores, c.options()));
+    assertThat(Planner.sourcesToRead(stores, c.options()))
+        .containsExactlyElementsOf(ReferencePlanner.sourcesToRead(stores, c.options()));
   }
 
   @Property(tries = 300)

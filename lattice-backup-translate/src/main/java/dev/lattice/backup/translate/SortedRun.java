@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
@@ -29,8 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * A read-only sorted map over a slice of two parallel arrays whose keys are distinct and already
  * ascending in their natural order. It lets {@code new TreeMap<>(run)} build its tree in one linear
- * pass instead of sorting again; the arrays are not copied, so a run must not outlive a change to
- * them.
+ * pass instead of sorting again, and {@link TranslationPlan} keeps the run that {@link
+ * Translator#translateAll} makes as it is. The arrays are not copied, so a run must not outlive a
+ * change to them.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -77,6 +79,7 @@ final class SortedRun<K extends Comparable<? super K>, V> extends AbstractMap<K,
   }
 
   private int indexOf(Object key) {
+    Objects.requireNonNull(key, "key"); // as a TreeMap in natural order refuses null
     if (!(key instanceof Comparable<?>) || size() == 0) {
       return -1;
     }

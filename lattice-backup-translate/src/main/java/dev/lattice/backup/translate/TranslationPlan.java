@@ -46,7 +46,12 @@ public record TranslationPlan(
    * @param nameConflicts the stores refused for a BSL name another store holds
    */
   public TranslationPlan {
-    results = Collections.unmodifiableSortedMap(new TreeMap<>(results));
+    // A run from translateAll is sorted and never changed after it is made: kept, not copied into
+    // a tree (a linear copy, but one more node per store, and a walk over it chases pointers).
+    results =
+        results instanceof SortedRun<StoreKey, TranslationResult> run
+            ? Collections.unmodifiableSortedMap(run)
+            : Collections.unmodifiableSortedMap(new TreeMap<>(results));
     Objects.requireNonNull(selection, "selection");
     nameConflicts = Collections.unmodifiableSortedMap(new TreeMap<>(nameConflicts));
   }

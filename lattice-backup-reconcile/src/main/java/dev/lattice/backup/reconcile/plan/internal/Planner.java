@@ -44,13 +44,19 @@ import dev.lattice.backup.translate.defaults.NotDefault;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
@@ -107,18 +113,25 @@ public final class Planner {
    * @return the names, sorted
    */
   public static Set<String> mirrorTargets(List<BackupStore> stores, ReconcileOptions options) {
-    TreeSet<String> out = new TreeSet<>();
+    // Sorted once and de-duplicated in one pass (a tree set would compare on every insertion);
+    // the set keeps that order.
+    List<String> names = new ArrayList<>();
     for (CredentialMirror m : mirrors(stores, options)) {
-      out.add(m.targetName());
+      names.add(m.targetName());
     }
+    Collections.sort(names);
+    Set<String> out = new LinkedHashSet<>(capacity(names.size()));
+    out.addAll(names);
     return out;
   }
 
   private static List<CredentialMirror> mirrors(
       List<BackupStore> stores, ReconcileOptions options) {
     List<CredentialMirror> out = new ArrayList<>();
+    String velero = options.translation().veleroNamespace();
     for (BackupStore store : stores) {
-      if (store.metadata() == null || store.metadata().isBeingDeleted()) {
+      ObjectMetadata meta = store.metadata();
+      if (meta == null || meta.isBeingDeleted() || !mayMirror(store, meta, velero)) {
         continue;
       }
       if (Translator.translate(store, options.translation())
@@ -127,6 +140,19 @@ public final class Planner {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether the store could mirror a Secret: only a store that names a credentials Secret and lives
+   * outside Velero's namespace does (see {@link Translator#translate}), so the others need not be
+   * translated to know they do not.
+   */
+  private static boolean mayMirror(BackupStore store, ObjectMetadata meta, String velero) {
+    var spec = store.spec();
+    var storage = spec == null ? null : spec.storage();
+    return storage != null
+        && storage.credentialsSecretRef().isPresent()
+        && !meta.namespace().filter(velero::equals).isPresent();
   }
 
   /**
@@ -165,11 +191,13 @@ public final class Planner {
     private final TranslationOptions topts;
     private final Instant now;
 
-    private final Map<String, ObservedBsl> bslByName = new TreeMap<>();
-    private final Map<String, ObjectMetadata> secretByName = new TreeMap<>();
-    private final Map<String, MirroredSecret> mirroredByName = new TreeMap<>();
-    private final Map<StoreKey, List<ObservedBsl>> bslsByOwner = new HashMap<>();
-    private final Map<StoreKey, List<MirroredSecret>> secretsByOwner = new HashMap<>();
+    // Look-ups only: no order of these maps is ever observable (whatever is emitted from them is
+    // sorted in assemble), so they are hash maps, sized up front.
+    private final Map<String, ObservedBsl> bslByName;
+    private final Map<String, ObjectMetadata> secretByName;
+    private final Map<String, MirroredSecret> mirroredByName;
+    private final Map<StoreKey, List<ObservedBsl>> bslsByOwner;
+    private final Map<StoreKey, List<MirroredSecret>> secretsByOwner;
 
     private final List<Action> unsetDefaults = new ArrayList<>();
     private final List<Action> addFinalizers = new ArrayList<>();
@@ -181,7 +209,10 @@ public final class Planner {
     private final List<Action> removeFinalizers = new ArrayList<>();
     private final List<Action> setDefaults = new ArrayList<>();
     private final TreeMap<StoreKey, BackupStoreStatus> statuses = new TreeMap<>();
-    private final Map<StoreKey, Prepared> prepared = new HashMap<>();
+
+    /** Each store's prepared objects, by its position in key order; null where there are none. */
+    private @Nullable Prepared[] prepared = new Prepared[0];
+
     private boolean anyPending;
     private boolean anyExternallyFailed;
 
@@ -190,6 +221,13 @@ public final class Planner {
       this.options = options;
       this.topts = options.translation();
       this.now = now;
+      int bsls = observed.bsls().size();
+      int secrets = observed.mirrored().size() + observed.occupants().size();
+      this.bslByName = new HashMap<>(capacity(bsls));
+      this.bslsByOwner = new HashMap<>(capacity(bsls));
+      this.secretByName = new HashMap<>(capacity(secrets));
+      this.mirroredByName = new HashMap<>(capacity(observed.mirrored().size()));
+      this.secretsByOwner = new HashMap<>(capacity(observed.mirrored().size()));
     }
 
     Plan plan() {
@@ -212,65 +250,92 @@ public final class Planner {
         provenOwner(secret.metadata())
             .ifPresent(o -> secretsByOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(secret));
       }
-      List<BackupStore> stores =
-          observed.stores().stream()
-              .filter(s -> s.metadata() != null)
-              .sorted(Comparator.comparing(StoreKey::of))
-              .toList();
+      // The stores in key order, each key computed once; translateAll then finds them in order,
+      // and its results are matched to them by walking both in step, not by look-ups.
+      ByKey byKey = ByKey.of(observed.stores());
+      List<BackupStore> stores = byKey.stores();
+      StoreKey[] keys = byKey.keys();
       TranslationPlan translation = Translator.translateAll(stores, foreign, topts);
-      Set<StoreKey> cannotWin = new TreeSet<>(translation.rejections().keySet());
-      for (BackupStore store : stores) {
-        StoreKey key = StoreKey.of(store);
+      TranslationResult[] results = inStoreOrder(translation.results(), keys);
+      prepared = new Prepared[keys.length];
+      Set<StoreKey> cannotWin = new HashSet<>();
+      for (int i = 0; i < keys.length; i++) {
+        if (results[i] instanceof TranslationResult.Rejected) {
+          cannotWin.add(keys[i]);
+        }
+      }
+      for (int i = 0; i < keys.length; i++) {
+        BackupStore store = stores.get(i);
+        StoreKey key = keys[i];
         if (Objects.requireNonNull(store.metadata()).isBeingDeleted()) {
           continue;
         }
-        TranslationResult result = translation.results().get(key);
+        TranslationResult result = results[i];
         Optional<StoreKey> holder = Optional.ofNullable(translation.nameConflicts().get(key));
         if (holder.isPresent()
             && Translator.translate(store, topts) instanceof TranslationResult.Translated t) {
           // Rejected only because an older store derives the same BSL name: a name conflict.
-          Prepared p = collision(t, holder.get());
-          prepared.put(key, p);
+          prepared[i] = collision(t, holder.get());
         } else if (result instanceof TranslationResult.Translated t) {
           Prepared p = prepare(key, t);
-          prepared.put(key, p);
+          prepared[i] = p;
           if (p.blocker().isPresent()) {
             cannotWin.add(key);
           }
         }
       }
       DefaultSelection selection = DefaultSelector.select(stores, foreign, topts, cannotWin);
-      Set<StoreKey> present = new TreeSet<>();
-      for (BackupStore store : stores) {
-        present.add(StoreKey.of(store));
-      }
+      Map<StoreKey, NotDefault> notDefault = new HashMap<>(selection.notDefault());
+      Set<StoreKey> present = new HashSet<>(capacity(keys.length));
+      Collections.addAll(present, keys);
 
-      for (BackupStore store : stores) {
-        StoreKey key = StoreKey.of(store);
+      for (int i = 0; i < keys.length; i++) {
+        BackupStore store = stores.get(i);
+        StoreKey key = keys[i];
         if (Objects.requireNonNull(store.metadata()).isBeingDeleted()) {
           planDeletion(store, key);
         } else {
-          TranslationResult result =
-              Objects.requireNonNull(translation.results().get(key), "translation of " + key);
-          planLive(store, key, result, selection);
+          TranslationResult result = Objects.requireNonNull(results[i], "translation of " + key);
+          planLive(store, key, prepared[i], result, selection, notDefault);
         }
       }
       collectOrphans(present);
       if (observed.bslTypeExists()) {
-        planDefaultMoves(stores, selection);
+        planDefaultMoves(byKey, selection);
       }
       return assemble();
+    }
+
+    /**
+     * The translation results lined up with the sorted keys (null where there is none): both are in
+     * key order, so one walk over both does it.
+     */
+    private static @Nullable TranslationResult[] inStoreOrder(
+        SortedMap<StoreKey, TranslationResult> results, StoreKey[] keys) {
+      TranslationResult[] out = new TranslationResult[keys.length];
+      Iterator<Map.Entry<StoreKey, TranslationResult>> it = results.entrySet().iterator();
+      Map.Entry<StoreKey, TranslationResult> entry = it.hasNext() ? it.next() : null;
+      for (int i = 0; i < keys.length; i++) {
+        while (entry != null && entry.getKey().compareTo(keys[i]) < 0) {
+          entry = it.hasNext() ? it.next() : null;
+        }
+        if (entry != null && entry.getKey().equals(keys[i])) {
+          out[i] = entry.getValue();
+        }
+      }
+      return out;
     }
 
     /**
      * Unsets every BSL that is the default and should not be (ours, or foreign under the take-over
      * policy), then sets the winner's existing BSL, if the winner has our finalizer.
      */
-    private void planDefaultMoves(List<BackupStore> stores, DefaultSelection selection) {
+    private void planDefaultMoves(ByKey byKey, DefaultSelection selection) {
       Optional<String> winnerName = Optional.empty();
       Optional<StoreKey> winner = selection.winner();
       if (winner.isPresent()) {
-        Prepared p = prepared.get(winner.get());
+        int at = byKey.firstIndex(winner.get());
+        Prepared p = at < 0 ? null : prepared[at];
         if (p != null && p.blocker().isEmpty()) {
           winnerName = Optional.of(p.bsl().name());
         }
@@ -296,8 +361,7 @@ public final class Planner {
         return;
       }
       ObservedBsl existing = bslByName.get(winnerName.get());
-      BackupStore store =
-          stores.stream().filter(s -> StoreKey.of(s).equals(winner.get())).findFirst().orElse(null);
+      BackupStore store = byKey.first(winner.get()).orElse(null);
       if (existing == null
           || existing.isDefault()
           || store == null
@@ -325,7 +389,12 @@ public final class Planner {
     }
 
     private void planLive(
-        BackupStore store, StoreKey key, TranslationResult result, DefaultSelection selection) {
+        BackupStore store,
+        StoreKey key,
+        @Nullable Prepared found,
+        TranslationResult result,
+        DefaultSelection selection,
+        Map<StoreKey, NotDefault> notDefault) {
       ObjectMetadata meta = Objects.requireNonNull(store.metadata());
       if (!meta.finalizers().contains(options.finalizer())) {
         addFinalizers.add(new Action.AddFinalizer(key, meta.resourceVersion()));
@@ -336,7 +405,6 @@ public final class Planner {
       Optional<String> reportedName;
       Optional<ObservedBsl> reported;
 
-      Prepared found = prepared.get(key);
       if (found == null && result instanceof TranslationResult.Rejected rejected) {
         errors = rejected.errors();
         reported = owned.stream().findFirst();
@@ -354,7 +422,7 @@ public final class Planner {
           }
         }
       }
-      DefaultVerdict verdict = verdict(store, key, selection, blocker);
+      DefaultVerdict verdict = verdict(store, key, selection, notDefault, blocker);
       StatusRules.Facts facts =
           new StatusRules.Facts(
               errors,
@@ -552,6 +620,7 @@ public final class Planner {
         BackupStore store,
         StoreKey key,
         DefaultSelection selection,
+        Map<StoreKey, NotDefault> notDefault,
         Optional<StatusRules.Blocker> blocker) {
       if (blocker.isPresent() && store.spec() != null && store.spec().isDefault()) {
         return new DefaultVerdict(
@@ -564,7 +633,8 @@ public final class Planner {
         return new DefaultVerdict(
             ConditionStatus.TRUE, Conditions.REASON_DEFAULT, "this store is the cluster default");
       }
-      Optional<NotDefault> why = selection.whyNot(key);
+      // selection.whyNot(key), from a hash map of the same entries.
+      Optional<NotDefault> why = Optional.ofNullable(notDefault.get(key));
       if (why.isPresent()) {
         return new DefaultVerdict(
             ConditionStatus.FALSE, why.get().reason().reason(), why.get().message());
@@ -614,12 +684,25 @@ public final class Planner {
       return new Plan(steps, statuses, recheck);
     }
 
-    /** By kind and name, so that plans are deterministic. */
+    /**
+     * By kind and name, so that plans are deterministic; stable, and each action's sort key is
+     * computed once.
+     */
     private static List<Action> sorted(List<Action> actions) {
-      List<Action> copy = new ArrayList<>(actions);
-      copy.sort(Comparator.comparing(Run::sortKey));
+      List<Keyed> keyed = new ArrayList<>(actions.size());
+      for (Action action : actions) {
+        keyed.add(new Keyed(sortKey(action), action));
+      }
+      keyed.sort(Comparator.comparing(Keyed::key));
+      List<Action> copy = new ArrayList<>(keyed.size());
+      for (Keyed k : keyed) {
+        copy.add(k.action());
+      }
       return copy;
     }
+
+    /** An action and its sort key. */
+    private record Keyed(String key, Action action) {}
 
     private static String sortKey(Action action) {
       if (action instanceof Action.SetDefault u) {
@@ -630,6 +713,106 @@ public final class Planner {
         return "3 " + d.secretName();
       }
       return "4 " + action;
+    }
+  }
+
+  /** A hash map's initial capacity for {@code n} entries at the default load factor. */
+  private static int capacity(int n) {
+    return (int) Math.min(1 << 30, n * 4L / 3 + 1);
+  }
+
+  /**
+   * The stores that have metadata, in key order, with their keys, each computed once. The order is
+   * stable: stores with equal keys keep their input order. Input already in key order (as a list
+   * from the API server or the in-memory cluster usually is) is checked in one pass and kept; other
+   * input is sorted by namespace rank (the few distinct namespaces are sorted once), then by name,
+   * so that most comparisons are of two ints.
+   */
+  private static final class ByKey {
+    private final List<BackupStore> stores;
+    private final StoreKey[] keys;
+
+    private ByKey(List<BackupStore> stores, StoreKey[] keys) {
+      this.stores = stores;
+      this.keys = keys;
+    }
+
+    static ByKey of(List<BackupStore> input) {
+      List<BackupStore> kept = new ArrayList<>(input.size());
+      for (BackupStore store : input) {
+        if (store.metadata() != null) {
+          kept.add(store);
+        }
+      }
+      int n = kept.size();
+      StoreKey[] keys = new StoreKey[n];
+      boolean ordered = true;
+      for (int i = 0; i < n; i++) {
+        keys[i] = StoreKey.of(kept.get(i));
+        ordered = ordered && (i == 0 || keys[i - 1].compareTo(keys[i]) <= 0);
+      }
+      if (ordered) {
+        return new ByKey(kept, keys);
+      }
+      Map<String, Integer> ids = new HashMap<>();
+      List<String> namespaces = new ArrayList<>();
+      for (StoreKey key : keys) {
+        if (ids.putIfAbsent(key.namespace(), namespaces.size()) == null) {
+          namespaces.add(key.namespace());
+        }
+      }
+      String[] byName = namespaces.toArray(new String[0]);
+      Arrays.sort(byName);
+      int[] rankOfId = new int[byName.length];
+      for (int r = 0; r < byName.length; r++) {
+        rankOfId[Objects.requireNonNull(ids.get(byName[r]))] = r;
+      }
+      Slot[] slots = new Slot[n];
+      for (int i = 0; i < n; i++) {
+        slots[i] =
+            new Slot(
+                rankOfId[Objects.requireNonNull(ids.get(keys[i].namespace()))], keys[i].name(), i);
+      }
+      Arrays.sort(slots, Slot.ORDER); // stable
+      List<BackupStore> sortedStores = new ArrayList<>(n);
+      StoreKey[] sortedKeys = new StoreKey[n];
+      for (int p = 0; p < n; p++) {
+        sortedStores.add(kept.get(slots[p].index()));
+        sortedKeys[p] = keys[slots[p].index()];
+      }
+      return new ByKey(sortedStores, sortedKeys);
+    }
+
+    List<BackupStore> stores() {
+      return stores;
+    }
+
+    StoreKey[] keys() {
+      return keys;
+    }
+
+    /** The first store of the given key, as a scan of {@link #stores()} would find it. */
+    Optional<BackupStore> first(StoreKey key) {
+      int at = firstIndex(key);
+      return at < 0 ? Optional.empty() : Optional.of(stores.get(at));
+    }
+
+    /** The position of the first store of the given key, or -1 if there is none. */
+    int firstIndex(StoreKey key) {
+      int at = Arrays.binarySearch(keys, key);
+      if (at < 0) {
+        return -1;
+      }
+      while (at > 0 && keys[at - 1].equals(key)) {
+        at--;
+      }
+      return at;
+    }
+
+    /** A store's place in the sort: its namespace's rank, its name, its input index. */
+    private record Slot(int rank, String name, int index) {
+      static final Comparator<Slot> ORDER =
+          (a, b) -> a.rank != b.rank ? Integer.compare(a.rank, b.rank) : a.name.compareTo(b.name);
     }
   }
 
