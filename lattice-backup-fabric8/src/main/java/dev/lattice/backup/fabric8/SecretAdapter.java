@@ -166,7 +166,7 @@ final class SecretAdapter implements SecretPort {
                 .delete());
   }
 
-  private static SecretData data(Secret secret) {
+  static SecretData data(Secret secret) {
     Map<String, byte[]> out = new TreeMap<>();
     if (secret.getData() != null) {
       secret.getData().forEach((k, v) -> out.put(k, Base64.getDecoder().decode(v)));
