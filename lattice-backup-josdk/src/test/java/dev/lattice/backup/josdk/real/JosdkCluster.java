@@ -22,6 +22,7 @@ import dev.lattice.backup.junit.ControlPlane;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -36,7 +37,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /** The cluster side of the JOSDK tests: stores, Secrets, BSLs, waiting. */
 final class JosdkCluster {
@@ -44,6 +47,33 @@ final class JosdkCluster {
   static final String VELERO = ControlPlane.VELERO_NAMESPACE;
 
   private JosdkCluster() {}
+
+  /**
+   * Runs code that builds its own client from the environment (as {@code new Operator()} does) with
+   * the controller's identity in the system properties fabric8 reads, and no kubeconfig.
+   */
+  static <T> T asController(ControlPlane cluster, Supplier<T> body) {
+    Map<String, String> properties = controllerProperties(cluster);
+    properties.forEach(System::setProperty);
+    try {
+      return body.get();
+    } finally {
+      properties.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  /** The system properties that make fabric8 connect as the controller's ServiceAccount. */
+  static Map<String, String> controllerProperties(ControlPlane cluster) {
+    Config config = cluster.controller().getConfiguration();
+    Map<String, String> out = new TreeMap<>();
+    out.put("kubernetes.master", config.getMasterUrl());
+    out.put("kubernetes.auth.token", config.getOauthToken());
+    out.put("kubernetes.certs.ca.data", config.getCaCertData());
+    out.put("kubernetes.auth.tryKubeConfig", "false");
+    out.put("kubernetes.auth.tryServiceAccount", "false");
+    out.put("kubernetes.tryNamespacePath", "false");
+    return out;
+  }
 
   /** Applies deploy/rbac-josdk.yaml, as an admin, on top of deploy/rbac.yaml. */
   static List<HasMetadata> applyJosdkRbac(KubernetesClient admin) throws IOException {

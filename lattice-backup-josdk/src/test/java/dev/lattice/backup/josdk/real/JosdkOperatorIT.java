@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.josdk.LatticeBackupOperator;
+import dev.lattice.backup.josdk.snippets.DocSnippets;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.AuditLog;
 import dev.lattice.backup.junit.ControlPlane;
@@ -87,17 +88,13 @@ class JosdkOperatorIT {
     DefaultRecorder recorder = new DefaultRecorder();
     long mark = cluster.auditLog().mark();
 
-    Operator operator =
-        new Operator(
-            o -> o.withKubernetesClient(cluster.controller()).withCloseClientOnStop(false));
+    // The README's snippet, run as the controller's ServiceAccount.
+    Operator operator = JosdkCluster.asController(cluster, DocSnippets::josdk);
     try (Watch watch =
         admin
             .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
             .inNamespace(VELERO)
             .watch(recorder)) {
-      LatticeBackupOperator.register(operator, ReconcileOptions.defaults());
-      operator.start();
-
       // Two stores that both ask to be the default: the older one wins.
       JosdkCluster.store(admin, PLATFORM, "first", true);
       JosdkCluster.await(
