@@ -37,6 +37,7 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The JOSDK reconciler of BackupStores: each event runs lattice-backup's per-store pass, which
@@ -45,7 +46,9 @@ import java.util.Set;
  * deletion the finalizer is removed by JOSDK ({@link DeleteControl#defaultDelete()}) once the pass
  * has deleted the store's BSL and Secret. A BSL or mirrored Secret event reaches the store its
  * labels and annotation prove it belongs to, so a default moved by another store's pass updates
- * this store's status.
+ * this store's status. A BSL or Secret whose store is gone (deleted while no controller ran) maps
+ * to no store: after a store's pass, when the caches hold such an orphan, a full pass collects it
+ * (holding back every status and finalizer removal, which the stores' own passes write).
  */
 @ControllerConfiguration(name = LatticeBackupOperator.CONTROLLER_NAME)
 final class BackupStoreReconciler
@@ -56,13 +59,24 @@ final class BackupStoreReconciler
   private final dev.lattice.backup.reconcile.Reconciler lattice;
   private final Passes passes;
   private final InformerReads reads;
+  private final BooleanSupplier orphans;
   private final String veleroNamespace;
 
   BackupStoreReconciler(
       dev.lattice.backup.reconcile.Reconciler lattice, Passes passes, InformerReads reads) {
+    this(lattice, passes, reads, reads::hasOrphans);
+  }
+
+  /** With another source of the "is there an orphan" answer, for tests. */
+  BackupStoreReconciler(
+      dev.lattice.backup.reconcile.Reconciler lattice,
+      Passes passes,
+      InformerReads reads,
+      BooleanSupplier orphans) {
     this.lattice = lattice;
     this.passes = passes;
     this.reads = reads;
+    this.orphans = orphans;
     this.veleroNamespace = lattice.veleroNamespace();
   }
 
@@ -110,6 +124,10 @@ final class BackupStoreReconciler
     StoreKey key = keyOf(resource);
     Passes.Pass pass =
         passes.run(key, false, () -> outcome[0] = lattice.reconcile(key.namespace(), key.name()));
+    if (orphans.getAsBoolean()) {
+      // A per-store pass never collects another store's leftovers; a full pass does.
+      passes.sweep(lattice::reconcile);
+    }
     UpdateControl<BackupStoreResource> control = UpdateControl.noUpdate();
     if (pass.status.isPresent()) {
       BackupStoreResource.Status status = BackupStoreResource.Status.of(pass.status.get());

@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import java.util.Collection;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +56,25 @@ final class InformerReads implements CachedReads {
   @Override
   public Collection<Secret> mirroredSecrets() {
     return bound(secrets).list().toList();
+  }
+
+  /**
+   * Whether a BSL or mirrored Secret in the caches belongs, by its proven owner, to a store that is
+   * not in the primary cache: an orphan, left by a store deleted while no controller ran. No event
+   * of such an object reaches a store's pass, so the controller sweeps for it.
+   *
+   * @return true when there is an orphan; false too before the caches are bound
+   */
+  boolean hasOrphans() {
+    Cache<BackupStoreResource> primary = stores;
+    Cache<GenericKubernetesResource> locations = bsls;
+    Cache<Secret> mirrored = secrets;
+    if (primary == null || locations == null || mirrored == null) {
+      return false;
+    }
+    return Stream.concat(locations.list(), mirrored.list())
+        .flatMap(o -> BackupStoreReconciler.owner(o).stream())
+        .anyMatch(id -> !primary.contains(id));
   }
 
   private static <T> Cache<T> bound(@Nullable Cache<T> cache) {

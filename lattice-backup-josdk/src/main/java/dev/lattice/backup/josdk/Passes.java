@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  * The store port of the JOSDK controller: the writes that belong to JOSDK are held back and handed
  * to it. During a pass of store S on a JOSDK worker thread, S's status is kept for {@code
  * UpdateControl.patchStatus} instead of being written, and (in a cleanup) the removal of S's
- * finalizer is kept for {@code DeleteControl.defaultDelete()}. Every other write, and every write
- * outside a pass, goes to the wrapped port.
+ * finalizer is kept for {@code DeleteControl.defaultDelete()}. During a sweep (a full pass that
+ * collects orphans) the statuses and finalizer removals of all stores are dropped, as each store's
+ * own pass writes them through JOSDK. Every other write, and every write outside a pass, goes to
+ * the wrapped port.
  */
 final class Passes implements BackupStorePort {
   private final BackupStorePort delegate;
@@ -40,22 +42,38 @@ final class Passes implements BackupStorePort {
     this.delegate = delegate;
   }
 
-  /** What one pass of one store held back for JOSDK. Confined to the reconciling thread. */
+  /**
+   * What one pass held back for JOSDK. Confined to the reconciling thread. A sweep (a full pass
+   * that collects orphans) holds back the statuses and finalizer removals of every store: each
+   * store's own pass writes them through JOSDK.
+   */
   static final class Pass {
-    final StoreKey store;
+    final Optional<StoreKey> store;
     final boolean cleanup;
     Optional<BackupStoreStatus> status = Optional.empty();
     boolean finalizerRemoved;
 
-    Pass(StoreKey store, boolean cleanup) {
+    Pass(Optional<StoreKey> store, boolean cleanup) {
       this.store = store;
       this.cleanup = cleanup;
+    }
+
+    boolean isSweep() {
+      return store.isEmpty();
     }
   }
 
   /** Runs a pass of a store on this thread, holding back its JOSDK writes. */
   Pass run(StoreKey store, boolean cleanup, Runnable body) {
-    Pass pass = new Pass(store, cleanup);
+    return run(new Pass(Optional.of(store), cleanup), body);
+  }
+
+  /** Runs a full pass on this thread, holding back every status and finalizer removal. */
+  Pass sweep(Runnable body) {
+    return run(new Pass(Optional.empty(), false), body);
+  }
+
+  private Pass run(Pass pass, Runnable body) {
     current.set(pass);
     try {
       body.run();
@@ -67,7 +85,9 @@ final class Passes implements BackupStorePort {
 
   private Optional<Pass> passOf(StoreKey store) {
     Pass pass = current.get();
-    return pass != null && pass.store.equals(store) ? Optional.of(pass) : Optional.empty();
+    return pass != null && (pass.isSweep() || pass.store.get().equals(store))
+        ? Optional.of(pass)
+        : Optional.empty();
   }
 
   @Override
@@ -81,7 +101,9 @@ final class Passes implements BackupStorePort {
       throws PortException {
     Optional<Pass> pass = passOf(store).filter(p -> !p.cleanup);
     if (pass.isPresent()) {
-      pass.get().status = Optional.of(status);
+      if (!pass.get().isSweep()) {
+        pass.get().status = Optional.of(status);
+      }
       // Nothing was written: the version read is still the store's version.
       return resourceVersion.orElse("");
     }
@@ -97,8 +119,12 @@ final class Passes implements BackupStorePort {
   @Override
   public Optional<String> removeFinalizer(
       StoreKey store, Optional<String> resourceVersion, String finalizer) throws PortException {
-    Optional<Pass> pass = passOf(store).filter(p -> p.cleanup);
+    Optional<Pass> pass = passOf(store).filter(p -> p.cleanup || p.isSweep());
     if (pass.isPresent()) {
+      if (pass.get().isSweep()) {
+        // Left to the store's own cleanup, through JOSDK; the store is still there.
+        return Optional.of(resourceVersion.orElse(""));
+      }
       pass.get().finalizerRemoved = true;
       return Optional.empty();
     }

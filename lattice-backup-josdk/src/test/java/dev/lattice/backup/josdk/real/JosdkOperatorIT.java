@@ -37,6 +37,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,6 +96,24 @@ class JosdkOperatorIT {
             .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
             .inNamespace(VELERO)
             .watch(recorder)) {
+      // A BSL left by a store deleted while no controller ran: an orphan, collected by a sweep.
+      admin
+          .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
+          .inNamespace(VELERO)
+          .resource(
+              Serialization.unmarshal(
+                  "apiVersion: velero.io/v1\n"
+                      + "kind: BackupStorageLocation\n"
+                      + "metadata:\n"
+                      + "  name: lattice-gone\n"
+                      + "  labels: {app.kubernetes.io/managed-by: lattice-backup,"
+                      + " lattice.dev/backup-store-namespace: lattice-system,"
+                      + " lattice.dev/backup-store-name: gone}\n"
+                      + "  annotations: {lattice.dev/backup-store: lattice-system/gone}\n"
+                      + "spec: {provider: aws, objectStorage: {bucket: gone}}\n",
+                  GenericKubernetesResource.class))
+          .create();
+
       // Two stores that both ask to be the default: the older one wins.
       JosdkCluster.store(admin, PLATFORM, "first", true);
       JosdkCluster.await(
@@ -121,6 +140,8 @@ class JosdkOperatorIT {
                   && JosdkCluster.condition(admin, PLATFORM, "second", "Default").equals("False"));
       assertThat(JosdkCluster.bslOf(admin, PLATFORM, "second").filter(JosdkCluster::isDefault))
           .isEmpty();
+      JosdkCluster.await(
+          "the orphan BSL collected", () -> JosdkCluster.bslOf(admin, PLATFORM, "gone").isEmpty());
       GenericKubernetesResource first =
           JosdkCluster.getStore(admin, PLATFORM, "first").orElseThrow();
       assertThat(first.getMetadata().getFinalizers())
