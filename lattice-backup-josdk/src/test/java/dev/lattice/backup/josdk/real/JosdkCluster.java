@@ -121,6 +121,12 @@ final class JosdkCluster {
 
   /** An S3-compatible store with credentials from Secret {@code creds}. */
   static void store(KubernetesClient admin, String ns, String name, boolean isDefault) {
+    store(admin, ns, name, isDefault, "[]");
+  }
+
+  /** The same, created with the given finalizers (a YAML list), as another controller left it. */
+  static void store(
+      KubernetesClient admin, String ns, String name, boolean isDefault, String finalizers) {
     String yaml =
         "apiVersion: lattice.dev/v1alpha1\n"
             + "kind: BackupStore\n"
@@ -128,6 +134,8 @@ final class JosdkCluster {
             + name
             + ", namespace: "
             + ns
+            + ", finalizers: "
+            + finalizers
             + "}\n"
             + "spec:\n"
             + "  default: "

@@ -89,6 +89,10 @@ class JosdkOperatorIT {
     DefaultRecorder recorder = new DefaultRecorder();
     long mark = cluster.auditLog().mark();
 
+    // A store the standalone controller managed: our finalizer, put there by an update.
+    JosdkCluster.store(
+        admin, PLATFORM, "legacy", false, "[\"" + ReconcileOptions.DEFAULT_FINALIZER + "\"]");
+
     // The README's snippet, run as the controller's ServiceAccount.
     Operator operator = JosdkCluster.asController(cluster, DocSnippets::josdk);
     try (Watch watch =
@@ -176,6 +180,22 @@ class JosdkOperatorIT {
                       .isPresent()
                   && JosdkCluster.condition(admin, PLATFORM, "second", "Default").equals("True"));
       assertThat(JosdkCluster.hasMirroredSecret(admin, PLATFORM, "second")).isTrue();
+
+      // The legacy store: JOSDK removes the finalizer it did not add (its removal is a JSON patch,
+      // not a server-side apply), and the store goes.
+      JosdkCluster.await(
+          "the legacy store's BSL",
+          () -> JosdkCluster.bslOf(admin, PLATFORM, "legacy").isPresent());
+      admin
+          .genericKubernetesResources(Resources.BACKUP_STORES)
+          .inNamespace(PLATFORM)
+          .withName("legacy")
+          .delete();
+      JosdkCluster.await(
+          "the legacy store and its BSL gone",
+          () ->
+              JosdkCluster.getStore(admin, PLATFORM, "legacy").isEmpty()
+                  && JosdkCluster.bslOf(admin, PLATFORM, "legacy").isEmpty());
     } finally {
       operator.stop();
     }
