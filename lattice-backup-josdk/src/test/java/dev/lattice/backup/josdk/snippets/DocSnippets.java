@@ -64,8 +64,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The Java snippets of README.md and docs/*.md, line for line ({@link SnippetsTest} fails when one
- * is not found here). Each method holds one snippet; {@link SnippetsTest} runs those that can run
- * without a cluster, and the compiler checks the rest.
+ * is not found here). A method declares no checked exception its snippet does not declare itself,
+ * so the compiler proves that every snippet handles its checked exceptions. Each method holds one
+ * snippet; {@link SnippetsTest} runs those that can run without a cluster, and the compiler checks
+ * the rest.
  */
 public final class DocSnippets {
   static final Logger log = LoggerFactory.getLogger(DocSnippets.class);
@@ -93,7 +95,7 @@ public final class DocSnippets {
 
   /** README, standalone controller: compiled, not run (it needs a cluster and never returns). */
   @SuppressWarnings("try") // the controller is used by being open
-  static void standaloneController() throws InterruptedException {
+  public static void main(String[] args) throws InterruptedException {
     KubernetesClient client = new KubernetesClientBuilder().build();
     Reconciler reconciler =
         new Reconciler(Fabric8Ports.create(client, "velero"), ReconcileOptions.defaults());
@@ -135,7 +137,7 @@ public final class DocSnippets {
   }
 
   /** docs/provider-mapping.md, reading and validating. */
-  static void readingAndValidating(Path file) throws IOException {
+  static void readingAndValidating(Path file) {
     BackupStoreCodec codec = BackupStoreCodec.strict(); // lenient() ignores unknown fields
     try {
       BackupStore store = codec.read(Files.readString(file)); // examples/s3-store.yaml, say
@@ -148,6 +150,8 @@ public final class DocSnippets {
           codec.writeYaml(store.withStatus(BackupStoreStatus.of(BackupStorePhase.PENDING))));
     } catch (BackupStoreReadException e) { // the only exception reading throws
       e.errors().forEach(err -> System.err.println(err.location().orElseThrow() + ": " + err));
+    } catch (IOException e) { // the file could not be read
+      System.err.println(file + ": " + e.getMessage());
     }
   }
 

@@ -113,13 +113,7 @@ class SnippetsTest {
   void readingAndValidatingPrintsTheStoreWithAStatus() throws IOException {
     String out =
         capturingStdout(
-            () -> {
-              try {
-                DocSnippets.readingAndValidating(ROOT.resolve("examples/s3-store.yaml"));
-              } catch (IOException e) {
-                throw new IllegalStateException(e);
-              }
-            });
+            () -> DocSnippets.readingAndValidating(ROOT.resolve("examples/s3-store.yaml")));
     assertThat(out).contains("kind: BackupStore", "phase: Pending");
   }
 
