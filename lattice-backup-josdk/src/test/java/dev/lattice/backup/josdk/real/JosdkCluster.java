@@ -240,7 +240,10 @@ final class JosdkCluster {
   }
 
   static void await(String what, BooleanSupplier condition) {
-    Duration timeout = Duration.ofSeconds(60);
+    await(what, Duration.ofSeconds(60), condition);
+  }
+
+  static void await(String what, Duration timeout, BooleanSupplier condition) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (condition.getAsBoolean()) {
