@@ -99,7 +99,7 @@ public final class BackupStoreResource
      *
      * @param json the JSON object
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public Spec(ObjectNode json) {
       this.json = Objects.requireNonNull(json, "json").deepCopy();
     }
@@ -139,7 +139,7 @@ public final class BackupStoreResource
      *
      * @param json the JSON object
      */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public Status(ObjectNode json) {
       this.json = Objects.requireNonNull(json, "json").deepCopy();
     }
