@@ -2,7 +2,7 @@
 # A step of `./mvnw -B verify` (module sample-check): the sample operator in samples/josdk-operator,
 # built as a separate consumer of the artifacts this build has just made.
 #
-#   scripts/sample-check.sh [WORK_DIR [OFFLINE]]
+#   scripts/sample-check.sh [WORK_DIR [offline=true|false]]
 #
 # 1. The BOM pins the stack (fabric8, Jackson, SLF4J, JOSDK) at the versions the parent builds with.
 # 2. The published modules the sample needs (parent, BOM, model, translate, reconcile, fabric8, josdk,
@@ -17,7 +17,7 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 work="${1:-$root/sample-check/target/sample-check}"
-offline="${2:-false}"
+offline="${2:-offline=false}"
 # The JOSDK releases the sample is built with: the one the BOM manages, and the previous minor.
 josdk_versions=(5.3.2 5.2.3)
 
@@ -43,7 +43,7 @@ version=$(grep -m1 -o '<version>[^<]*</version>' "$root/pom.xml" | sed 's/<[^>]*
 rm -rf "$work"
 mkdir -p "$work"
 offline_flags=()
-if [[ "$offline" == "true" ]]; then
+if [[ "$offline" == "offline=true" ]]; then
   # Offline, file:// repositories stay usable.
   offline_flags=(-o -Daether.offline.protocols=file)
 fi
