@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Prints the public API of each main module as Markdown: per package, its public top-level types.
 # Reads the packaged jars (run `./mvnw -B -DskipTests package` first); docs/api.md holds the output.
-# A module with a module-info.class lists only its exported packages.
+# A module with a module-info.class lists only the packages it exports to everyone.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 for module in lattice-backup-model lattice-backup-translate lattice-backup-reconcile \
-  lattice-backup-fabric8 lattice-backup-josdk lattice-backup-junit lattice-backup-cli; do
+  lattice-backup-fabric8 lattice-backup-josdk lattice-backup-junit lattice-backup-cli lattice-backup-controller; do
   jar="$module/target/$module-$version.jar"
   [ -f "$jar" ] || { echo "missing $jar: build first" >&2; exit 1; }
   exported=""
@@ -15,7 +15,8 @@ for module in lattice-backup-model lattice-backup-translate lattice-backup-recon
     unzip -q -o "$jar" module-info.class -d "$descriptor"
     info=$(javap "$descriptor/module-info.class")
     rm -rf "$descriptor"
-    exported=$(sed -n 's/^ *exports \([^ ;]*\).*/\1/p' <<<"$info" | sort)
+    # exported to everyone ("exports p;"); a qualified export ("exports p to m") is not API
+    exported=$(sed -n 's/^ *exports \([^ ;]*\);/\1/p' <<<"$info" | sort)
     echo "### $module (module $(sed -n 's/^module \([^ @{]*\).*/\1/p' <<<"$info"))"
   else
     echo "### $module (automatic module, no module-info)"

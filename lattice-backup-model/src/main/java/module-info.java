@@ -34,6 +34,9 @@ module dev.lattice.backup.model {
   exports dev.lattice.backup.model.crd;
   exports dev.lattice.backup.model.io;
   exports dev.lattice.backup.model.validation;
+  // The reading machinery behind BackupStoreCodec: for the command line only, not an API.
+  exports dev.lattice.backup.model.io.internal to
+      dev.lattice.backup.cli;
 
   opens dev.lattice.backup.model;
   opens dev.lattice.backup.model.validation;

@@ -18,10 +18,10 @@ package dev.lattice.backup.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.BackupStoreReadException;
-import dev.lattice.backup.model.io.BoundDocument;
-import dev.lattice.backup.model.io.SourceDocument;
+import dev.lattice.backup.model.io.internal.BoundDocument;
+import dev.lattice.backup.model.io.internal.CodecEngine;
+import dev.lattice.backup.model.io.internal.SourceDocument;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.SourceLocation;
 import java.util.ArrayList;
@@ -51,11 +51,11 @@ final class Loader {
    * parsed again, once, with them.
    */
   static final class Relocator {
-    private final BackupStoreCodec codec;
+    private final CodecEngine codec;
     private final Inputs.Input input;
     private @org.jspecify.annotations.Nullable List<SourceDocument> located;
 
-    Relocator(BackupStoreCodec codec, Inputs.Input input) {
+    Relocator(CodecEngine codec, Inputs.Input input) {
       this.codec = codec;
       this.input = input;
     }
@@ -80,10 +80,10 @@ final class Loader {
   /** Everything read. */
   record Result(List<Loaded> stores, int skipped) {}
 
-  private final BackupStoreCodec codec;
+  private final CodecEngine codec;
   private final String defaultNamespace;
 
-  Loader(BackupStoreCodec codec, String defaultNamespace) {
+  Loader(CodecEngine codec, String defaultNamespace) {
     this.codec = codec;
     this.defaultNamespace = defaultNamespace;
   }

@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.cli;
 
-import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.ReadLimits;
+import dev.lattice.backup.model.io.internal.CodecEngine;
 import dev.lattice.backup.translate.EndpointPolicy;
 import dev.lattice.backup.translate.ProviderNaming;
 import dev.lattice.backup.translate.TranslationOptions;
@@ -75,7 +75,7 @@ public final class Main implements Runnable {
   static final ReadLimits LIMITS = new ReadLimits(16 << 20, 64, 1 << 20);
 
   /** The strict codec with {@link #LIMITS}: immutable, and costly enough to build only once. */
-  static final BackupStoreCodec CODEC = BackupStoreCodec.strict().withLimits(LIMITS);
+  static final CodecEngine CODEC = CodecEngine.of(true, LIMITS);
 
   @CommandLine.Spec CommandLine.Model.@org.jspecify.annotations.Nullable CommandSpec spec;
 

@@ -32,7 +32,7 @@ import java.util.Locale;
  * times a bare Jackson YAML parse of the same text, the floor any reader stands on. Prints the best
  * of several rounds of each and their ratio. Run with {@code scripts/bench-render.sh}.
  */
-public final class RenderBenchmark {
+final class RenderBenchmark {
   private RenderBenchmark() {}
 
   /**

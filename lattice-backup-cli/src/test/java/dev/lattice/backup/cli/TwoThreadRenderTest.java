@@ -18,8 +18,8 @@ package dev.lattice.backup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.io.BackupStoreCodec;
-import dev.lattice.backup.model.io.BoundDocument;
+import dev.lattice.backup.model.io.internal.BoundDocument;
+import dev.lattice.backup.model.io.internal.CodecEngine;
 import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.Translator;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
@@ -49,7 +49,7 @@ class TwoThreadRenderTest {
   @Test
   void aLargeRenderPrintsWhatReadingOnOneThreadReads() {
     String text = RenderBenchmark.stores(2_000);
-    assertThat(text.length()).isGreaterThan(BackupStoreCodec.SPLIT_MIN_CHARS);
+    assertThat(text.length()).isGreaterThan(CodecEngine.SPLIT_MIN_CHARS);
     List<BackupStore> oneThread = new ArrayList<>();
     for (BoundDocument doc : Main.CODEC.tryReadAll(text, Optional.of("-")).orElseThrow()) {
       oneThread.add(doc.store());

@@ -23,6 +23,7 @@ import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslJson;
+import dev.lattice.backup.translate.bsl.BslLabels;
 import dev.lattice.backup.translate.bsl.BslSpec;
 import dev.lattice.backup.translate.bsl.ObjectStorage;
 import dev.lattice.backup.translate.bsl.SecretKeyRef;
@@ -31,8 +32,6 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -51,10 +50,16 @@ import org.jspecify.annotations.Nullable;
 final class BslAdapter implements BslPort {
   private final KubernetesClient client;
   private final String namespace;
+  private final Writes writes;
 
   BslAdapter(KubernetesClient client, String namespace) {
+    this(client, namespace, Writes.NONE);
+  }
+
+  BslAdapter(KubernetesClient client, String namespace, Writes writes) {
     this.client = client;
     this.namespace = namespace;
+    this.writes = writes;
   }
 
   @Override
@@ -115,14 +120,24 @@ final class BslAdapter implements BslPort {
     Optional<String> adoption =
         ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
     if (adoption.isPresent()) {
-      Failures.call(
-          "own the fields of BackupStorageLocation " + desired.name() + " by server-side apply",
-          true,
-          () ->
-              locations()
-                  .withName(desired.name())
-                  .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+      written =
+          Failures.call(
+              "own the fields of BackupStorageLocation " + desired.name() + " by server-side apply",
+              true,
+              () ->
+                  Resources.patch(
+                      client,
+                      path(desired.name()),
+                      "application/json-patch+json",
+                      adoption.get(),
+                      GenericKubernetesResource.class));
     }
+    writes.wrote(
+        Writes.Kind.BSL,
+        desired.name(),
+        Optional.ofNullable(written).map(w -> w.getMetadata().getResourceVersion()),
+        BslLabels.owner(ObjectMetadata.fromFabric8(resource.getMetadata()))
+            .flatMap(StoreKeys::parse));
   }
 
   @Override
@@ -133,21 +148,27 @@ final class BslAdapter implements BslPort {
             + "},\"spec\":{\"default\":"
             + value
             + "}}";
-    PatchContext context =
-        new PatchContext.Builder()
-            .withPatchType(PatchType.JSON_MERGE)
-            .withFieldManager(Resources.DEFAULT_FIELD_MANAGER)
-            .build();
     GenericKubernetesResource out =
         Failures.call(
             "set default of BackupStorageLocation " + name,
             true,
-            () -> locations().withName(name).patch(context, patch));
+            () ->
+                Resources.patch(
+                    client,
+                    path(name) + "?fieldManager=" + Resources.DEFAULT_FIELD_MANAGER,
+                    "application/merge-patch+json",
+                    patch,
+                    GenericKubernetesResource.class));
     if (out == null) {
       throw new PortException(
           new PortFailure.NotFound(
               "BackupStorageLocation " + namespace + "/" + name + " not found"));
     }
+    writes.wrote(
+        Writes.Kind.BSL,
+        name,
+        Optional.ofNullable(out.getMetadata().getResourceVersion()),
+        BslLabels.owner(ObjectMetadata.fromFabric8(out.getMetadata())).flatMap(StoreKeys::parse));
   }
 
   @Override
@@ -156,6 +177,11 @@ final class BslAdapter implements BslPort {
         "delete BackupStorageLocation " + name,
         true,
         () -> locations().withName(name).lockResourceVersion(resourceVersion).delete());
+    writes.wrote(Writes.Kind.BSL, name, Optional.empty(), Optional.empty());
+  }
+
+  private String path(String name) {
+    return "/apis/velero.io/v1/namespaces/" + namespace + "/backupstoragelocations/" + name;
   }
 
   private NonNamespaceOperation<

@@ -20,6 +20,7 @@ import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.BslPort;
+import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
@@ -27,28 +28,62 @@ import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.reconcile.port.SecretPort;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
-import dev.lattice.backup.translate.bsl.BslLabels;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
-/** Ports whose lists come from {@link CachedReads}; everything else goes to the adapters. */
+/**
+ * The reconcile ports over an {@link InformerCache}: lists come from the cache, writes go to the
+ * API server through the plain adapters (conditional on the version read, or server-side apply) and
+ * are reported to the cache's expectations.
+ *
+ * <p>Credentials Secrets outside Velero's namespace are read on demand with a GET, and a read is
+ * reused for {@code sourceTtl}: a burst of passes over one store reads its Secret once, and a
+ * rotated credential reaches Velero at the latest one TTL after the next pass of its store (every
+ * resync makes such a pass). Watching only the referenced Secrets would take one watch per Secret;
+ * watching them all would take a cluster-wide list and watch of Secrets, which a least-privilege
+ * controller must not have. A Secret in Velero's namespace that is not ours (a name a mirror would
+ * take) is looked up with a GET too: that happens once per new mirror.
+ */
 final class CachedPorts {
   private CachedPorts() {}
 
-  /** BackupStores listed from the cache, written through the adapter. */
-  record Stores(CachedReads reads, BackupStorePort writes) implements BackupStorePort {
+  static ClusterPorts over(
+      KubernetesClient client,
+      String veleroNamespace,
+      InformerCache cache,
+      Duration sourceTtl,
+      LongSupplier nanos) {
+    Writes writes = cache::wrote;
+    StoreAdapter stores = new StoreAdapter(client, cache::rawStore, writes);
+    BslAdapter bsls = new BslAdapter(client, veleroNamespace, writes);
+    SecretAdapter secrets = new SecretAdapter(client, veleroNamespace, writes);
+    return new ClusterPorts(
+        new Stores(cache, stores),
+        new Bsls(cache, bsls),
+        new Secrets(cache, secrets, sourceTtl.toNanos(), nanos),
+        Optional.of(veleroNamespace));
+  }
+
+  /** Stores from the cache. */
+  private record Stores(InformerCache cache, StoreAdapter api) implements BackupStorePort {
     @Override
     public List<BackupStore> list(Set<String> namespaces) {
+      List<BackupStore> all = cache.stores();
+      if (namespaces.isEmpty()) {
+        return all;
+      }
       List<BackupStore> out = new ArrayList<>();
-      for (BackupStore store : reads.stores()) {
-        Optional<String> ns =
-            store.metadata() == null ? Optional.empty() : store.metadata().namespace();
-        if (namespaces.isEmpty() || ns.filter(namespaces::contains).isPresent()) {
-          out.add(store);
+      for (BackupStore s : all) {
+        if (s.metadata() != null
+            && s.metadata().namespace().filter(namespaces::contains).isPresent()) {
+          out.add(s);
         }
       }
       return out;
@@ -58,87 +93,104 @@ final class CachedPorts {
     public String patchStatus(
         StoreKey store, Optional<String> resourceVersion, BackupStoreStatus status)
         throws PortException {
-      return writes.patchStatus(store, resourceVersion, status);
+      return api.patchStatus(store, resourceVersion, status);
     }
 
     @Override
     public String addFinalizer(StoreKey store, Optional<String> resourceVersion, String finalizer)
         throws PortException {
-      return writes.addFinalizer(store, resourceVersion, finalizer);
+      return api.addFinalizer(store, resourceVersion, finalizer);
     }
 
     @Override
     public Optional<String> removeFinalizer(
         StoreKey store, Optional<String> resourceVersion, String finalizer) throws PortException {
-      return writes.removeFinalizer(store, resourceVersion, finalizer);
+      return api.removeFinalizer(store, resourceVersion, finalizer);
     }
   }
 
-  /** BSLs listed from the cache, written through the adapter. */
-  record Bsls(CachedReads reads, BslPort writes) implements BslPort {
+  /** BSLs from the cache; the API server while the BSL type was missing at start. */
+  private record Bsls(InformerCache cache, BslAdapter api) implements BslPort {
     @Override
-    public List<ObservedBsl> list() {
-      List<ObservedBsl> out = new ArrayList<>();
-      for (GenericKubernetesResource item : reads.bsls()) {
-        out.add(BslAdapter.observe(item));
-      }
-      return out;
+    public List<ObservedBsl> list() throws PortException {
+      return cache.bslTypeMissing() ? api.list() : cache.bsls();
     }
 
     @Override
     public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
         throws PortException {
-      writes.apply(desired, resourceVersion);
+      api.apply(desired, resourceVersion);
     }
 
     @Override
     public void setDefault(String name, boolean value, String resourceVersion)
         throws PortException {
-      writes.setDefault(name, value, resourceVersion);
+      api.setDefault(name, value, resourceVersion);
     }
 
     @Override
     public void delete(String name, String resourceVersion) throws PortException {
-      writes.delete(name, resourceVersion);
+      api.delete(name, resourceVersion);
     }
   }
 
-  /**
-   * Mirrored Secrets listed from the cache; a store's own Secret and a look at a name before a
-   * write are read from the API server (a cache of every Secret would need cluster-wide watch).
-   */
-  record Secrets(CachedReads reads, SecretPort writes) implements SecretPort {
+  /** Mirrored Secrets from the cache; credentials read on demand and kept for a while. */
+  private static final class Secrets implements SecretPort {
+    private final InformerCache cache;
+    private final SecretAdapter api;
+    private final long ttlNanos;
+    private final LongSupplier nanos;
+    private final Map<String, Read> reads = new ConcurrentHashMap<>();
+
+    /** A credentials Secret as read, and when. */
+    private record Read(Optional<SecretData> data, long at) {}
+
+    Secrets(InformerCache cache, SecretAdapter api, long ttlNanos, LongSupplier nanos) {
+      this.cache = cache;
+      this.api = api;
+      this.ttlNanos = ttlNanos;
+      this.nanos = nanos;
+    }
+
     @Override
     public Optional<SecretData> read(String namespace, String name) throws PortException {
-      return writes.read(namespace, name);
+      String key = namespace + "/" + name;
+      long now = nanos.getAsLong();
+      Read kept = reads.get(key);
+      if (kept != null && now - kept.at() < ttlNanos) {
+        return kept.data();
+      }
+      Optional<SecretData> data = api.read(namespace, name);
+      reads.put(key, new Read(data, now));
+      if (reads.size() > 100_000) {
+        reads.values().removeIf(r -> now - r.at() >= ttlNanos);
+      }
+      return data;
     }
 
     @Override
     public List<MirroredSecret> listMirrored() {
-      List<MirroredSecret> out = new ArrayList<>();
-      for (Secret s : reads.mirroredSecrets()) {
-        ObjectMetadata meta = ObjectMetadata.fromFabric8(s.getMetadata());
-        if (BslLabels.isManaged(meta)) {
-          out.add(new MirroredSecret(meta, SecretAdapter.data(s)));
-        }
-      }
-      return out;
+      return cache.mirrored();
     }
 
     @Override
     public Optional<ObjectMetadata> find(String name) throws PortException {
-      return writes.find(name);
+      Optional<MirroredSecret> ours = cache.mirroredSecret(name);
+      if (ours.isPresent()) {
+        return Optional.of(ours.get().metadata());
+      }
+      return api.find(name);
     }
 
     @Override
     public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
         throws PortException {
-      writes.applyMirrored(secret, resourceVersion);
+      api.applyMirrored(secret, resourceVersion);
     }
 
     @Override
     public void deleteMirrored(String name, String resourceVersion) throws PortException {
-      writes.deleteMirrored(name, resourceVersion);
+      api.deleteMirrored(name, resourceVersion);
     }
   }
 }

@@ -64,9 +64,9 @@ public final class Fabric8Ports {
     Objects.requireNonNull(reads, "reads");
     ClusterPorts direct = create(client, veleroNamespace);
     return new ClusterPorts(
-        new CachedPorts.Stores(reads, direct.stores()),
-        new CachedPorts.Bsls(reads, direct.bsls()),
-        new CachedPorts.Secrets(reads, direct.secrets()),
+        new SuppliedCachePorts.Stores(reads, direct.stores()),
+        new SuppliedCachePorts.Bsls(reads, direct.bsls()),
+        new SuppliedCachePorts.Secrets(reads, direct.secrets()),
         direct.veleroNamespace());
   }
 }

@@ -76,4 +76,66 @@ public final class Resources {
     }
     return client.getKubernetesSerialization().unmarshal(created, type);
   }
+
+  /**
+   * A PATCH of the object at {@code path}, sent as one request (fabric8's patch reads the object
+   * first, which costs a request and a {@code get} permission).
+   *
+   * @param client the client
+   * @param path the object's path, with any query, such as {@code
+   *     /api/v1/namespaces/velero/secrets/x}
+   * @param contentType the patch's type, such as {@code application/json-patch+json}
+   * @param body the patch
+   * @param type the type to read the server's answer as
+   * @param <T> the object's type
+   * @return the patched object (a 404 when there is none is thrown, like any refusal)
+   * @throws io.fabric8.kubernetes.client.KubernetesClientException when the server refuses, with
+   *     its status
+   */
+  static <T> T patch(
+      io.fabric8.kubernetes.client.KubernetesClient client,
+      String path,
+      String contentType,
+      String body,
+      Class<T> type) {
+    io.fabric8.kubernetes.client.http.HttpClient http = client.getHttpClient();
+    String base = client.getMasterUrl().toString().replaceAll("/+$", "");
+    io.fabric8.kubernetes.client.http.HttpRequest request =
+        http.newHttpRequestBuilder().uri(base + path).method("PATCH", contentType, body).build();
+    io.fabric8.kubernetes.client.http.HttpResponse<String> response;
+    try {
+      response =
+          http.sendAsync(request, String.class)
+              .get(
+                  Math.max(client.getConfiguration().getRequestTimeout(), 1000),
+                  java.util.concurrent.TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.fabric8.kubernetes.client.KubernetesClientException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new io.fabric8.kubernetes.client.KubernetesClientException(
+          "PATCH " + path + " failed: " + e.getMessage(), e);
+    }
+    String text = response.body() == null ? "" : response.body();
+    if (response.code() >= 300) {
+      io.fabric8.kubernetes.api.model.Status status;
+      try {
+        status =
+            client
+                .getKubernetesSerialization()
+                .unmarshal(text, io.fabric8.kubernetes.api.model.Status.class);
+      } catch (RuntimeException e) {
+        status =
+            new io.fabric8.kubernetes.api.model.StatusBuilder()
+                .withCode(response.code())
+                .withMessage("PATCH " + path + ": HTTP " + response.code())
+                .build();
+      }
+      if (status.getCode() == null) {
+        status.setCode(response.code());
+      }
+      throw new io.fabric8.kubernetes.client.KubernetesClientException(status);
+    }
+    return client.getKubernetesSerialization().unmarshal(text, type);
+  }
 }

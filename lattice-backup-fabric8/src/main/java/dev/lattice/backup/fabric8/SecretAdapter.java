@@ -24,8 +24,6 @@ import dev.lattice.backup.translate.bsl.BslLabels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -42,10 +40,16 @@ import java.util.TreeMap;
 final class SecretAdapter implements SecretPort {
   private final KubernetesClient client;
   private final String namespace;
+  private final Writes writes;
 
   SecretAdapter(KubernetesClient client, String namespace) {
+    this(client, namespace, Writes.NONE);
+  }
+
+  SecretAdapter(KubernetesClient client, String namespace, Writes writes) {
     this.client = client;
     this.namespace = namespace;
+    this.writes = writes;
   }
 
   @Override
@@ -140,16 +144,27 @@ final class SecretAdapter implements SecretPort {
     Optional<String> adoption =
         ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
     if (adoption.isPresent()) {
-      Failures.call(
-          "own the fields of Secret " + namespace + "/" + secret.name() + " by server-side apply",
-          false,
-          () ->
-              client
-                  .secrets()
-                  .inNamespace(namespace)
-                  .withName(secret.name())
-                  .patch(PatchContext.of(PatchType.JSON), adoption.get()));
+      written =
+          Failures.call(
+              "own the fields of Secret "
+                  + namespace
+                  + "/"
+                  + secret.name()
+                  + " by server-side apply",
+              false,
+              () ->
+                  Resources.patch(
+                      client,
+                      "/api/v1/namespaces/" + namespace + "/secrets/" + secret.name(),
+                      "application/json-patch+json",
+                      adoption.get(),
+                      Secret.class));
     }
+    writes.wrote(
+        Writes.Kind.SECRET,
+        secret.name(),
+        Optional.ofNullable(written).map(w -> w.getMetadata().getResourceVersion()),
+        BslLabels.owner(secret.metadata()).flatMap(StoreKeys::parse));
   }
 
   @Override
@@ -164,6 +179,7 @@ final class SecretAdapter implements SecretPort {
                 .withName(name)
                 .lockResourceVersion(resourceVersion)
                 .delete());
+    writes.wrote(Writes.Kind.SECRET, name, Optional.empty(), Optional.empty());
   }
 
   static SecretData data(Secret secret) {

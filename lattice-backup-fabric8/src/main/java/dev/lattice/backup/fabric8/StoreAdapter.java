@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** {@link BackupStorePort} over fabric8: generic resources, status subresource, merge patches. */
@@ -45,9 +46,24 @@ final class StoreAdapter implements BackupStorePort {
   private static final BackupStoreCodec CODEC = BackupStoreCodec.lenient();
 
   private final KubernetesClient client;
+  private final Function<StoreKey, Optional<GenericKubernetesResource>> cached;
+  private final Writes writes;
 
   StoreAdapter(KubernetesClient client) {
+    this(client, key -> Optional.empty(), Writes.NONE);
+  }
+
+  /**
+   * An adapter that writes from a cached copy when the copy is the version the caller observed,
+   * instead of reading the store first.
+   */
+  StoreAdapter(
+      KubernetesClient client,
+      Function<StoreKey, Optional<GenericKubernetesResource>> cached,
+      Writes writes) {
     this.client = client;
+    this.cached = cached;
+    this.writes = writes;
   }
 
   @Override
@@ -113,7 +129,17 @@ final class StoreAdapter implements BackupStorePort {
                     .resource(updated)
                     .subresource("status")
                     .update());
-    return version(out);
+    return wrote(key, out);
+  }
+
+  private String wrote(StoreKey key, @Nullable GenericKubernetesResource out) {
+    String version = version(out);
+    writes.wrote(
+        Writes.Kind.STORE,
+        key.toString(),
+        out == null ? Optional.empty() : Optional.of(version),
+        Optional.of(key));
+    return version;
   }
 
   /** The status as the JSON the CRD holds. */
@@ -137,7 +163,7 @@ final class StoreAdapter implements BackupStorePort {
       return version(current);
     }
     finalizers.add(finalizer);
-    return version(updateFinalizers(key, current, finalizers));
+    return wrote(key, updateFinalizers(key, current, finalizers));
   }
 
   @Override
@@ -149,6 +175,7 @@ final class StoreAdapter implements BackupStorePort {
       return Optional.of(version(current));
     }
     GenericKubernetesResource out = updateFinalizers(key, current, finalizers);
+    wrote(key, out);
     boolean gone =
         out == null
             || (out.getMetadata().getDeletionTimestamp() != null && finalizersOf(out).isEmpty());
@@ -175,6 +202,13 @@ final class StoreAdapter implements BackupStorePort {
    */
   private GenericKubernetesResource current(StoreKey key, Optional<String> resourceVersion)
       throws PortException {
+    if (resourceVersion.isPresent()) {
+      Optional<GenericKubernetesResource> copy =
+          cached.apply(key).filter(c -> resourceVersion.get().equals(version(c)));
+      if (copy.isPresent()) {
+        return copy.get();
+      }
+    }
     GenericKubernetesResource current = current(key);
     if (resourceVersion.isPresent() && !resourceVersion.get().equals(version(current))) {
       throw new PortException(

@@ -19,14 +19,14 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.plan.Action;
-import dev.lattice.backup.reconcile.plan.ObservedState;
 import dev.lattice.backup.reconcile.plan.Plan;
-import dev.lattice.backup.reconcile.plan.Planner;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
-import dev.lattice.backup.reconcile.plan.SecretRef;
-import dev.lattice.backup.reconcile.plan.SourceSecret;
-import dev.lattice.backup.reconcile.plan.StatusRules;
 import dev.lattice.backup.reconcile.plan.Step;
+import dev.lattice.backup.reconcile.plan.internal.ObservedState;
+import dev.lattice.backup.reconcile.plan.internal.Planner;
+import dev.lattice.backup.reconcile.plan.internal.SecretRef;
+import dev.lattice.backup.reconcile.plan.internal.SourceSecret;
+import dev.lattice.backup.reconcile.plan.internal.StatusRules;
 import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
@@ -176,13 +176,13 @@ public final class Reconciler {
    * @throws PortException when the cluster cannot be read
    */
   public Plan plan() throws PortException {
-    return Planner.plan(observe(), options, clock.instant());
+    return Planner.plan(observe(Focus.all()), options, clock.instant());
   }
 
   private ReconcileOutcome run(String scope, Optional<StoreKey> only) {
     ObservedState observed;
     try {
-      observed = observe();
+      observed = observe(only.map(Focus::store).orElseGet(Focus::all));
     } catch (PortException e) {
       LOG.warn("reconcile {}: reading the cluster failed: {}", scope, e.failure().message());
       return new ReconcileOutcome(
@@ -226,7 +226,7 @@ public final class Reconciler {
   private Boolean moveDefault(String scope, Progress progress) {
     ObservedState fresh;
     try {
-      fresh = observe();
+      fresh = observe(Focus.defaults());
     } catch (PortException e) {
       LOG.warn(
           "reconcile {}: reading the cluster to move the default failed: {}",
@@ -248,9 +248,15 @@ public final class Reconciler {
     return out;
   }
 
-  private ObservedState observe() throws PortException {
+  /**
+   * Reads what a plan for the focus needs: every BSL and mirrored Secret, the stores in focus, and
+   * the credentials Secrets and the occupants of mirror names of those stores only. A per-store
+   * pass so reads one store's credentials, not every store's.
+   */
+  private ObservedState observe(Focus focus) throws PortException {
     List<BackupStore> stores =
-        call("list BackupStores", () -> ports.stores().list(BackupStorePort.allNamespaces()));
+        focus.select(
+            call("list BackupStores", () -> ports.stores().list(BackupStorePort.allNamespaces())));
     List<ObservedBsl> bsls;
     boolean bslTypeExists = true;
     try {

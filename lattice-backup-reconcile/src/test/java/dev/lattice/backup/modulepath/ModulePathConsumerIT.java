@@ -74,18 +74,13 @@ class ModulePathConsumerIT {
   }
 
   /**
-   * The consumer names each module it uses. Only the model is a named module so far (it reads
-   * Jackson, fabric8, Bean Validation and JSpecify itself); translate and reconcile are automatic
-   * modules (named in their manifests), which pass on no readability and require nothing, so the
-   * consumer also requires SLF4J, which the reconciler logs with.
+   * The consumer requires the reconcile module only: it reads translate and the model transitively,
+   * and SLF4J (which the reconciler logs with) is the reconcile module's own business.
    */
   static final String MODULE_INFO =
       """
       module consumer {
-        requires dev.lattice.backup.model;
-        requires dev.lattice.backup.translate;
         requires dev.lattice.backup.reconcile;
-        requires org.slf4j;
       }
       """;
 
@@ -99,7 +94,9 @@ class ModulePathConsumerIT {
       import dev.lattice.backup.reconcile.ReconcileOutcome;
       import dev.lattice.backup.reconcile.Reconciler;
       import dev.lattice.backup.reconcile.memory.InMemoryCluster;
+      import dev.lattice.backup.reconcile.plan.Plan;
       import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+      import dev.lattice.backup.reconcile.port.PortException;
       import dev.lattice.backup.translate.TranslationOptions;
       import dev.lattice.backup.translate.TranslationPlan;
       import dev.lattice.backup.translate.Translator;
@@ -143,6 +140,12 @@ class ModulePathConsumerIT {
           System.out.println("bsl " + plan.locations().get(0).metadata().name());
           InMemoryCluster cluster = InMemoryCluster.create();
           cluster.createStore(store);
+          try {
+            Plan dryRun = new Reconciler(cluster.ports(), ReconcileOptions.defaults()).plan();
+            System.out.println("dry run " + !dryRun.isEmpty() + " bsls " + cluster.bsls().size());
+          } catch (PortException e) {
+            throw new IllegalStateException(e);
+          }
           ReconcileOutcome outcome = new Reconciler(cluster.ports(), ReconcileOptions.defaults()).reconcile();
           System.out.println("writes " + (outcome.writes() > 0) + " bsls " + cluster.bsls().size());
           System.out.println("module " + Main.class.getModule().getName() + " "
@@ -202,8 +205,46 @@ class ModulePathConsumerIT {
         .containsExactly(
             "error in.yaml:23:7 spec.storage.s3.bucket",
             "bsl lattice-production-s3",
+            "dry run true bsls 0",
             "writes true bsls 1",
             "module consumer dev.lattice.backup.model");
     assertThat(cmd).noneMatch(a -> a.startsWith("--add-"));
+  }
+
+  /**
+   * The machinery behind the API is not exported: a consumer that reaches for it does not compile.
+   */
+  @Test
+  void internalPackagesAreNotExported() throws Exception {
+    String modulePath = String.join(File.pathSeparator, modulePath());
+    for (String internal :
+        List.of(
+            "dev.lattice.backup.model.io.internal.CodecEngine",
+            "dev.lattice.backup.translate.internal.names.BslNames",
+            "dev.lattice.backup.reconcile.plan.internal.Planner")) {
+      Path src = dir.resolve(internal);
+      Files.createDirectories(src.resolve("consumer"));
+      Files.writeString(src.resolve("module-info.java"), MODULE_INFO);
+      Files.writeString(
+          src.resolve("consumer/Main.java"),
+          "package consumer;\npublic final class Main { Class<?> c = " + internal + ".class; }\n");
+      StringWriter javac = new StringWriter();
+      boolean compiled =
+          ToolProvider.getSystemJavaCompiler()
+              .getTask(
+                  javac,
+                  null,
+                  null,
+                  List.of("--module-path", modulePath, "-d", src.resolve("out").toString()),
+                  null,
+                  ToolProvider.getSystemJavaCompiler()
+                      .getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                      .getJavaFileObjects(
+                          src.resolve("module-info.java").toFile(),
+                          src.resolve("consumer/Main.java").toFile()))
+              .call();
+      assertThat(compiled).as(internal).isFalse();
+      assertThat(javac.toString()).as(internal).contains("is not visible");
+    }
   }
 }

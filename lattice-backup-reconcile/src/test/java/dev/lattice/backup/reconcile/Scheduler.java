@@ -415,7 +415,7 @@ final class Scheduler implements Serializer {
   }
 
   private static Optional<StoreKey> ownerOf(ObjectMetadata meta) {
-    return dev.lattice.backup.reconcile.plan.Planner.provenOwner(meta);
+    return dev.lattice.backup.reconcile.plan.internal.Planner.provenOwner(meta);
   }
 
   private void wrote(String what, Optional<StoreKey> target, boolean movesDefault) {

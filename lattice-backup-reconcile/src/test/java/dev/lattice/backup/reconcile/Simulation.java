@@ -18,8 +18,8 @@ package dev.lattice.backup.reconcile;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.plan.Action;
-import dev.lattice.backup.reconcile.plan.ObservedState;
 import dev.lattice.backup.reconcile.plan.Plan;
+import dev.lattice.backup.reconcile.plan.internal.ObservedState;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.translate.StoreKey;
@@ -132,7 +132,8 @@ final class Simulation {
       dev.lattice.backup.reconcile.plan.ReconcileOptions options,
       java.time.Instant now) {
     ObservedState after = execute(state, plan.withoutDefaultMoves(), options.finalizer());
-    Plan moves = dev.lattice.backup.reconcile.plan.Planner.plan(after, options, now).defaultMoves();
+    Plan moves =
+        dev.lattice.backup.reconcile.plan.internal.Planner.plan(after, options, now).defaultMoves();
     return execute(after, moves, options.finalizer());
   }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.validation.FieldRule;
-import dev.lattice.backup.translate.names.BslNames;
+import dev.lattice.backup.translate.internal.names.BslNames;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

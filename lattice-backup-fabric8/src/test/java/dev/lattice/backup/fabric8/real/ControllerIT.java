@@ -114,9 +114,7 @@ class ControllerIT {
     RealCluster.store(admin, PLATFORM, "c", false, RealCluster.s3("bucket-c"));
     DefaultRecorder recorder = new DefaultRecorder();
     try (KubernetesClient client = cluster.controller();
-        BackupStoreController loop =
-            BackupStoreController.start(
-                client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10), workers);
+        BackupStoreController loop = RealCluster.controller(client).workers(workers).start();
         Watch watch =
             admin
                 .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
@@ -141,24 +139,9 @@ class ControllerIT {
   @Test
   void aControllerNeedsAtLeastOneWorker() {
     try (KubernetesClient client = cluster.controller()) {
-      assertThatThrownBy(
-              () ->
-                  BackupStoreController.start(
-                      client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10), 0))
+      assertThatThrownBy(() -> RealCluster.controller(client).workers(0))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessage("workers must be at least 1, not 0");
-      // One source for Velero's namespace: a controller watching another one than its
-      // reconciler's options name fails at start-up, naming both.
-      assertThatThrownBy(
-              () ->
-                  BackupStoreController.start(
-                      client,
-                      RealCluster.reconciler(client),
-                      "backup-system",
-                      Duration.ofMinutes(10)))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("\"backup-system\"")
-          .hasMessageContaining("\"" + VELERO + "\"");
     }
   }
 
@@ -177,9 +160,7 @@ class ControllerIT {
                         .withUserAgent("lattice-informers")
                         .build())
                 .build();
-        BackupStoreController loop =
-            BackupStoreController.start(
-                informing, RealCluster.reconciler(direct), VELERO, Duration.ofMinutes(10))) {
+        BackupStoreController loop = RealCluster.controller(informing).start()) {
       RealCluster.await(
           "the first store's BSL", () -> RealCluster.bslOf(admin, PLATFORM, "before").isPresent());
 

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.LeaderElection;
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
@@ -34,10 +35,11 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,8 +79,13 @@ class RbacIT {
 
     try (KubernetesClient client = cluster.controller()) {
       Reconciler reconciler = RealCluster.reconciler(client);
+      // With leader election, as lattice-backup-controller runs: the Lease grants are used too.
       try (BackupStoreController loop =
-          BackupStoreController.start(client, reconciler, VELERO, Duration.ofMinutes(10))) {
+          RealCluster.controller(client)
+              .leaderElection(
+                  LeaderElection.lease(
+                      ControlPlane.CONTROLLER_NAMESPACE, "lattice-backup-rbac-it", "rbac-it"))
+              .start()) {
         RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
         RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
         RealCluster.await("both BSLs", () -> RealCluster.bsls(admin).size() == 2);
@@ -108,6 +115,16 @@ class RbacIT {
             () -> RealCluster.getStore(admin, PLATFORM, "minio").isEmpty());
         RealCluster.await("its BSL is gone", () -> RealCluster.bsls(admin).size() == 1);
       }
+      // The uncached ports, as an embedder without the controller uses them: a changed store is
+      // read before its status is written.
+      admin
+          .genericKubernetesResources(Resources.BACKUP_STORES)
+          .inNamespace(PLATFORM)
+          .withName("prod")
+          .patch(
+              PatchContext.of(PatchType.JSON_MERGE),
+              "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"lattice-backups-2\"}}}}");
+      assertThat(reconciler.reconcile().failures()).isEmpty();
 
       List<AuditEvent> requests = RealCluster.controllerEvents(cluster, mark);
       assertThat(requests).isNotEmpty();

@@ -17,6 +17,7 @@ package dev.lattice.backup.fabric8.real;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.fabric8.BackupStoreController;
 import dev.lattice.backup.fabric8.Fabric8Ports;
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.AuditEvent;
@@ -50,6 +51,11 @@ final class RealCluster {
       AuditLog.serviceAccountUser(PLATFORM, ControlPlane.CONTROLLER_SERVICE_ACCOUNT);
 
   private RealCluster() {}
+
+  /** A controller as the tests run it: the default options, the given client. */
+  static BackupStoreController.Builder controller(KubernetesClient client) {
+    return BackupStoreController.builder(client, ReconcileOptions.defaults());
+  }
 
   static Reconciler reconciler(KubernetesClient client) {
     return new Reconciler(Fabric8Ports.create(client, VELERO), ReconcileOptions.defaults());

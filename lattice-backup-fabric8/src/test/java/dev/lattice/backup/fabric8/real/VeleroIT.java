@@ -137,12 +137,7 @@ class VeleroIT {
     objects.createBucket("lattice-backups");
     objects.createBucket("backups");
     controllerClient = cluster.controller();
-    controller =
-        BackupStoreController.start(
-            controllerClient,
-            RealCluster.reconciler(controllerClient),
-            VELERO,
-            Duration.ofMinutes(10));
+    controller = RealCluster.controller(controllerClient).start();
   }
 
   @AfterEach

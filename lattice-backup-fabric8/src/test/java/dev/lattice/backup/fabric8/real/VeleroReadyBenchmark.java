@@ -16,7 +16,6 @@
 package dev.lattice.backup.fabric8.real;
 
 import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
@@ -64,9 +63,7 @@ class VeleroReadyBenchmark {
           objects.createBucket("bench-" + i);
         }
         try (KubernetesClient client = cluster.controller();
-            BackupStoreController controller =
-                BackupStoreController.start(
-                    client, RealCluster.reconciler(client), VELERO, Duration.ofMinutes(10))) {
+            BackupStoreController controller = RealCluster.controller(client).start()) {
           long start = System.nanoTime();
           for (int i = 0; i < size; i++) {
             RealCluster.store(

@@ -16,6 +16,8 @@
 package dev.lattice.backup.model.io;
 
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.io.internal.CodecEngine;
+import dev.lattice.backup.model.io.internal.SourceDocument;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.SourceLocation;
@@ -57,8 +59,7 @@ public final class ReadDocument {
   }
 
   /**
-   * The document's 0-based position in its text, counting empty YAML documents, as {@link
-   * SourceDocument#index()}.
+   * The document's 0-based position in its text, counting empty YAML documents.
    *
    * @return the position
    */
@@ -124,22 +125,19 @@ public final class ReadDocument {
 
   /** The text's documents with field locations, parsed when first asked for. */
   static final class Locator {
-    private final BackupStoreCodec codec;
+    private final CodecEngine codec;
     private final String text;
     private final Optional<String> sourceName;
     private @Nullable List<SourceDocument> documents;
 
-    Locator(BackupStoreCodec codec, String text, Optional<String> sourceName) {
+    Locator(CodecEngine codec, String text, Optional<String> sourceName) {
       this.codec = codec;
       this.text = text;
       this.sourceName = sourceName;
     }
 
     Locator(
-        BackupStoreCodec codec,
-        String text,
-        Optional<String> sourceName,
-        List<SourceDocument> located) {
+        CodecEngine codec, String text, Optional<String> sourceName, List<SourceDocument> located) {
       this(codec, text, sourceName);
       this.documents = located;
     }

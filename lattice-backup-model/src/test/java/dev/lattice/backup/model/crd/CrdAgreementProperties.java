@@ -20,21 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.arbitraries.EndpointArbitraries;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
-import dev.lattice.backup.model.crd.ModelShape.ModelField;
 import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.model.testing.ModelShape;
+import dev.lattice.backup.model.testing.ModelShape.ModelField;
+import dev.lattice.backup.model.testing.Mutations;
+import dev.lattice.backup.model.testing.RuleCandidates;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.FieldRule;
-import dev.lattice.backup.model.validation.Mutations;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -150,121 +150,8 @@ class CrdAgreementProperties {
         .flatMap(
             f -> {
               FieldRule rule = f.rule().orElseThrow();
-              return candidates(rule).map(v -> new Try(f, rule, v));
+              return RuleCandidates.candidates(rule).map(v -> new Try(f, rule, v));
             });
-  }
-
-  /** Valid values, valid values with one character changed, and strings near the rules' edges. */
-  static Arbitrary<String> candidates(FieldRule rule) {
-    Arbitrary<String> valid =
-        switch (rule) {
-          case S3_BUCKET -> ModelArbitraries.s3Bucket();
-          case S3_REGION -> ModelArbitraries.region();
-          case S3_ENDPOINT -> ModelArbitraries.endpoint();
-          case GCS_BUCKET -> ModelArbitraries.gcsBucket();
-          case AZURE_CONTAINER -> ModelArbitraries.azureContainer();
-          case AZURE_STORAGE_ACCOUNT -> ModelArbitraries.storageAccount();
-          case DNS1123_LABEL -> ModelArbitraries.dnsLabel(63);
-          default -> ModelArbitraries.dnsSubdomain(253);
-        };
-    Arbitrary<String> edited =
-        Combinators.combine(
-                valid,
-                Arbitraries.integers().between(0, 1000),
-                Arbitraries.of('A', '0', '-', '.', '_', ':', '/', '@', '?', '#', ' ', '\n', 'é'),
-                Arbitraries.of(0, 1, 2))
-            .as(
-                (v, at, c, how) -> {
-                  int i = v.isEmpty() ? 0 : at % (v.length() + 1);
-                  return switch (how) {
-                    case 0 -> v.substring(0, i) + c + v.substring(i);
-                    case 1 -> i < v.length() ? v.substring(0, i) + c + v.substring(i + 1) : v + c;
-                    default -> i < v.length() ? v.substring(0, i) + v.substring(i + 1) : v;
-                  };
-                });
-    Arbitrary<String> prefixes =
-        Arbitraries.of(
-            "", "", "xn--", "xn-", "x", "goog", "goo", "googl", "google", "-", ".", "a", "0",
-            "http://");
-    Arbitrary<String> middles = Arbitraries.of("", "", "google", "googl", "oogle", ".");
-    Arbitrary<String> suffixes =
-        Arbitraries.of(
-            "",
-            "",
-            "-s3alias",
-            "s3alias",
-            "-s3alia",
-            "--ol-s3",
-            "-ol-s3",
-            "--ol-s",
-            "-",
-            ".",
-            "z",
-            "9");
-    Arbitrary<String> fragment = Arbitraries.strings().withChars("ab0-._").ofMaxLength(12);
-    Arbitrary<String> edges =
-        Arbitraries.oneOf(
-            Combinators.combine(prefixes, fragment, middles, fragment, suffixes)
-                .as((p, f, m, g, x) -> p + f + m + g + x),
-            Combinators.combine(prefixes, valid, middles, valid, suffixes)
-                .as((p, f, m, g, x) -> p + f + m + g + x),
-            Combinators.combine(prefixes, valid, suffixes).as((p, v, x) -> p + v + x));
-    Arbitrary<String> small = Arbitraries.strings().withChars("az09-._").ofMaxLength(70);
-    Arbitrary<String> ipLike = Arbitraries.strings().withChars("0129.").ofMaxLength(16);
-    Arbitrary<String> long_ =
-        Arbitraries.strings().withChars("ab-.").ofMinLength(55).ofMaxLength(260);
-    Arbitrary<String> urls =
-        Combinators.combine(
-                Arbitraries.of("http://", "https://", "HTTPS://", "ftp://", "", "http:", "http:/"),
-                Arbitraries.of("host", "minio:9000", "me:pw@host", "[::1]:9000", "", "a b", "h_st"),
-                Arbitraries.of("", "/", "/s3", "?q=1", "#f", "/a@b", "/?", " "))
-            .as((a, b, c) -> a + b + c);
-    // Near the endpoint length limit, at and around 2048.
-    Arbitrary<String> longUrls =
-        Arbitraries.of(2047, 2048, 2049)
-            .map(n -> "http://host/" + "a".repeat(n - "http://host/".length()));
-    Arbitrary<String> anything = Arbitraries.strings().ofMaxLength(12);
-    Arbitrary<String> hostile =
-        Arbitraries.oneOf(
-            EndpointArbitraries.url(EndpointArbitraries.forbiddenHost()),
-            EndpointArbitraries.url(EndpointArbitraries.ordinaryHost()));
-    // Lengths at and around every limit of the rules, and dot-separated parts at and around 63.
-    Arbitrary<String> sized =
-        Arbitraries.of(1, 2, 3, 4, 23, 24, 25, 62, 63, 64, 221, 222, 223, 252, 253, 254)
-            .flatMap(n -> Arbitraries.strings().withChars("a0").ofLength(n));
-    Arbitrary<String> parts =
-        Arbitraries.of(1, 63, 64)
-            .flatMap(n -> Arbitraries.strings().withChars("a0").ofLength(n))
-            .list()
-            .ofMinSize(2)
-            .ofMaxSize(5)
-            .map(l -> String.join(".", l));
-    // Long dotted names at and around 222 and 253 characters.
-    Arbitrary<String> dotted =
-        Combinators.combine(
-                Arbitraries.of(221, 222, 223, 252, 253, 254), Arbitraries.integers().between(1, 63))
-            .as(
-                (n, part) -> {
-                  StringBuilder b = new StringBuilder();
-                  while (b.length() < n) {
-                    b.append(b.length() % (part + 1) == part ? '.' : 'a');
-                  }
-                  return b.charAt(n - 1) == '.' ? b.substring(0, n - 1) + "a" : b.toString();
-                });
-    return Arbitraries.frequencyOf(
-        Tuple.of(3, valid),
-        Tuple.of(4, edited),
-        Tuple.of(5, edges),
-        Tuple.of(2, small),
-        Tuple.of(1, ipLike),
-        Tuple.of(1, long_),
-        Tuple.of(rule == FieldRule.S3_ENDPOINT ? 3 : 1, urls),
-        Tuple.of(rule == FieldRule.S3_ENDPOINT ? 8 : 0, hostile),
-        Tuple.of(rule == FieldRule.S3_ENDPOINT ? 1 : 0, longUrls),
-        Tuple.of(1, anything),
-        Tuple.of(3, sized),
-        Tuple.of(4, parts),
-        Tuple.of(2, dotted));
   }
 
   @Property(tries = 10000)

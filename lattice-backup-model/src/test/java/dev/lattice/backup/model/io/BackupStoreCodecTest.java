@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
+import dev.lattice.backup.model.io.internal.CodecEngine;
+import dev.lattice.backup.model.io.internal.SourceDocument;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.SourceLocation;
@@ -224,8 +226,7 @@ class BackupStoreCodecTest {
     BackupStoreReadException e = failure(STRICT, text);
 
     assertThat(e.getMessage()).doesNotContain("hunter2");
-    assertThat(BackupStoreCodec.scrub("token http://me:pw@host/x"))
-        .isEqualTo("token http://***@host/x");
+    assertThat(CodecEngine.scrub("token http://me:pw@host/x")).isEqualTo("token http://***@host/x");
   }
 
   @Test
@@ -279,7 +280,7 @@ class BackupStoreCodecTest {
   @Test
   void parseKeepsDocumentsAndTheirKinds() {
     List<SourceDocument> docs =
-        STRICT.parse("kind: ConfigMap\n---\n" + MINIO, Optional.of("stores.yaml"));
+        STRICT.engine().parse("kind: ConfigMap\n---\n" + MINIO, Optional.of("stores.yaml"));
 
     assertThat(docs)
         .extracting(d -> d.kind().orElse(""))
@@ -289,7 +290,8 @@ class BackupStoreCodecTest {
     assertThat(docs)
         .extracting(d -> d.apiVersion().orElse(""))
         .containsExactly("", BackupStore.API_VERSION);
-    assertThat(STRICT.parse("apiVersion: 5\n", Optional.empty()).get(0).apiVersion()).isEmpty();
+    assertThat(STRICT.engine().parse("apiVersion: 5\n", Optional.empty()).get(0).apiVersion())
+        .isEmpty();
     assertThat(docs.get(1).locate("spec.storage.s3.bucket").line()).isEqualTo(12);
     assertThat(docs.get(1).locate("spec.storage.s3.region").line()).isEqualTo(11);
   }
@@ -399,7 +401,7 @@ class BackupStoreCodecTest {
 
     assertThat(e.kind()).isEqualTo(BackupStoreReadException.Kind.MALFORMED);
     assertThat(e.getMessage()).contains("aliases are not supported");
-    assertThat(STRICT.tryReadAll(text, Optional.empty())).isEmpty();
+    assertThat(STRICT.engine().tryReadAll(text, Optional.empty())).isEmpty();
   }
 
   @Test
@@ -413,7 +415,7 @@ class BackupStoreCodecTest {
     assertThat(twoLevels.read(flat).metadata().name()).isEqualTo("a");
     assertThat(failure(twoLevels, deeper).kind())
         .isEqualTo(BackupStoreReadException.Kind.MALFORMED);
-    assertThat(twoLevels.tryReadAll(deeper, Optional.empty())).isEmpty();
+    assertThat(twoLevels.engine().tryReadAll(deeper, Optional.empty())).isEmpty();
   }
 
   @Test
@@ -424,9 +426,9 @@ class BackupStoreCodecTest {
         exact.withLimits(exact.limits().withMaxTextChars(MINIO.length() - 1));
 
     assertThat(exact.read(MINIO)).isEqualTo(STRICT.read(MINIO));
-    assertThat(exact.tryReadAll(MINIO, Optional.empty())).isPresent();
-    assertThat(exact.parse(MINIO, Optional.empty())).hasSize(1);
-    assertThat(shorter.tryReadAll(MINIO, Optional.empty())).isEmpty();
+    assertThat(exact.engine().tryReadAll(MINIO, Optional.empty())).isPresent();
+    assertThat(exact.engine().parse(MINIO, Optional.empty())).hasSize(1);
+    assertThat(shorter.engine().tryReadAll(MINIO, Optional.empty())).isEmpty();
     assertThat(failure(shorter, MINIO).getMessage()).contains("longer than the limit");
   }
 
@@ -436,8 +438,8 @@ class BackupStoreCodecTest {
     assertThat(failure(STRICT, "&\n").getMessage())
         .contains("unexpected character found \\u000a(10)")
         .doesNotContain("\n");
-    assertThat(BackupStoreCodec.scrub("a\u0000b\tc\u2028")).isEqualTo("a\\u0000b\\u0009c\\u2028");
-    assertThat(BackupStoreCodec.scrub("\u0085\u2029x")).isEqualTo("\\u0085\\u2029x");
+    assertThat(CodecEngine.scrub("a\u0000b\tc\u2028")).isEqualTo("a\\u0000b\\u0009c\\u2028");
+    assertThat(CodecEngine.scrub("\u0085\u2029x")).isEqualTo("\\u0085\\u2029x");
   }
 
   @Test
@@ -454,8 +456,8 @@ class BackupStoreCodecTest {
 
   @Test
   void scrubCutsOnlyTextsLongerThanTheLimit() {
-    assertThat(BackupStoreCodec.scrub("x".repeat(200))).isEqualTo("x".repeat(200));
-    assertThat(BackupStoreCodec.scrub("x".repeat(201))).isEqualTo("x".repeat(200) + "...");
+    assertThat(CodecEngine.scrub("x".repeat(200))).isEqualTo("x".repeat(200));
+    assertThat(CodecEngine.scrub("x".repeat(201))).isEqualTo("x".repeat(200) + "...");
   }
 
   @Test
@@ -484,7 +486,7 @@ class BackupStoreCodecTest {
                 "  namespace: lattice-system",
                 "  namespace: lattice-system\n  labels:\n    a: b\n  finalizers: [f]")
             + "status:\n  conditions:\n  - type: Ready\n  - type: Other\n";
-    SourceDocument doc = STRICT.parse(text, Optional.empty()).get(0);
+    SourceDocument doc = STRICT.engine().parse(text, Optional.empty()).get(0);
     SourceLocation labels = doc.locate("metadata.labels");
     SourceLocation finalizers = doc.locate("metadata.finalizers");
     SourceLocation condition = doc.locate("status.conditions[0]");
@@ -506,10 +508,10 @@ class BackupStoreCodecTest {
   void aScalarExactlyAsLongAsTheLimitIsParsed() {
     BackupStoreCodec five = STRICT.withLimits(ReadLimits.DEFAULTS.withMaxStringChars(5));
 
-    assertThat(five.parse("a: abcde\n", Optional.empty()).get(0).tree().path("a").asText())
+    assertThat(five.engine().parse("a: abcde\n", Optional.empty()).get(0).tree().path("a").asText())
         .isEqualTo("abcde");
-    assertThat(five.parse("abcde: x\n", Optional.empty())).hasSize(1);
-    assertThatThrownBy(() -> five.parse("a: abcdef\n", Optional.empty()))
+    assertThat(five.engine().parse("abcde: x\n", Optional.empty())).hasSize(1);
+    assertThatThrownBy(() -> five.engine().parse("a: abcdef\n", Optional.empty()))
         .isInstanceOf(BackupStoreReadException.class);
   }
 
@@ -517,8 +519,9 @@ class BackupStoreCodecTest {
   void aYamlBinaryScalarIsParsedAsBytesAndRefusedWhereAStringBelongs() throws Exception {
     String text = "a: !!binary aGVsbG8=\n";
 
-    assertThat(STRICT.parse(text, Optional.empty()).get(0).tree().path("a").isBinary()).isTrue();
-    assertThat(STRICT.parse(text, Optional.empty()).get(0).tree().path("a").binaryValue())
+    assertThat(STRICT.engine().parse(text, Optional.empty()).get(0).tree().path("a").isBinary())
+        .isTrue();
+    assertThat(STRICT.engine().parse(text, Optional.empty()).get(0).tree().path("a").binaryValue())
         .isEqualTo("hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
@@ -527,12 +530,12 @@ class BackupStoreCodecTest {
     String text =
         MINIO.replace("      bucket: backups", "      bucket: backups\n      bucket: other");
 
-    SourceDocument fast = STRICT.parse(text, Optional.empty(), false).get(0);
+    SourceDocument fast = STRICT.engine().parse(text, Optional.empty(), false).get(0);
 
     assertThat(fast.duplicates())
         .extracting(FieldError::path)
         .containsExactly("spec.storage.s3.bucket");
-    assertThat(fast.tree()).isEqualTo(STRICT.parse(text, Optional.empty()).get(0).tree());
+    assertThat(fast.tree()).isEqualTo(STRICT.engine().parse(text, Optional.empty()).get(0).tree());
   }
 
   @Test

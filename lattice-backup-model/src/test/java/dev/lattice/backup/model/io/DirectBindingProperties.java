@@ -20,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.model.io.internal.BoundDocument;
+import dev.lattice.backup.model.io.internal.SourceDocument;
+import dev.lattice.backup.model.testing.Mutations;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
-import dev.lattice.backup.model.validation.Mutations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,11 +56,11 @@ class DirectBindingProperties {
     List<Integer> indexes = new ArrayList<>();
     List<String> locations = new ArrayList<>();
     try {
-      for (SourceDocument doc : codec.parse(text, SOURCE, false)) {
+      for (SourceDocument doc : codec.engine().parse(text, SOURCE, false)) {
         indexes.add(doc.index());
         locations.add(doc.location().toString());
         try {
-          outcomes.add(codec.decode(doc));
+          outcomes.add(codec.engine().decode(doc));
         } catch (BackupStoreReadException e) {
           outcomes.add(e.errors());
         }
@@ -78,8 +80,8 @@ class DirectBindingProperties {
 
   /** Whenever the direct binder answers, both general readers read exactly that. */
   private static void agrees(String text) {
-    Optional<List<BoundDocument>> bound = STRICT.tryReadAll(text, SOURCE);
-    assertThat(LENIENT.tryReadAll(text, SOURCE)).isEqualTo(bound);
+    Optional<List<BoundDocument>> bound = STRICT.engine().tryReadAll(text, SOURCE);
+    assertThat(LENIENT.engine().tryReadAll(text, SOURCE)).isEqualTo(bound);
     bound.ifPresent(
         docs -> {
           assertThat(general(STRICT, text)).isEqualTo(direct(docs));
@@ -108,13 +110,13 @@ class DirectBindingProperties {
     List<BackupStore> plain = stores.stream().map(DirectBindingProperties::plain).toList();
     String yaml = STRICT.writeYaml(plain);
 
-    Optional<List<BoundDocument>> bound = STRICT.tryReadAll(yaml, SOURCE);
+    Optional<List<BoundDocument>> bound = STRICT.engine().tryReadAll(yaml, SOURCE);
 
     assertThat(bound).isPresent();
     assertThat(bound.get()).extracting(BoundDocument::store).isEqualTo(plain);
     agrees(yaml);
     String json = STRICT.writeJson(plain.get(0));
-    assertThat(STRICT.tryReadAll(json, SOURCE).orElseThrow())
+    assertThat(STRICT.engine().tryReadAll(json, SOURCE).orElseThrow())
         .extracting(BoundDocument::store)
         .containsExactly(plain.get(0));
     agrees(json);
@@ -144,7 +146,7 @@ class DirectBindingProperties {
       @ForAll("mutatedStores") BackupStore store) {
     String yaml = STRICT.writeYaml(store);
 
-    assertThat(STRICT.tryReadAll(yaml, SOURCE)).isPresent();
+    assertThat(STRICT.engine().tryReadAll(yaml, SOURCE)).isPresent();
     agrees(yaml);
   }
 
@@ -233,7 +235,8 @@ class DirectBindingProperties {
 
   @Property(tries = 1000)
   void editedTextsAreReadAsTheGeneralPathReadsThem(@ForAll("editedTexts") String text) {
-    Statistics.label("bound directly").collect(STRICT.tryReadAll(text, SOURCE).isPresent());
+    Statistics.label("bound directly")
+        .collect(STRICT.engine().tryReadAll(text, SOURCE).isPresent());
     agrees(text);
   }
 
@@ -247,9 +250,9 @@ class DirectBindingProperties {
     List<Object> expected = new ArrayList<>();
     List<Object> actual = new ArrayList<>();
     try {
-      for (SourceDocument doc : STRICT.parse(text, SOURCE, true)) {
+      for (SourceDocument doc : STRICT.engine().parse(text, SOURCE, true)) {
         try {
-          BackupStore store = STRICT.decode(doc);
+          BackupStore store = STRICT.engine().decode(doc);
           expected.add(List.of(store, doc.locate(BackupStoreValidator.validate(store))));
         } catch (BackupStoreReadException e) {
           if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
@@ -271,7 +274,8 @@ class DirectBindingProperties {
     } catch (BackupStoreReadException e) {
       actual.add(e.errors());
     }
-    Statistics.label("bound directly").collect(STRICT.tryReadAll(text, SOURCE).isPresent());
+    Statistics.label("bound directly")
+        .collect(STRICT.engine().tryReadAll(text, SOURCE).isPresent());
     assertThat(actual).isEqualTo(expected);
   }
 
@@ -281,7 +285,7 @@ class DirectBindingProperties {
       @ForAll("storeLists") List<BackupStore> stores, @ForAll("smallLimits") ReadLimits limits) {
     String yaml = STRICT.writeYaml(stores.stream().map(DirectBindingProperties::plain).toList());
     BackupStoreCodec limited = STRICT.withLimits(limits);
-    Optional<List<BoundDocument>> bound = limited.tryReadAll(yaml, SOURCE);
+    Optional<List<BoundDocument>> bound = limited.engine().tryReadAll(yaml, SOURCE);
     Read general = general(limited, yaml);
 
     if (bound.isPresent()) {
@@ -319,9 +323,9 @@ class DirectBindingProperties {
     String anchored = ANCHORED.replace("NS", "team-a");
     String aliased = ANCHORED.replace("NS", "*n");
 
-    assertThat(STRICT.tryReadAll(anchored, SOURCE)).isPresent();
+    assertThat(STRICT.engine().tryReadAll(anchored, SOURCE)).isPresent();
     agrees(anchored);
-    assertThat(STRICT.tryReadAll(aliased, SOURCE)).isEmpty();
+    assertThat(STRICT.engine().tryReadAll(aliased, SOURCE)).isEmpty();
     assertThat(general(STRICT, aliased).outcomes().get(0))
         .asString()
         .contains("YAML aliases are not supported");
@@ -331,16 +335,18 @@ class DirectBindingProperties {
   void otherKindsAndListsAreLeftToTheGeneralPath() {
     String gcs = ANCHORED.replace("NS", "team-a");
 
-    assertThat(STRICT.tryReadAll(gcs.replace("kind: BackupStore", "kind: Secret"), SOURCE))
+    assertThat(STRICT.engine().tryReadAll(gcs.replace("kind: BackupStore", "kind: Secret"), SOURCE))
         .isEmpty();
-    assertThat(STRICT.tryReadAll(gcs.replace("kind: BackupStore\n", ""), SOURCE)).isEmpty();
-    assertThat(STRICT.tryReadAll("apiVersion: v1\nkind: List\nitems: []\n", SOURCE)).isEmpty();
-    assertThat(STRICT.tryReadAll("- a\n", SOURCE)).isEmpty();
-    assertThat(STRICT.tryReadAll("", SOURCE)).hasValue(List.of());
+    assertThat(STRICT.engine().tryReadAll(gcs.replace("kind: BackupStore\n", ""), SOURCE))
+        .isEmpty();
+    assertThat(STRICT.engine().tryReadAll("apiVersion: v1\nkind: List\nitems: []\n", SOURCE))
+        .isEmpty();
+    assertThat(STRICT.engine().tryReadAll("- a\n", SOURCE)).isEmpty();
+    assertThat(STRICT.engine().tryReadAll("", SOURCE)).hasValue(List.of());
     // an empty document reads as an empty string (a document the loader refuses) ...
-    assertThat(STRICT.tryReadAll("---\n---\n" + gcs, SOURCE)).isEmpty();
+    assertThat(STRICT.engine().tryReadAll("---\n---\n" + gcs, SOURCE)).isEmpty();
     // ... a null one is skipped, though it counts
-    assertThat(STRICT.tryReadAll("--- null\n---\n" + gcs, SOURCE).orElseThrow())
+    assertThat(STRICT.engine().tryReadAll("--- null\n---\n" + gcs, SOURCE).orElseThrow())
         .extracting(BoundDocument::index)
         .containsExactly(1);
     agrees("--- null\n---\n" + gcs);

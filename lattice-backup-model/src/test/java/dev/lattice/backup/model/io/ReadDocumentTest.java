@@ -55,7 +55,9 @@ class ReadDocumentTest {
 
     List<ReadDocument> docs = CODEC.readDocuments(text, Optional.of("stores.yaml"));
 
-    assertThat(CODEC.tryReadAll(text, Optional.empty())).as("the fast path reads it").isPresent();
+    assertThat(CODEC.engine().tryReadAll(text, Optional.empty()))
+        .as("the fast path reads it")
+        .isPresent();
     assertThat(docs).hasSize(2);
     assertThat(docs.get(0).errors()).isEmpty();
     assertThat(docs.get(1).store()).isPresent();

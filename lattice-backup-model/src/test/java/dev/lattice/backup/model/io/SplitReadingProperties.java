@@ -19,6 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.model.io.internal.BoundDocument;
+import dev.lattice.backup.model.io.internal.CodecEngine;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -44,10 +46,10 @@ class SplitReadingProperties {
 
   @Property(tries = 250)
   void readingInTwoPartsIsReadingWhole(@ForAll("texts") String text) {
-    Optional<List<BoundDocument>> whole = STRICT.tryReadAll(text, SOURCE);
+    Optional<List<BoundDocument>> whole = STRICT.engine().tryReadAll(text, SOURCE);
 
-    assertThat(STRICT.tryReadAll(text, SOURCE, Runnable::run, 0)).isEqualTo(whole);
-    assertThat(STRICT.tryReadAll(text, SOURCE, task -> new Thread(task).start(), 0))
+    assertThat(STRICT.engine().tryReadAll(text, SOURCE, Runnable::run, 0)).isEqualTo(whole);
+    assertThat(STRICT.engine().tryReadAll(text, SOURCE, task -> new Thread(task).start(), 0))
         .isEqualTo(whole);
   }
 
@@ -58,8 +60,8 @@ class SplitReadingProperties {
           throw new java.util.concurrent.RejectedExecutionException("full");
         };
 
-    assertThat(STRICT.tryReadAll(text, SOURCE, refusing, 0))
-        .isEqualTo(STRICT.tryReadAll(text, SOURCE));
+    assertThat(STRICT.engine().tryReadAll(text, SOURCE, refusing, 0))
+        .isEqualTo(STRICT.engine().tryReadAll(text, SOURCE));
   }
 
   @Example
@@ -73,30 +75,30 @@ class SplitReadingProperties {
           task.run();
         };
 
-    Optional<List<BoundDocument>> split = STRICT.tryReadAll(text, SOURCE, counting, 0);
+    Optional<List<BoundDocument>> split = STRICT.engine().tryReadAll(text, SOURCE, counting, 0);
     assertThat(tasks).hasValue(1);
-    assertThat(split).isEqualTo(STRICT.tryReadAll(text, SOURCE));
+    assertThat(split).isEqualTo(STRICT.engine().tryReadAll(text, SOURCE));
     assertThat(split.orElseThrow()).hasSize(40);
     assertThat(split.get().get(39).location().line()).isGreaterThan(1);
 
-    STRICT.tryReadAll(text, SOURCE, counting, text.length() + 1);
-    STRICT.tryReadAll(STRICT.writeJson(stores.get(0)), SOURCE, counting, 0);
+    STRICT.engine().tryReadAll(text, SOURCE, counting, text.length() + 1);
+    STRICT.engine().tryReadAll(STRICT.writeJson(stores.get(0)), SOURCE, counting, 0);
     assertThat(tasks).hasValue(1);
     // The public overload: below its threshold, one thread and the same stores.
-    assertThat(text.length()).isLessThan(BackupStoreCodec.SPLIT_MIN_CHARS);
-    assertThat(STRICT.tryReadAll(text, SOURCE, counting))
-        .isEqualTo(STRICT.tryReadAll(text, SOURCE));
+    assertThat(text.length()).isLessThan(CodecEngine.SPLIT_MIN_CHARS);
+    assertThat(STRICT.engine().tryReadAll(text, SOURCE, counting))
+        .isEqualTo(STRICT.engine().tryReadAll(text, SOURCE));
     assertThat(tasks).hasValue(1);
   }
 
   @Example
   void lineBreaksAreCountedAsSnakeYamlCountsThem() {
-    assertThat(BackupStoreCodec.lineBreaks("a\nb\r\nc\rd\u0085e\u2028f\u2029g\r")).isEqualTo(7);
-    assertThat(BackupStoreCodec.lineBreaks("a\rb\rc\r\nd")).isEqualTo(3);
-    assertThat(BackupStoreCodec.lineBreaks("\r\n\r\n")).isEqualTo(2);
-    assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n---x\n--- # c\n", 0)).isEqualTo(10);
-    assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n----\n ---\n", 0)).isEqualTo(-1);
-    assertThat(BackupStoreCodec.documentMarkerNear("a: 1\n---", 0)).isEqualTo(5);
+    assertThat(CodecEngine.lineBreaks("a\nb\r\nc\rd\u0085e\u2028f\u2029g\r")).isEqualTo(7);
+    assertThat(CodecEngine.lineBreaks("a\rb\rc\r\nd")).isEqualTo(3);
+    assertThat(CodecEngine.lineBreaks("\r\n\r\n")).isEqualTo(2);
+    assertThat(CodecEngine.documentMarkerNear("a: 1\n---x\n--- # c\n", 0)).isEqualTo(10);
+    assertThat(CodecEngine.documentMarkerNear("a: 1\n----\n ---\n", 0)).isEqualTo(-1);
+    assertThat(CodecEngine.documentMarkerNear("a: 1\n---", 0)).isEqualTo(5);
   }
 
   /** Plain stores with things around, and in, the documents that a cut must not get wrong. */

@@ -91,7 +91,7 @@ class StrictIdentityProperties {
             .replace("apiVersion: lattice.dev/v1alpha1", "apiVersion: \"" + other + "\"");
 
     assertThat(errors(text)).singleElement().asString().startsWith("apiVersion: ");
-    assertThat(STRICT.tryReadAll(text, java.util.Optional.empty())).isEmpty();
+    assertThat(STRICT.engine().tryReadAll(text, java.util.Optional.empty())).isEmpty();
   }
 
   @Property(tries = 200)

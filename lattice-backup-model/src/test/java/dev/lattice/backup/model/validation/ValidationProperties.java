@@ -23,6 +23,7 @@ import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.model.testing.Mutations;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;

@@ -1,0 +1,31 @@
+/*
+ * Copyright 2026 The lattice-backup authors
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *     http://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+/**
+ * The {@code lattice-backup} command line: {@link dev.lattice.backup.cli.Main} is its entry point.
+ * The package is open to picocli, which reads the commands' annotations and fields.
+ */
+module dev.lattice.backup.cli {
+  requires dev.lattice.backup.translate;
+  requires info.picocli;
+  // RenderBenchmark (package-private) parses YAML bare, as the floor it measures against.
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
+
+  exports dev.lattice.backup.cli;
+
+  opens dev.lattice.backup.cli to
+      info.picocli;
+}
