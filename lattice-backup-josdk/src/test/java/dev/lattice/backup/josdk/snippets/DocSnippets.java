@@ -16,7 +16,6 @@
 package dev.lattice.backup.josdk.snippets;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Fabric8Ports;
 import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
@@ -45,7 +44,7 @@ import dev.lattice.backup.translate.TranslationResult;
 import dev.lattice.backup.translate.Translator;
 import dev.lattice.backup.translate.bsl.BslJson;
 import dev.lattice.backup.translate.defaults.ForeignBsl;
-import dev.lattice.backup.translate.resolve.Resolution;
+import dev.lattice.backup.translate.internal.resolve.Resolution;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
@@ -97,9 +96,8 @@ public final class DocSnippets {
   @SuppressWarnings("try") // the controller is used by being open
   public static void main(String[] args) throws InterruptedException {
     KubernetesClient client = new KubernetesClientBuilder().build();
-    Reconciler reconciler =
-        new Reconciler(Fabric8Ports.create(client, "velero"), ReconcileOptions.defaults());
-    try (var controller = BackupStoreController.start(client, reconciler, "velero")) {
+    var options = ReconcileOptions.defaults(); // Velero's namespace and the other settings, once
+    try (var controller = BackupStoreController.builder(client, options).workers(4).start()) {
       Thread.currentThread().join(); // watches and reconciles until the JVM stops
     }
   }
