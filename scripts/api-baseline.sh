@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 modules=(lattice-backup-model lattice-backup-translate lattice-backup-reconcile lattice-backup-junit
-  lattice-backup-fabric8 lattice-backup-cli lattice-backup-controller)
+  lattice-backup-fabric8 lattice-backup-josdk lattice-backup-cli lattice-backup-controller)
 if [[ "${1:-}" != "--no-build" ]]; then
   list=$(IFS=,; echo "${modules[*]}")
   ./mvnw -B -q -DskipTests -Dspotless.check.skip=true -Dmaven.javadoc.skip=true package -pl "$list" -am

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 version=$(sed -n 's:.*<version>\(.*\)</version>.*:\1:p' pom.xml | head -1)
 for module in lattice-backup-model lattice-backup-translate lattice-backup-reconcile \
-  lattice-backup-fabric8 lattice-backup-junit lattice-backup-cli lattice-backup-controller; do
+  lattice-backup-fabric8 lattice-backup-josdk lattice-backup-junit lattice-backup-cli lattice-backup-controller; do
   jar="$module/target/$module-$version.jar"
   [ -f "$jar" ] || { echo "missing $jar: build first" >&2; exit 1; }
   exported=""

@@ -22,9 +22,10 @@ work="${1:-$root/release-check/target/release-check}"
 jar="${2:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}}/bin/jar"
 [[ -x "$jar" ]] || jar=jar
 published_jars=(lattice-backup-model lattice-backup-translate lattice-backup-reconcile
-  lattice-backup-junit lattice-backup-fabric8 lattice-backup-cli lattice-backup-controller)
+  lattice-backup-junit lattice-backup-fabric8 lattice-backup-josdk lattice-backup-cli lattice-backup-controller)
 published_poms=(lattice-backup-parent lattice-backup-bom)
-unpublished=(lattice-backup-benchmarks lattice-backup-testfixtures lattice-backup-release-check)
+unpublished=(lattice-backup-benchmarks lattice-backup-testfixtures lattice-backup-release-check
+  lattice-backup-sample-check)
 
 fail() {
   echo "release-check: FAILED: $*" >&2
@@ -81,9 +82,9 @@ copy a
 copy b
 start=$SECONDS
 # The first build includes the benchmarks, to prove that the publishing plugin leaves them out.
-build a '!release-check' &
+build a '!release-check,!sample-check' &
 pid_a=$!
-build b '!release-check,!benchmarks' &
+build b '!release-check,!sample-check,!benchmarks' &
 pid_b=$!
 status_a=0 status_b=0
 wait "$pid_a" || status_a=$?

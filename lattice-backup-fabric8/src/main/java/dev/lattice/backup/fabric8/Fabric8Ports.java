@@ -46,4 +46,27 @@ public final class Fabric8Ports {
         new SecretAdapter(client, veleroNamespace),
         Optional.of(veleroNamespace));
   }
+
+  /**
+   * The ports for a client whose list reads come from the caller's caches (an operator framework's
+   * informers): the BackupStores, the BSLs in Velero's namespace and the mirrored Secrets are read
+   * from {@code reads}; a store's credentials Secret, the look at a name before a write, and every
+   * write go to the API server as in {@link #create(KubernetesClient, String)}.
+   *
+   * @param client the client for the writes; the host owns and closes it
+   * @param veleroNamespace Velero's namespace, where BSLs and mirrored Secrets live (the caches
+   *     must hold that namespace's objects)
+   * @param reads the caches
+   * @return the ports
+   */
+  public static ClusterPorts create(
+      KubernetesClient client, String veleroNamespace, CachedReads reads) {
+    Objects.requireNonNull(reads, "reads");
+    ClusterPorts direct = create(client, veleroNamespace);
+    return new ClusterPorts(
+        new SuppliedCachePorts.Stores(reads, direct.stores()),
+        new SuppliedCachePorts.Bsls(reads, direct.bsls()),
+        new SuppliedCachePorts.Secrets(reads, direct.secrets()),
+        direct.veleroNamespace());
+  }
 }

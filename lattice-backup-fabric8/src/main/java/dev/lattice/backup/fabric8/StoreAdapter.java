@@ -148,7 +148,7 @@ final class StoreAdapter implements BackupStorePort {
         new BackupStore(
             BackupStore.API_VERSION,
             BackupStore.KIND,
-            ObjectMetadata.of("ns", "name"),
+            ObjectMetadata.named("name").withNamespace("ns"),
             null,
             Optional.of(status));
     return CODEC.toTree(carrier).path("status");

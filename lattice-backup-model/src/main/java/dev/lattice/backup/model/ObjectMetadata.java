@@ -87,14 +87,15 @@ public record ObjectMetadata(
   }
 
   /**
-   * Metadata with a name and a namespace and nothing else.
+   * Metadata with a name and nothing else; add a namespace with {@link #withNamespace}: {@code
+   * ObjectMetadata.named("prod").withNamespace("team-a")}. (One argument, so that a name and a
+   * namespace cannot be swapped.)
    *
-   * @param namespace the namespace
    * @param name the name
    * @return the metadata
    */
-  public static ObjectMetadata of(String namespace, String name) {
-    return builder().name(name).namespace(namespace).build();
+  public static ObjectMetadata named(String name) {
+    return builder().name(name).build();
   }
 
   /**

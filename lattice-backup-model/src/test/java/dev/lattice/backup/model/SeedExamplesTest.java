@@ -46,7 +46,7 @@ class SeedExamplesTest {
 
     BackupStore expected =
         BackupStore.of(
-            ObjectMetadata.of("lattice-system", "production-s3"),
+            ObjectMetadata.named("production-s3").withNamespace("lattice-system"),
             new BackupStoreSpec(
                 true,
                 BackupStorageSpec.s3(S3StorageConfig.of("lattice-backups").withRegion("us-east-1"))
@@ -61,7 +61,7 @@ class SeedExamplesTest {
 
     BackupStore expected =
         BackupStore.of(
-            ObjectMetadata.of("lattice-system", "local-minio"),
+            ObjectMetadata.named("local-minio").withNamespace("lattice-system"),
             new BackupStoreSpec(
                 false,
                 BackupStorageSpec.s3Compatible(

@@ -57,7 +57,8 @@ final class Fixtures {
   }
 
   static BackupStore store(String namespace, String name, boolean dflt, BackupStorageSpec spec) {
-    return BackupStore.of(ObjectMetadata.of(namespace, name), new BackupStoreSpec(dflt, spec));
+    return BackupStore.of(
+        ObjectMetadata.named(name).withNamespace(namespace), new BackupStoreSpec(dflt, spec));
   }
 
   static BackupStorageSpec s3(String bucket) {

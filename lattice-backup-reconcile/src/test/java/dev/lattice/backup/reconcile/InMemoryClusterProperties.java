@@ -568,7 +568,7 @@ class InMemoryClusterProperties {
   }
 
   private static BackupStorageLocation foreign(String name, boolean dflt) {
-    return new BackupStorageLocation(ObjectMetadata.of(VELERO, name), spec(dflt));
+    return new BackupStorageLocation(ObjectMetadata.named(name).withNamespace(VELERO), spec(dflt));
   }
 
   private static BslSpec spec(boolean dflt) {

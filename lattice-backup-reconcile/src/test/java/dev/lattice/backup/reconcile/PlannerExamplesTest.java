@@ -169,7 +169,7 @@ class PlannerExamplesTest {
             kept.metadata(), kept.spec().withDefault(true), kept.phase(), kept.message());
     ObservedBsl foreign =
         new ObservedBsl(
-            ObjectMetadata.of(VELERO, "velero-default"),
+            ObjectMetadata.named("velero-default").withNamespace(VELERO),
             kept.spec(),
             Optional.empty(),
             Optional.empty());

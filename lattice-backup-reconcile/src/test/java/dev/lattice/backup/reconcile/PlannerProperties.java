@@ -503,7 +503,7 @@ class PlannerProperties {
   }
 
   private static ObservedBsl foreign(String name, boolean dflt, Random random) {
-    return observed(ObjectMetadata.of("velero", name), spec(dflt), random);
+    return observed(ObjectMetadata.named(name).withNamespace("velero"), spec(dflt), random);
   }
 
   private static BslSpec spec(boolean dflt) {

@@ -135,7 +135,8 @@ class PortSafetyTest {
   void secretDataNeverShowsInStrings() {
     SecretData data = Fixtures.cloud("hunter2-very-secret");
     MirroredSecret secret =
-        new MirroredSecret(ObjectMetadata.of("velero", "lattice-x-credentials"), data);
+        new MirroredSecret(
+            ObjectMetadata.named("lattice-x-credentials").withNamespace("velero"), data);
     Action apply = new Action.ApplySecret(new StoreKey("team-a", "x"), secret, Optional.empty());
 
     assertThat(data.toString()).isEqualTo("SecretData[cloud] (values redacted)");

@@ -294,7 +294,7 @@ class ReconcileStateProperties {
                           sim.world.clock.tick(Duration.ofSeconds(1));
                           sim.world.cluster.putForeignBsl(
                               new BackupStorageLocation(
-                                  ObjectMetadata.of(Fixtures.VELERO, "default"),
+                                  ObjectMetadata.named("default").withNamespace(Fixtures.VELERO),
                                   new BslSpec(
                                       "aws",
                                       new ObjectStorage("velero-install", Optional.empty()),

@@ -352,7 +352,7 @@ class VeleroEmulationProperties {
       Optional<SecretKeyRef> credential,
       boolean isDefault) {
     return new BackupStorageLocation(
-        ObjectMetadata.of(VELERO, name),
+        ObjectMetadata.named(name).withNamespace(VELERO),
         new BslSpec(
             provider,
             new ObjectStorage("bucket-" + name, Optional.empty()),

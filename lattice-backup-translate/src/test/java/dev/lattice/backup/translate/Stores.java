@@ -42,7 +42,8 @@ final class Stores {
   }
 
   static BackupStore store(String namespace, String name, BackupStorageSpec storage) {
-    return BackupStore.of(ObjectMetadata.of(namespace, name), BackupStoreSpec.of(storage));
+    return BackupStore.of(
+        ObjectMetadata.named(name).withNamespace(namespace), BackupStoreSpec.of(storage));
   }
 
   static BackupStore defaultStore(

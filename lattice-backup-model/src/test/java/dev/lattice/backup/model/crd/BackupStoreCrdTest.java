@@ -304,7 +304,7 @@ class BackupStoreCrdTest {
     Condition ready =
         new Condition("Ready", ConditionStatus.TRUE, "Available", "all good", t, Optional.of(3L));
     return BackupStore.of(
-            ObjectMetadata.of("lattice-system", "s"),
+            ObjectMetadata.named("s").withNamespace("lattice-system"),
             new BackupStoreSpec(true, BackupStorageSpec.gcs(GcsStorageConfig.of("bucket-a"))))
         .withStatus(BackupStoreStatus.of(BackupStorePhase.READY).withConditions(List.of(ready)));
   }
@@ -580,7 +580,8 @@ class BackupStoreCrdTest {
   }
 
   private static BackupStore store(BackupStorageSpec storage) {
-    return BackupStore.of(ObjectMetadata.of("lattice-system", "s"), BackupStoreSpec.of(storage));
+    return BackupStore.of(
+        ObjectMetadata.named("s").withNamespace("lattice-system"), BackupStoreSpec.of(storage));
   }
 
   @Test

@@ -63,7 +63,7 @@ class BackupStoreCodecTest {
     BackupStoreCodec codec = BackupStoreCodec.strict();
     BackupStore store =
         BackupStore.of(
-                dev.lattice.backup.model.ObjectMetadata.of("lattice-system", "a"),
+                dev.lattice.backup.model.ObjectMetadata.named("a").withNamespace("lattice-system"),
                 new dev.lattice.backup.model.BackupStoreSpec(
                     false,
                     dev.lattice.backup.model.BackupStorageSpec.s3(

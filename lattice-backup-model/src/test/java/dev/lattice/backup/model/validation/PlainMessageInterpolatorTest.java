@@ -69,7 +69,7 @@ class PlainMessageInterpolatorTest {
 
   private static final BackupStore BROKEN =
       BackupStore.of(
-          ObjectMetadata.of("lattice-system", "s"),
+          ObjectMetadata.named("s").withNamespace("lattice-system"),
           BackupStoreSpec.of(BackupStorageSpec.s3(S3StorageConfig.of("ab").withRegion("US_EAST"))));
 
   @Test

@@ -58,7 +58,7 @@ class SecretEchoProperties {
     return new BackupStore(
         BackupStore.API_VERSION,
         BackupStore.KIND,
-        ObjectMetadata.of("team-a", "leaky"),
+        ObjectMetadata.named("leaky").withNamespace("team-a"),
         new BackupStoreSpec(
             false,
             BackupStorageSpec.s3Compatible(

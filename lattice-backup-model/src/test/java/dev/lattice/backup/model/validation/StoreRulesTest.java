@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class StoreRulesTest {
 
   private static BackupStore store(BackupStorageSpec storage) {
-    return BackupStore.of(ObjectMetadata.of("lattice-system", "s"), BackupStoreSpec.of(storage));
+    return BackupStore.of(
+        ObjectMetadata.named("s").withNamespace("lattice-system"), BackupStoreSpec.of(storage));
   }
 
   private static java.util.List<String> errors(BackupStorageSpec storage) {
@@ -100,7 +101,7 @@ class StoreRulesTest {
         new BackupStore(
             "v1",
             "Store",
-            ObjectMetadata.of("Bad_NS", "Bad_Name"),
+            ObjectMetadata.named("Bad_Name").withNamespace("Bad_NS"),
             BackupStoreSpec.of(
                 BackupStorageSpec.s3(S3StorageConfig.of("ab").withEndpoint("ftp://x"))
                     .withGcs(GcsStorageConfig.of("goog"))
