@@ -152,7 +152,7 @@ class JarSmokeIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
                 "-Xshare:on",
-                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
                 JAR.toAbsolutePath().toString(),
