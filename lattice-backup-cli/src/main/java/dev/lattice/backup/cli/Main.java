@@ -92,9 +92,47 @@ public final class Main implements Runnable {
     System.exit(run(args, System.in, out, err));
   }
 
-  /** Runs the command with the given streams; returns the exit code. */
+  /**
+   * Runs the command with the given streams; returns the exit code. The common command lines of
+   * {@code render} and {@code validate} are parsed by {@link FastPath}, without building picocli's
+   * command model (a large part of a short run's start-up); everything else goes through picocli.
+   */
   static int run(String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new Main());
+    var fast = FastPath.parse(args);
+    if (fast.isPresent()) {
+      Shared command = fast.get();
+      command.stdin(stdin);
+      try {
+        return command.execute(out, err);
+      } catch (UsageProblem e) {
+        // nothing read or printed yet: picocli parses again and reports it as every usage error
+      } catch (RuntimeException e) {
+        return internalError(e, command.debug, err);
+      } finally {
+        out.flush();
+        err.flush();
+      }
+    }
+    return withPicocli(args, stdin, out, err);
+  }
+
+  private static int internalError(Exception e, boolean debug, PrintWriter err) {
+    err.println("lattice-backup: internal error: " + e);
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    return NOT_A_VERDICT;
+  }
+
+  /** The picocli command line of a new {@code Main}, its subcommands included. */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  /** Every command line through picocli: help, version, usage errors, {@code crd}, the rest. */
+  private static int withPicocli(
+      String[] args, InputStream stdin, PrintWriter out, PrintWriter err) {
+    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
     for (CommandLine sub : cli.getSubcommands().values()) {
@@ -104,14 +142,8 @@ public final class Main implements Runnable {
     }
     cli.setParameterExceptionHandler(Main::usageError);
     cli.setExecutionExceptionHandler(
-        (e, line, parse) -> {
-          boolean debug = parse.originalArgs().contains("--debug");
-          line.getErr().println("lattice-backup: internal error: " + e);
-          if (debug) {
-            e.printStackTrace(line.getErr());
-          }
-          return NOT_A_VERDICT;
-        });
+        (e, line, parse) ->
+            internalError(e, parse.originalArgs().contains("--debug"), line.getErr()));
     int code = cli.execute(args);
     out.flush();
     err.flush();
@@ -230,14 +262,13 @@ public final class Main implements Runnable {
       return java.util.Objects.requireNonNull(spec);
     }
 
-    TranslationOptions options() throws InputProblem {
+    TranslationOptions options() throws UsageProblem {
       ProviderNaming naming =
           switch (providerNames) {
             case "short" -> ProviderNaming.SHORT;
             case "qualified" -> ProviderNaming.QUALIFIED;
             default ->
-                throw new CommandLine.ParameterException(
-                    spec().commandLine(),
+                throw new UsageProblem(
                     "--provider-names must be short or qualified, not '" + providerNames + "'");
           };
       try {
@@ -254,11 +285,11 @@ public final class Main implements Runnable {
             .trust(trust)
             .build();
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.ParameterException(spec().commandLine(), e.getMessage());
+        throw new UsageProblem(String.valueOf(e.getMessage()));
       }
     }
 
-    Verdicts.Outcome judge(PrintWriter err) throws InputProblem {
+    Verdicts.Outcome judge(PrintWriter err) throws InputProblem, UsageProblem {
       TranslationOptions options = options();
       var inputs = new Inputs(stdin, LIMITS.maxTextChars()).read(paths);
       var loader = new Loader(CODEC, namespace == null ? options.platformNamespace() : namespace);
@@ -269,16 +300,29 @@ public final class Main implements Runnable {
       return Verdicts.judge(loaded, options);
     }
 
-    /** Checks command-specific options before anything is read; throws a usage error. */
-    void checkOptions() {}
+    /** Checks command-specific options before anything is read. */
+    void checkOptions() throws UsageProblem {}
 
     /** Reports the outcome; returns the exit code. */
     abstract int report(Verdicts.Outcome outcome, PrintWriter out, PrintWriter err);
 
     @Override
     public Integer call() {
+      CommandLine line = spec().commandLine();
+      try {
+        return execute(line.getOut(), line.getErr());
+      } catch (UsageProblem e) {
+        throw new CommandLine.ParameterException(line, e.getMessage());
+      }
+    }
+
+    /**
+     * Runs the command once its options are set, by picocli or by {@link FastPath}; returns the
+     * exit code. Option values it cannot use are a {@link UsageProblem}, thrown before anything is
+     * read or printed.
+     */
+    int execute(PrintWriter out, PrintWriter err) throws UsageProblem {
       checkOptions();
-      PrintWriter err = spec().commandLine().getErr();
       try {
         Verdicts.Outcome outcome = judge(err);
         if (outcome.stores() == 0 && !allowEmpty) {
@@ -288,7 +332,7 @@ public final class Main implements Runnable {
                   + " (use --allow-empty if that is expected)");
           return NO_STORES;
         }
-        return report(outcome, spec().commandLine().getOut(), err);
+        return report(outcome, out, err);
       } catch (InputProblem e) {
         err.println("lattice-backup: " + e.getMessage());
         return NOT_A_VERDICT;

@@ -53,10 +53,9 @@ final class RenderCommand extends Main.Shared {
   String output = "yaml";
 
   @Override
-  void checkOptions() {
+  void checkOptions() throws UsageProblem {
     if (!output.equals("yaml") && !output.equals("json")) {
-      throw new CommandLine.ParameterException(
-          spec().commandLine(), "-o must be yaml or json, not '" + output + "'");
+      throw new UsageProblem("-o must be yaml or json, not '" + output + "'");
     }
   }
 

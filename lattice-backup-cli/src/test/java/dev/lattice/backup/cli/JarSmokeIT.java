@@ -107,6 +107,31 @@ class JarSmokeIT {
   }
 
   @Test
+  void renderLoadsNeitherPicocliNorJacksonDatabindsMapper() throws Exception {
+    Path log = dir.resolve("classes.log");
+    Run r =
+        run(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xlog:class+load=info:file=" + log,
+                "-jar",
+                JAR.toString(),
+                "render",
+                Path.of("..", "examples").toString()));
+    assertThat(r.code()).as(r.err()).isZero();
+
+    List<String> loaded = Files.readAllLines(log);
+    // the fast path: no picocli command model, no ObjectMapper, no java.time module for Jackson
+    assertThat(loaded)
+        .noneMatch(l -> l.contains(" picocli.CommandLine$Model "))
+        .noneMatch(l -> l.contains(" com.fasterxml.jackson.databind.ObjectMapper "))
+        .noneMatch(l -> l.contains(" com.fasterxml.jackson.datatype.jsr310."))
+        .anyMatch(l -> l.contains(" dev.lattice.backup.cli.FastPath "));
+    // about 1,400 classes in all (2,700 before the fast path); a regression would add hundreds
+    assertThat(loaded).hasSizeLessThan(1_800);
+  }
+
+  @Test
   void readmesLauncherUsesTheTrainedArchiveAndPrintsWhatTheJarPrints() throws Exception {
     Path archive = Path.of("target", "lattice-backup.jsa");
     assertThat(archive).as("the class-data-sharing archive made in package").isNotEmptyFile();
@@ -127,7 +152,7 @@ class JarSmokeIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:SharedArchiveFile=" + archive.toAbsolutePath(),
                 "-Xshare:on",
-                "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
                 "-XX:TieredStopAtLevel=1",
                 "-jar",
                 JAR.toAbsolutePath().toString(),

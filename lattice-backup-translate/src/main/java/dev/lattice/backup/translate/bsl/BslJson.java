@@ -32,25 +32,35 @@ import java.util.Map;
  * empty config and absent credentials are omitted, keys are sorted. Pure and thread-safe.
  */
 public final class BslJson {
-  private static final JsonMapper JSON = configure(JsonMapper.builder()).build();
+  /**
+   * The mapper, built on first use: writing YAML from the records ({@link #toYaml}) needs none, and
+   * building one loads hundreds of classes, which a short command line run would pay for nothing.
+   * (Its configuration is here too: the verifier loads the classes a method names when it loads the
+   * method's class.)
+   */
+  private static final class Mapper {
+    static final JsonMapper JSON = configure(JsonMapper.builder()).build();
+
+    private Mapper() {}
+
+    private static <B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<?, B>> B configure(
+        B builder) {
+      JsonInclude.Value nonEmpty =
+          JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY);
+      return builder
+          .addModule(new Jdk8Module())
+          .addModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS))
+          .withConfigOverride(Map.class, o -> o.setInclude(nonEmpty))
+          .withConfigOverride(List.class, o -> o.setInclude(nonEmpty));
+    }
+  }
 
   private BslJson() {}
-
-  private static <B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<?, B>> B configure(
-      B builder) {
-    JsonInclude.Value nonEmpty =
-        JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, JsonInclude.Include.NON_EMPTY);
-    return builder
-        .addModule(new Jdk8Module())
-        .addModule(new JavaTimeModule())
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        .defaultPropertyInclusion(
-            JsonInclude.Value.construct(
-                JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS))
-        .withConfigOverride(Map.class, o -> o.setInclude(nonEmpty))
-        .withConfigOverride(List.class, o -> o.setInclude(nonEmpty));
-  }
 
   /**
    * The location as a JSON tree.
@@ -59,7 +69,7 @@ public final class BslJson {
    * @return a new tree
    */
   public static JsonNode toTree(BackupStorageLocation bsl) {
-    return JSON.valueToTree(bsl);
+    return Mapper.JSON.valueToTree(bsl);
   }
 
   /**
@@ -71,7 +81,7 @@ public final class BslJson {
    */
   public static BackupStorageLocation fromTree(JsonNode tree) {
     try {
-      return JSON.treeToValue(tree, BackupStorageLocation.class);
+      return Mapper.JSON.treeToValue(tree, BackupStorageLocation.class);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "not a BackupStorageLocation: " + e.getOriginalMessage(), e);
@@ -85,7 +95,7 @@ public final class BslJson {
    * @return the JSON text
    */
   public static String toJson(BackupStorageLocation bsl) {
-    return JSON.valueToTree(bsl).toString();
+    return Mapper.JSON.valueToTree(bsl).toString();
   }
 
   /**
@@ -112,6 +122,6 @@ public final class BslJson {
    * @return a new resource the caller may change
    */
   public static GenericKubernetesResource toGeneric(BackupStorageLocation bsl) {
-    return JSON.convertValue(toTree(bsl), GenericKubernetesResource.class);
+    return Mapper.JSON.convertValue(toTree(bsl), GenericKubernetesResource.class);
   }
 }

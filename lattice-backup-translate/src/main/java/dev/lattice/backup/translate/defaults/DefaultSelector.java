@@ -43,7 +43,15 @@ public final class DefaultSelector {
       Comparator.comparing((Candidate c) -> c.created().orElse(Instant.MAX))
           .thenComparing(Candidate::key);
 
-  private record Candidate(StoreKey key, Optional<Instant> created) {}
+  private record Candidate(StoreKey key, Optional<Instant> created) {
+    /**
+     * The record's equality, spelt out: a record's own {@code equals} is bootstrapped through
+     * {@code ObjectMethods} on first use, tens of milliseconds of a short command line run.
+     */
+    boolean sameAs(Candidate other) {
+      return key.compareTo(other.key) == 0 && created.equals(other.created);
+    }
+  }
 
   private DefaultSelector() {}
 
@@ -110,7 +118,7 @@ public final class DefaultSelector {
     }
     Candidate winner = candidates.stream().min(AGE).orElseThrow();
     for (Candidate c : candidates) {
-      if (!c.equals(winner)) {
+      if (!c.sameAs(winner)) {
         notDefault.put(
             c.key(),
             new NotDefault(

@@ -83,12 +83,71 @@ public final class CodecEngine {
   private final ReadLimits limits;
   private final JsonFactory jsonFactory;
   private final YAMLFactory yamlFactory;
-  private final JsonMapper mapper;
-  private final ObjectReader reader;
-  private final com.fasterxml.jackson.databind.JavaType storeType;
-  private final SchemaCheck schemaCheck;
-  private final ObjectWriter jsonWriter;
-  private final ObjectWriter yamlWriter;
+  private volatile @Nullable Databind databind;
+
+  /**
+   * The databind side: mappers, reader, writers and the schema check. Building it costs more than
+   * reading a few stores straight from the parser (hundreds of classes at start-up), and the direct
+   * binder does not need it, so it is built on first use: a command line that only reads plain
+   * stores never builds it.
+   */
+  private record Databind(
+      JsonMapper mapper,
+      ObjectReader reader,
+      com.fasterxml.jackson.databind.JavaType storeType,
+      SchemaCheck schemaCheck,
+      ObjectWriter jsonWriter,
+      ObjectWriter yamlWriter) {
+    /**
+     * Builds it. (Here rather than in the engine's own methods, so that loading the engine does not
+     * load the databind classes these lines name.)
+     */
+    static Databind of(JsonFactory jsonFactory, YAMLFactory yamlFactory) {
+      JsonMapper mapper = configured(JsonMapper.builder(jsonFactory)).build();
+      return new Databind(
+          mapper,
+          mapper.readerFor(BackupStore.class),
+          mapper.constructType(BackupStore.class),
+          new SchemaCheck(mapper),
+          mapper.writerFor(BackupStore.class),
+          configured(YAMLMapper.builder(yamlFactory)).build().writerFor(BackupStore.class));
+    }
+
+    /** The mapping both the JSON and the YAML mapper use. */
+    private static <B extends MapperBuilder<?, B>> B configured(B builder) {
+      JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
+      JsonSetter.Value failOnNullElements = JsonSetter.Value.forContentNulls(Nulls.FAIL);
+      builder
+          .addModule(new Jdk8Module())
+          .addModule(new JavaTimeModule())
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .defaultPropertyInclusion(
+              JsonInclude.Value.construct(
+                  JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
+      for (Class<?> container : List.of(Map.class, List.class, Collection.class)) {
+        builder.withConfigOverride(
+            container, o -> o.setInclude(nonEmpty).setSetterInfo(failOnNullElements));
+      }
+      return builder;
+    }
+  }
+
+  private Databind databind() {
+    Databind d = databind;
+    if (d == null) {
+      synchronized (this) {
+        d = databind;
+        if (d == null) {
+          d = Databind.of(jsonFactory, yamlFactory);
+          databind = d;
+        }
+      }
+    }
+    return d;
+  }
 
   private CodecEngine(boolean strict, ReadLimits limits) {
     this.strict = strict;
@@ -121,34 +180,6 @@ public final class CodecEngine {
                 .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
                 .disable(YAMLGenerator.Feature.SPLIT_LINES)
                 .stringQuotingChecker(new LineBreakQuoting()));
-    this.mapper = configured(JsonMapper.builder(jsonFactory)).build();
-    this.reader = mapper.readerFor(BackupStore.class);
-    this.storeType = mapper.constructType(BackupStore.class);
-    this.schemaCheck = new SchemaCheck(mapper);
-    this.jsonWriter = mapper.writerFor(BackupStore.class);
-    this.yamlWriter =
-        configured(YAMLMapper.builder(yamlFactory)).build().writerFor(BackupStore.class);
-  }
-
-  /** The mapping both the JSON and the YAML mapper use. */
-  private static <B extends MapperBuilder<?, B>> B configured(B builder) {
-    JsonInclude.Value nonEmpty = JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY, null);
-    JsonSetter.Value failOnNullElements = JsonSetter.Value.forContentNulls(Nulls.FAIL);
-    builder
-        .addModule(new Jdk8Module())
-        .addModule(new JavaTimeModule())
-        .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-        .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .defaultPropertyInclusion(
-            JsonInclude.Value.construct(
-                JsonInclude.Include.NON_ABSENT, JsonInclude.Include.USE_DEFAULTS));
-    for (Class<?> container : List.of(Map.class, List.class, Collection.class)) {
-      builder.withConfigOverride(
-          container, o -> o.setInclude(nonEmpty).setSetterInfo(failOnNullElements));
-    }
-    return builder;
   }
 
   /**
@@ -413,7 +444,8 @@ public final class CodecEngine {
     if (strict) {
       problems.addAll(document.duplicates());
     }
-    schemaCheck.check(document.tree(), storeType, "", strict, problems);
+    Databind d = databind();
+    d.schemaCheck().check(document.tree(), d.storeType(), "", strict, problems);
     if (strict) {
       identity(document.tree(), problems);
     }
@@ -423,7 +455,7 @@ public final class CodecEngine {
           BackupStoreReadException.Kind.INVALID, document.locate(problems));
     }
     try {
-      store = reader.withHandler(new Problems(problems)).readValue(document.tree());
+      store = d.reader().withHandler(new Problems(problems)).readValue(document.tree());
     } catch (MismatchedInputException e) {
       problems.add(typeProblem(e));
     } catch (IOException | RuntimeException e) {
@@ -506,7 +538,7 @@ public final class CodecEngine {
    * @return a new tree the caller may change
    */
   public JsonNode toTree(BackupStore store) {
-    return mapper.valueToTree(store);
+    return databind().mapper().valueToTree(store);
   }
 
   /**
@@ -517,7 +549,7 @@ public final class CodecEngine {
    */
   public String writeJson(BackupStore store) {
     try {
-      return jsonWriter.writeValueAsString(store);
+      return databind().jsonWriter().writeValueAsString(store);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
@@ -544,7 +576,7 @@ public final class CodecEngine {
       return "";
     }
     StringWriter out = new StringWriter();
-    try (var seq = yamlWriter.writeValues(out)) {
+    try (var seq = databind().yamlWriter().writeValues(out)) {
       for (BackupStore s : stores) {
         seq.write(s);
       }
@@ -783,7 +815,7 @@ public final class CodecEngine {
       if (targetType.isEnum()) {
         String allowed =
             Arrays.stream(targetType.getEnumConstants())
-                .map(c -> "\"" + mapper.convertValue(c, String.class) + "\"")
+                .map(c -> "\"" + databind().mapper().convertValue(c, String.class) + "\"")
                 .collect(Collectors.joining(", "));
         problems.add(
             FieldError.of(
