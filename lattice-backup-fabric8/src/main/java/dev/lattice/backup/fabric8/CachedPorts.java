@@ -39,21 +39,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * The reconcile ports over an {@link InformerCache}: lists come from the cache, writes go to the
- * API server through the plain adapters (conditional on the version read, or server-side apply) and
- * are reported to the cache's expectations.
+ * The reconcile ports over a {@link CacheView}: lists come from the cache, writes go to the API
+ * server through the plain adapters (conditional on the version read, or server-side apply).
  *
  * <p>Credentials Secrets outside Velero's namespace are read on demand with a GET, and a read is
  * reused for {@code sourceTtl}: a burst of passes over one store reads its Secret once, and a
  * rotated credential reaches Velero at the latest one TTL after the next pass of its store (every
  * resync makes such a pass). Watching only the referenced Secrets would take one watch per Secret;
  * watching them all would take a cluster-wide list and watch of Secrets, which a least-privilege
- * controller must not have. A Secret in Velero's namespace that is not ours (a name a mirror would
- * take) is looked up with a GET too: that happens once per new mirror.
+ * controller must not have. A Secret in Velero's namespace that the cache does not know (a name a
+ * mirror would take) is looked up with a GET too: that happens once per new mirror.
  */
 final class CachedPorts {
   private CachedPorts() {}
 
+  /**
+   * The controller's ports: adapters that report every write to the cache's expectations, and write
+   * a store from its cached object when the version matches.
+   */
   static ClusterPorts over(
       KubernetesClient client,
       String veleroNamespace,
@@ -61,18 +64,35 @@ final class CachedPorts {
       Duration sourceTtl,
       LongSupplier nanos) {
     Writes writes = cache::wrote;
-    StoreAdapter stores = new StoreAdapter(client, cache::rawStore, writes);
-    BslAdapter bsls = new BslAdapter(client, veleroNamespace, writes);
-    SecretAdapter secrets = new SecretAdapter(client, veleroNamespace, writes);
+    ClusterPorts direct =
+        new ClusterPorts(
+            new StoreAdapter(client, cache::rawStore, writes),
+            new BslAdapter(client, veleroNamespace, writes),
+            new SecretAdapter(client, veleroNamespace, writes),
+            Optional.of(veleroNamespace));
+    return over(direct, cache.view(), sourceTtl, nanos);
+  }
+
+  /**
+   * Ports that read lists from {@code view} and do everything else through {@code direct}.
+   *
+   * @param sourceTtl how long a credentials Secret read is reused; zero reads it every time
+   */
+  static ClusterPorts over(
+      ClusterPorts direct, CacheView view, Duration sourceTtl, LongSupplier nanos) {
+    SecretPort secrets =
+        sourceTtl.isZero()
+            ? direct.secrets()
+            : new TtlReads(direct.secrets(), sourceTtl.toNanos(), nanos);
     return new ClusterPorts(
-        new Stores(cache, stores),
-        new Bsls(cache, bsls),
-        new Secrets(cache, secrets, sourceTtl.toNanos(), nanos),
-        Optional.of(veleroNamespace));
+        new Stores(view, direct.stores()),
+        new Bsls(view, direct.bsls()),
+        new Secrets(view, secrets),
+        direct.veleroNamespace());
   }
 
   /** Stores from the cache. */
-  private record Stores(InformerCache cache, StoreAdapter api) implements BackupStorePort {
+  private record Stores(CacheView cache, BackupStorePort api) implements BackupStorePort {
     @Override
     public List<BackupStore> list(Set<String> namespaces) {
       List<BackupStore> all = cache.stores();
@@ -109,11 +129,12 @@ final class CachedPorts {
     }
   }
 
-  /** BSLs from the cache; the API server while the BSL type was missing at start. */
-  private record Bsls(InformerCache cache, BslAdapter api) implements BslPort {
+  /** BSLs from the cache; the API server while the cache cannot serve them. */
+  private record Bsls(CacheView cache, BslPort api) implements BslPort {
     @Override
     public List<ObservedBsl> list() throws PortException {
-      return cache.bslTypeMissing() ? api.list() : cache.bsls();
+      Optional<List<ObservedBsl>> cached = cache.bsls();
+      return cached.isPresent() ? cached.get() : api.list();
     }
 
     @Override
@@ -134,10 +155,39 @@ final class CachedPorts {
     }
   }
 
-  /** Mirrored Secrets from the cache; credentials read on demand and kept for a while. */
-  private static final class Secrets implements SecretPort {
-    private final InformerCache cache;
-    private final SecretAdapter api;
+  /** Mirrored Secrets from the cache; everything else through {@code api}. */
+  private record Secrets(CacheView cache, SecretPort api) implements SecretPort {
+    @Override
+    public Optional<SecretData> read(String namespace, String name) throws PortException {
+      return api.read(namespace, name);
+    }
+
+    @Override
+    public List<MirroredSecret> listMirrored() {
+      return cache.mirrored();
+    }
+
+    @Override
+    public Optional<ObjectMetadata> find(String name) throws PortException {
+      Optional<ObjectMetadata> known = cache.knownSecret(name);
+      return known.isPresent() ? known : api.find(name);
+    }
+
+    @Override
+    public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
+        throws PortException {
+      api.applyMirrored(secret, resourceVersion);
+    }
+
+    @Override
+    public void deleteMirrored(String name, String resourceVersion) throws PortException {
+      api.deleteMirrored(name, resourceVersion);
+    }
+  }
+
+  /** Credentials Secrets read through {@code api} and reused for a while; the rest delegated. */
+  private static final class TtlReads implements SecretPort {
+    private final SecretPort api;
     private final long ttlNanos;
     private final LongSupplier nanos;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
@@ -145,8 +195,7 @@ final class CachedPorts {
     /** A credentials Secret as read, and when. */
     private record Read(Optional<SecretData> data, long at) {}
 
-    Secrets(InformerCache cache, SecretAdapter api, long ttlNanos, LongSupplier nanos) {
-      this.cache = cache;
+    TtlReads(SecretPort api, long ttlNanos, LongSupplier nanos) {
       this.api = api;
       this.ttlNanos = ttlNanos;
       this.nanos = nanos;
@@ -169,16 +218,12 @@ final class CachedPorts {
     }
 
     @Override
-    public List<MirroredSecret> listMirrored() {
-      return cache.mirrored();
+    public List<MirroredSecret> listMirrored() throws PortException {
+      return api.listMirrored();
     }
 
     @Override
     public Optional<ObjectMetadata> find(String name) throws PortException {
-      Optional<MirroredSecret> ours = cache.mirroredSecret(name);
-      if (ours.isPresent()) {
-        return Optional.of(ours.get().metadata());
-      }
       return api.find(name);
     }
 

@@ -17,6 +17,7 @@ package dev.lattice.backup.fabric8;
 
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,11 +63,10 @@ public final class Fabric8Ports {
   public static ClusterPorts create(
       KubernetesClient client, String veleroNamespace, CachedReads reads) {
     Objects.requireNonNull(reads, "reads");
-    ClusterPorts direct = create(client, veleroNamespace);
-    return new ClusterPorts(
-        new SuppliedCachePorts.Stores(reads, direct.stores()),
-        new SuppliedCachePorts.Bsls(reads, direct.bsls()),
-        new SuppliedCachePorts.Secrets(reads, direct.secrets()),
-        direct.veleroNamespace());
+    return CachedPorts.over(
+        create(client, veleroNamespace),
+        new CachedReadsView(reads),
+        Duration.ZERO,
+        System::nanoTime);
   }
 }

@@ -61,10 +61,15 @@ final class InformerCache implements AutoCloseable {
     record Store(StoreKey key, @Nullable BackupStore before, @Nullable BackupStore after)
         implements Change {}
 
-    /** A BSL in Velero's namespace was added, changed, resynced or deleted. */
+    /**
+     * A BSL in Velero's namespace was added, changed, resynced or deleted. {@code owner} is the
+     * store the object claims (its annotation), not the proven owner: the event wakes that store,
+     * and its pass decides with {@code BslLabels.provenOwner} whether the object is its own, so a
+     * tampered label still gets the store's status updated.
+     */
     record Bsl(String name, Optional<StoreKey> owner, boolean defaultChanged) implements Change {}
 
-    /** A mirrored Secret was added, changed or deleted. */
+    /** A mirrored Secret was added, changed or deleted; {@code owner} as for {@link Bsl}. */
     record Secret(String name, Optional<StoreKey> owner) implements Change {}
   }
 
@@ -182,6 +187,31 @@ final class InformerCache implements AutoCloseable {
 
   Optional<MirroredSecret> mirroredSecret(String name) {
     return Optional.ofNullable(mirrored.get(name));
+  }
+
+  /** What the ports read: the BSLs from the API server while the BSL type is missing. */
+  CacheView view() {
+    return new CacheView() {
+      @Override
+      public List<BackupStore> stores() {
+        return InformerCache.this.stores();
+      }
+
+      @Override
+      public Optional<List<ObservedBsl>> bsls() {
+        return bslTypeMissing ? Optional.empty() : Optional.of(InformerCache.this.bsls());
+      }
+
+      @Override
+      public List<MirroredSecret> mirrored() {
+        return InformerCache.this.mirrored();
+      }
+
+      @Override
+      public Optional<ObjectMetadata> knownSecret(String name) {
+        return mirroredSecret(name).map(MirroredSecret::metadata);
+      }
+    };
   }
 
   int storeCount() {

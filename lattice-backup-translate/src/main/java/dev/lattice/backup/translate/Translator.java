@@ -35,7 +35,6 @@ import dev.lattice.backup.translate.defaults.DefaultSelection;
 import dev.lattice.backup.translate.defaults.DefaultSelector;
 import dev.lattice.backup.translate.defaults.ForeignBsl;
 import dev.lattice.backup.translate.internal.names.BslNames;
-import dev.lattice.backup.translate.internal.resolve.Resolution;
 import dev.lattice.backup.translate.internal.resolve.StoreResolver;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -27,7 +27,6 @@ import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.translate.defaults.DefaultReason;
 import dev.lattice.backup.translate.defaults.DefaultSelection;
 import dev.lattice.backup.translate.defaults.ForeignBsl;
-import dev.lattice.backup.translate.internal.resolve.Resolution;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -25,7 +25,6 @@ import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.translate.defaults.DefaultReason;
 import dev.lattice.backup.translate.defaults.DefaultSelection;
-import dev.lattice.backup.translate.internal.resolve.Resolution;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -18,6 +18,7 @@ package dev.lattice.backup.translate.internal.resolve;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreStatus;
+import dev.lattice.backup.translate.Resolution;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.defaults.DefaultSelection;

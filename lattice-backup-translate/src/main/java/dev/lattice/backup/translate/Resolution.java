@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.translate.internal.resolve;
+package dev.lattice.backup.translate;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
