@@ -3,16 +3,19 @@
 # a burst of stores, one change among 100 and among the burst, a resync, the heap. A measurement,
 # not a test: it is not part of `./mvnw -B verify`.
 #   scripts/bench-controller.sh [stores] [extra stores for the heap figure] [baseline true|false]
-#   e.g. scripts/bench-controller.sh 1000 10000 true
+#     [cache-backed true|false]
+#   e.g. scripts/bench-controller.sh 1000 10000 true      (about an hour on 2 cores: the baseline's
+#   burst of 1,000 takes 13 minutes, 10,000 stores for the heap figure 15)
 # Results: standard output and lattice-backup-fabric8/target/controller-bench.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stores="${1:-1000}"
 heap="${2:-0}"
 baseline="${3:-true}"
+cached="${4:-true}"
 ./mvnw -B verify -pl lattice-backup-fabric8 -am -Dspotless.check.skip=true -Dmaven.javadoc.skip=true \
   -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test=ControllerBenchmark -Dlattice.bench.stores="$stores" -Dlattice.bench.heap="$heap" \
-  -Dlattice.bench.baseline="$baseline" -DargLine="-Xmx2g" -Djapicmp.skip=true \
+  -Dlattice.bench.baseline="$baseline" -Dlattice.bench.cached="$cached" -Dlattice.it.timeout=10800 -DargLine="-Xmx2g" -Djapicmp.skip=true \
   | grep -E "^\| |Tests run:|BUILD|ERROR"
 cat lattice-backup-fabric8/target/controller-bench.md
