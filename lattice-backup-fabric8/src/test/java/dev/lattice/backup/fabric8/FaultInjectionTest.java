@@ -28,6 +28,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import dev.lattice.backup.testcluster.TestCluster;
 
 /**
  * Faults a real API server cannot be made to produce on demand, injected with fabric8's mock API
@@ -51,7 +52,7 @@ class FaultInjectionTest {
     server = MockCluster.start();
     client = server.createClient();
     reconciler = new Reconciler(Fabric8Ports.create(client, "velero"), ReconcileOptions.defaults());
-    MockCluster.putSecret(client, "lattice-system", "minio-creds", "minio-access-key");
+    TestCluster.secret(client, "lattice-system", "minio-creds", "minio-access-key");
     MockCluster.create(client, MockCluster.seed("s3-store.yaml"));
     MockCluster.create(client, MockCluster.seed("minio-store.yaml"));
     MockCluster.drain(server);

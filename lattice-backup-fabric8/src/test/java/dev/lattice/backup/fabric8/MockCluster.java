@@ -113,24 +113,6 @@ final class MockCluster {
         .create();
   }
 
-  static void putSecret(KubernetesClient client, String ns, String name, String value) {
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(ns)
-                .withName(name)
-                .endMetadata()
-                .withData(
-                    Map.of(
-                        "cloud",
-                        Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
-                .build())
-        .create();
-  }
-
   static Optional<GenericKubernetesResource> bsl(KubernetesClient client, String name) {
     return Optional.ofNullable(
         client

@@ -15,8 +15,9 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static dev.lattice.backup.testcluster.RequestCounts.count;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.fabric8.bench.FullPassController;
@@ -35,11 +36,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 
 /**
  * Today's controller against the full-pass controller it replaced ({@link FullPassController}, the
@@ -112,7 +114,7 @@ class ControllerBenchmark {
       long work = workerCpuNanos() - work0;
       long server = serverCpuTicks() - server0;
       awaitQuiet(cluster);
-      Map<String, Long> burst = count(RealCluster.controllerEvents(cluster, mark));
+      Map<String, Long> burst = count(RequestCounts.controllerEvents(cluster, mark));
       long total = burst.values().stream().mapToLong(Long::longValue).sum();
       row(
           name,
@@ -134,7 +136,7 @@ class ControllerBenchmark {
           requests(cluster, () -> change(admin, "s7")));
       long resyncMark = cluster.auditLog().mark();
       Thread.sleep(RESYNC.plusSeconds(10).toMillis());
-      Map<String, Long> resync = count(RealCluster.controllerEvents(cluster, resyncMark));
+      Map<String, Long> resync = count(RequestCounts.controllerEvents(cluster, resyncMark));
       row(
           name,
           "resync of "
@@ -178,8 +180,8 @@ class ControllerBenchmark {
   }
 
   private static void fresh(KubernetesClient admin) {
-    RealCluster.cleanSlate(admin);
-    RealCluster.secret(admin, VELERO, "velero-credentials-aws-prod", "[default]\n");
+    TestCluster.cleanSlate(admin);
+    TestCluster.secret(admin, VELERO, "velero-credentials-aws-prod", "[default]\n");
   }
 
   /** Creates stores s{from}..s{to-1} from 8 threads; s0 asks to be the default. */
@@ -188,7 +190,7 @@ class ControllerBenchmark {
     for (int i = from; i < to; i++) {
       int n = i;
       pool.execute(
-          () -> RealCluster.store(admin, PLATFORM, "s" + n, n == 0, RealCluster.s3("bucket-" + n)));
+          () -> TestCluster.store(admin, PLATFORM, "s" + n, n == 0, TestCluster.s3("bucket-" + n)));
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
@@ -202,11 +204,11 @@ class ControllerBenchmark {
         .patch(
             PatchContext.of(PatchType.JSON_MERGE),
             "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"changed\"}}}}");
-    RealCluster.await(
+    TestCluster.await(
         "the change reaches the BSL",
         Duration.ofMinutes(5),
         () ->
-            RealCluster.bslOf(admin, PLATFORM, store)
+            TestCluster.bslOf(admin, PLATFORM, store)
                 .map(b -> b.toString().contains("changed"))
                 .orElse(false));
   }
@@ -219,7 +221,7 @@ class ControllerBenchmark {
     long deadline = System.nanoTime() + CONVERGE.toNanos();
     long pause = n > 2000 ? 5000 : 1000;
     while (true) {
-      if (RealCluster.bsls(admin).size() == n) {
+      if (TestCluster.bsls(admin).size() == n) {
         List<GenericKubernetesResource> stores =
             admin
                 .genericKubernetesResources(Resources.BACKUP_STORES)
@@ -228,7 +230,7 @@ class ControllerBenchmark {
                 .getItems();
         if (stores.size() == n
             && stores.stream()
-                .allMatch(s -> RealCluster.section(s, "status").get("phase") != null)) {
+                .allMatch(s -> TestCluster.section(s, "status").get("phase") != null)) {
           return;
         }
       }
@@ -243,7 +245,7 @@ class ControllerBenchmark {
     long mark = cluster.auditLog().mark();
     event.run();
     awaitQuiet(cluster);
-    Map<String, Long> c = count(RealCluster.controllerEvents(cluster, mark));
+    Map<String, Long> c = count(RequestCounts.controllerEvents(cluster, mark));
     return c.values().stream().mapToLong(Long::longValue).sum() + ": " + c;
   }
 
@@ -261,7 +263,7 @@ class ControllerBenchmark {
         Thread.currentThread().interrupt();
         return;
       }
-      if (RealCluster.controllerEvents(cluster, mark).stream().noneMatch(AuditEvent::isWrite)) {
+      if (RequestCounts.controllerEvents(cluster, mark).stream().noneMatch(AuditEvent::isWrite)) {
         return;
       }
     }
@@ -270,8 +272,8 @@ class ControllerBenchmark {
   /** Plays Velero: every BSL Available, so that the stores are Ready and nothing waits. */
   private static void veleroValidates(KubernetesClient admin) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    for (GenericKubernetesResource b : RealCluster.bsls(admin)) {
-      pool.execute(() -> RealCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
+    for (GenericKubernetesResource b : TestCluster.bsls(admin)) {
+      pool.execute(() -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
@@ -284,23 +286,12 @@ class ControllerBenchmark {
               .list()
               .getItems();
       if (stores.stream()
-          .allMatch(s -> "Ready".equals(RealCluster.section(s, "status").get("phase")))) {
+          .allMatch(s -> "Ready".equals(TestCluster.section(s, "status").get("phase")))) {
         return;
       }
       Thread.sleep(2000);
     }
     throw new AssertionError("the stores did not become Ready");
-  }
-
-  /** Requests by verb and resource; watches (long-running) are left out. */
-  private static Map<String, Long> count(List<AuditEvent> events) {
-    Map<String, Long> out = new TreeMap<>();
-    for (AuditEvent e : events) {
-      if (!e.verb().equals("watch")) {
-        out.merge(e.verb() + " " + e.fullResource(), 1L, Long::sum);
-      }
-    }
-    return out;
   }
 
   private void row(String controller, String measure, String value) {
