@@ -139,11 +139,7 @@ class LeaderKillIT {
           Duration.ofSeconds(180),
           () -> TestCluster.bsls(admin).size() == STORES && allHaveStatus(admin));
       // The default moves: s0 lets go; the other store that asks, s60, takes it.
-      admin
-          .genericKubernetesResources(Resources.BACKUP_STORES)
-          .inNamespace(PLATFORM)
-          .withName("s0")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"default\":false}}");
+      TestCluster.patchStore(admin, PLATFORM, "s0", "{\"spec\":{\"default\":false}}");
       TestCluster.await(
           "s" + STORES / 2 + " is the default",
           Duration.ofSeconds(60),

@@ -18,7 +18,9 @@ package dev.lattice.backup.testcluster;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.AuditLog;
 import dev.lattice.backup.junit.ControlPlane;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +41,27 @@ public final class RequestCounts {
   private static final long QUIET_MILLIS = 2000;
 
   private RequestCounts() {}
+
+  /**
+   * The starting point of a measurement: {@code n} converged stores. Creates stores {@code s0} to
+   * {@code s<n-1>} in the platform's namespace ({@code s0} asks to be the default; native S3,
+   * bucket {@code bucket-s<i>}), waits (up to three minutes) for their BSLs, marks every BSL {@code
+   * Available} as Velero would, then waits until every store is Ready and the controller is quiet
+   * ({@link #awaitQuiet}).
+   *
+   * @param cluster the control plane, where a controller runs
+   * @param admin the client that plays the user and Velero
+   * @param n how many stores
+   */
+  public static void convergedStores(ControlPlane cluster, KubernetesClient admin, int n) {
+    for (int i = 0; i < n; i++) {
+      TestCluster.store(admin, TestCluster.PLATFORM, "s" + i, i == 0, TestCluster.s3("bucket-s" + i));
+    }
+    TestCluster.await("every BSL", CONVERGE, () -> TestCluster.bsls(admin).size() == n);
+    TestCluster.bsls(admin)
+        .forEach(b -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
+    awaitQuiet(cluster, () -> TestCluster.readyStores(admin) == n);
+  }
 
   /**
    * The controller's requests logged after a mark.
@@ -108,6 +131,51 @@ public final class RequestCounts {
     event.run();
     awaitQuiet(cluster, done);
     return count(controllerEvents(cluster, mark));
+  }
+
+  /**
+   * The requests for one store's life among converged ones: a store {@code new} created in the
+   * platform's namespace (native S3, bucket {@code bucket-new}), its bucket changed to {@code
+   * bucket-changed}, then deleted; each event measured ({@link #measure}) until the controller is
+   * done with it and quiet.
+   *
+   * @param cluster the control plane, where a controller runs
+   * @param admin the client that plays the user
+   * @param created what holds once the controller has handled the new store (its BSL exists, say)
+   * @return the rows {@code one store created}, {@code one store changed} and {@code one store
+   *     deleted}, in this order
+   */
+  public static Map<String, Map<String, Long>> storeLifecycle(
+      ControlPlane cluster, KubernetesClient admin, BooleanSupplier created) {
+    String ns = TestCluster.PLATFORM;
+    Map<String, Map<String, Long>> rows = new LinkedHashMap<>();
+    rows.put(
+        "one store created",
+        measure(
+            cluster,
+            () -> TestCluster.store(admin, ns, "new", false, TestCluster.s3("bucket-new")),
+            created));
+    rows.put(
+        "one store changed",
+        measure(
+            cluster,
+            () ->
+                TestCluster.patchStore(
+                    admin,
+                    ns,
+                    "new",
+                    "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"bucket-changed\"}}}}"),
+            () ->
+                TestCluster.bslOf(admin, ns, "new")
+                    .map(b -> b.toString().contains("bucket-changed"))
+                    .orElse(false)));
+    rows.put(
+        "one store deleted",
+        measure(
+            cluster,
+            () -> TestCluster.deleteStore(admin, ns, "new"),
+            () -> TestCluster.getStore(admin, ns, "new").isEmpty()));
+    return rows;
   }
 
   /**

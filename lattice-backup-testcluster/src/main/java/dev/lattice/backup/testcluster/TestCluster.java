@@ -53,26 +53,14 @@ public final class TestCluster {
    * {@code Resources.BACKUP_STORES}, named here because this module cannot depend on that one.
    */
   public static final ResourceDefinitionContext BACKUP_STORES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup(BackupStore.GROUP)
-          .withVersion(BackupStore.VERSION)
-          .withKind(BackupStore.KIND)
-          .withPlural(BackupStore.PLURAL)
-          .withNamespaced(true)
-          .build();
+      namespaced(BackupStore.GROUP, BackupStore.VERSION, BackupStore.KIND, BackupStore.PLURAL);
 
   /**
    * Velero's BackupStorageLocations, {@code velero.io/v1}, namespaced: the same type as the fabric8
    * module's {@code Resources.BACKUP_STORAGE_LOCATIONS}.
    */
   public static final ResourceDefinitionContext BACKUP_STORAGE_LOCATIONS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("velero.io")
-          .withVersion("v1")
-          .withKind("BackupStorageLocation")
-          .withPlural("backupstoragelocations")
-          .withNamespaced(true)
-          .build();
+      namespaced("velero.io", "v1", "BackupStorageLocation", "backupstoragelocations");
 
   /** The labels by which the controller names the store a BSL or a mirrored Secret is for. */
   static final String STORE_NAMESPACE_LABEL = "lattice.dev/backup-store-namespace";
@@ -82,6 +70,17 @@ public final class TestCluster {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   private TestCluster() {}
+
+  private static ResourceDefinitionContext namespaced(
+      String group, String version, String kind, String plural) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(group)
+        .withVersion(version)
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(true)
+        .build();
+  }
 
   /**
    * Deletes every store (its finalizers stripped first), every BSL and every Secret in Velero's
@@ -177,6 +176,33 @@ public final class TestCluster {
       r.getMetadata().setFinalizers(List.copyOf(finalizers));
     }
     return r;
+  }
+
+  /**
+   * Changes a store as an admin would, with a JSON merge patch.
+   *
+   * @param admin the client that patches it
+   * @param ns its namespace
+   * @param name its name
+   * @param mergePatch the patch, such as {@code {"spec":{"default":false}}}
+   */
+  public static void patchStore(KubernetesClient admin, String ns, String name, String mergePatch) {
+    admin
+        .genericKubernetesResources(BACKUP_STORES)
+        .inNamespace(ns)
+        .withName(name)
+        .patch(PatchContext.of(PatchType.JSON_MERGE), mergePatch);
+  }
+
+  /**
+   * Deletes a store as an admin would (its finalizers, if any, left to the controller).
+   *
+   * @param admin the client that deletes it
+   * @param ns its namespace
+   * @param name its name
+   */
+  public static void deleteStore(KubernetesClient admin, String ns, String name) {
+    admin.genericKubernetesResources(BACKUP_STORES).inNamespace(ns).withName(name).delete();
   }
 
   /**

@@ -15,9 +15,7 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.testcluster.RequestCounts.awaitQuiet;
 import static dev.lattice.backup.testcluster.RequestCounts.count;
-import static dev.lattice.backup.testcluster.RequestCounts.measure;
 import static dev.lattice.backup.testcluster.RequestCounts.render;
 import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,52 +68,11 @@ class RequestCountIT {
     try (KubernetesClient client = cluster.controller()) {
       Reconciler reconciler = RealCluster.reconciler(client);
       try (BackupStoreController loop = RealCluster.controller(client).resync(RESYNC).start()) {
-        for (int i = 0; i < STORES; i++) {
-          TestCluster.store(admin, PLATFORM, "s" + i, i == 0, TestCluster.s3("bucket-" + i));
-        }
-        TestCluster.await(
-            "every BSL", Duration.ofSeconds(180), () -> TestCluster.bsls(admin).size() == STORES);
-        TestCluster.bsls(admin)
-            .forEach(b -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
-        awaitQuiet(cluster, () -> TestCluster.readyStores(admin) == STORES);
+        RequestCounts.convergedStores(cluster, admin, STORES);
 
-        table.put(
-            "one store created",
-            measure(
-                cluster,
-                () -> {
-                  TestCluster.store(admin, PLATFORM, "new", false, TestCluster.s3("bucket-new"));
-                },
-                () -> TestCluster.bslOf(admin, PLATFORM, "new").isPresent()));
-        table.put(
-            "one store changed",
-            measure(
-                cluster,
-                () -> {
-                  admin
-                      .genericKubernetesResources(Resources.BACKUP_STORES)
-                      .inNamespace(PLATFORM)
-                      .withName("new")
-                      .patch(
-                          PatchContext.of(PatchType.JSON_MERGE),
-                          "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"bucket-changed\"}}}}");
-                },
-                () ->
-                    TestCluster.bslOf(admin, PLATFORM, "new")
-                        .map(b -> b.toString().contains("bucket-changed"))
-                        .orElse(false)));
-        table.put(
-            "one store deleted",
-            measure(
-                cluster,
-                () -> {
-                  admin
-                      .genericKubernetesResources(Resources.BACKUP_STORES)
-                      .inNamespace(PLATFORM)
-                      .withName("new")
-                      .delete();
-                },
-                () -> TestCluster.getStore(admin, PLATFORM, "new").isEmpty()));
+        table.putAll(
+            RequestCounts.storeLifecycle(
+                cluster, admin, () -> TestCluster.bslOf(admin, PLATFORM, "new").isPresent()));
         // One resync period of the converged cluster: every store is reconciled from the cache.
         long mark = cluster.auditLog().mark();
         sleep(RESYNC.plusSeconds(5));

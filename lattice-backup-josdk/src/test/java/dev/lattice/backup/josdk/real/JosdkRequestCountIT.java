@@ -15,8 +15,6 @@
  */
 package dev.lattice.backup.josdk.real;
 
-import static dev.lattice.backup.testcluster.RequestCounts.awaitQuiet;
-import static dev.lattice.backup.testcluster.RequestCounts.measure;
 import static dev.lattice.backup.testcluster.RequestCounts.render;
 import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +24,7 @@ import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testcluster.RequestCounts;
 import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -63,50 +62,15 @@ class JosdkRequestCountIT {
     try {
       LatticeBackupOperator.register(operator, ReconcileOptions.defaults());
       operator.start();
-      for (int i = 0; i < STORES; i++) {
-        TestCluster.store(admin, PLATFORM, "s" + i, i == 0, TestCluster.s3("bucket-s" + i));
-      }
-      TestCluster.await(
-          "every BSL", Duration.ofSeconds(180), () -> TestCluster.bsls(admin).size() == STORES);
-      TestCluster.bsls(admin)
-          .forEach(b -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
-      awaitQuiet(cluster, () -> TestCluster.readyStores(admin) == STORES);
+      RequestCounts.convergedStores(cluster, admin, STORES);
 
-      table.put(
-          "one store created",
-          measure(
+      table.putAll(
+          RequestCounts.storeLifecycle(
               cluster,
-              () -> TestCluster.store(admin, PLATFORM, "new", false, TestCluster.s3("bucket-new")),
+              admin,
               () ->
                   TestCluster.bslOf(admin, PLATFORM, "new").isPresent()
                       && "Pending".equals(TestCluster.phase(admin, PLATFORM, "new"))));
-      table.put(
-          "one store changed",
-          measure(
-              cluster,
-              () ->
-                  admin
-                      .genericKubernetesResources(Resources.BACKUP_STORES)
-                      .inNamespace(PLATFORM)
-                      .withName("new")
-                      .patch(
-                          PatchContext.of(PatchType.JSON_MERGE),
-                          "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"bucket-changed\"}}}}"),
-              () ->
-                  TestCluster.bslOf(admin, PLATFORM, "new")
-                      .map(b -> b.toString().contains("bucket-changed"))
-                      .orElse(false)));
-      table.put(
-          "one store deleted",
-          measure(
-              cluster,
-              () ->
-                  admin
-                      .genericKubernetesResources(Resources.BACKUP_STORES)
-                      .inNamespace(PLATFORM)
-                      .withName("new")
-                      .delete(),
-              () -> TestCluster.getStore(admin, PLATFORM, "new").isEmpty()));
     } finally {
       operator.stop();
     }
