@@ -62,9 +62,10 @@ public final class TestCluster {
   public static final ResourceDefinitionContext BACKUP_STORAGE_LOCATIONS =
       namespaced("velero.io", "v1", "BackupStorageLocation", "backupstoragelocations");
 
-  /** The labels by which the controller names the store a BSL or a mirrored Secret is for. */
+  /** The label by which the controller names the namespace of the store a BSL or Secret is for. */
   static final String STORE_NAMESPACE_LABEL = "lattice.dev/backup-store-namespace";
 
+  /** The label by which the controller names the store a BSL or a mirrored Secret is for. */
   static final String STORE_NAME_LABEL = "lattice.dev/backup-store-name";
 
   private static final Duration WAIT = Duration.ofSeconds(60);
