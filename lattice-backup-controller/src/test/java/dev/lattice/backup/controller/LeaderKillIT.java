@@ -32,8 +32,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -124,7 +122,10 @@ class LeaderKillIT {
       for (int i = 1; i < STORES; i++) {
         store(admin, "s" + i, i == STORES / 2);
         if (i == STORES / 3) {
-          TestCluster.await("some BSLs exist", Duration.ofSeconds(60), () -> TestCluster.bsls(admin).size() >= 10);
+          TestCluster.await(
+              "some BSLs exist",
+              Duration.ofSeconds(60),
+              () -> TestCluster.bsls(admin).size() >= 10);
           a.destroyForcibly().waitFor();
         }
       }

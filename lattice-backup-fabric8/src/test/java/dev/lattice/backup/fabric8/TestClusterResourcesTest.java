@@ -28,8 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class TestClusterResourcesTest {
   private static List<Object> fields(ResourceDefinitionContext c) {
-    return List.of(
-        c.getGroup(), c.getVersion(), c.getKind(), c.getPlural(), c.isNamespaceScoped());
+    return List.of(c.getGroup(), c.getVersion(), c.getKind(), c.getPlural(), c.isNamespaceScoped());
   }
 
   @Test

@@ -55,7 +55,8 @@ public final class RequestCounts {
    */
   public static void convergedStores(ControlPlane cluster, KubernetesClient admin, int n) {
     for (int i = 0; i < n; i++) {
-      TestCluster.store(admin, TestCluster.PLATFORM, "s" + i, i == 0, TestCluster.s3("bucket-s" + i));
+      TestCluster.store(
+          admin, TestCluster.PLATFORM, "s" + i, i == 0, TestCluster.s3("bucket-s" + i));
     }
     TestCluster.await("every BSL", CONVERGE, () -> TestCluster.bsls(admin).size() == n);
     TestCluster.bsls(admin)

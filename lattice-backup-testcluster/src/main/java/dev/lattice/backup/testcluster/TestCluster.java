@@ -130,8 +130,7 @@ public final class TestCluster {
   }
 
   /**
-   * Creates a store that carries finalizers from the start, as another controller may have left
-   * it.
+   * Creates a store that carries finalizers from the start, as another controller may have left it.
    *
    * @param admin the client that creates it
    * @param ns its namespace
@@ -291,7 +290,9 @@ public final class TestCluster {
    * @return the number of Ready stores
    */
   public static long readyStores(KubernetesClient c) {
-    return stores(c).stream().filter(s -> "Ready".equals(section(s, "status").get("phase"))).count();
+    return stores(c).stream()
+        .filter(s -> "Ready".equals(section(s, "status").get("phase")))
+        .count();
   }
 
   /**
@@ -437,9 +438,9 @@ public final class TestCluster {
   }
 
   /**
-   * Polls a condition every 100 ms until it holds or the time is up; then it must hold, or the
-   * test fails with "waited {timeout} for {what}". An interrupt ends the wait early, to the same
-   * final check.
+   * Polls a condition every 100 ms until it holds or the time is up; then it must hold, or the test
+   * fails with "waited {timeout} for {what}". An interrupt ends the wait early, to the same final
+   * check.
    *
    * @param what the condition, in words, for the failure message
    * @param timeout how long to wait at most

@@ -66,8 +66,7 @@ class TestClusterMockServerTest {
     ObjectMetaBuilder meta = new ObjectMetaBuilder().withName(name).withNamespace(VELERO);
     if (ns != null) {
       meta.withLabels(
-          Map.of(
-              "lattice.dev/backup-store-namespace", ns, "lattice.dev/backup-store-name", store));
+          Map.of("lattice.dev/backup-store-namespace", ns, "lattice.dev/backup-store-name", store));
     }
     b.setMetadata(meta.build());
     b.setAdditionalProperty("spec", Map.of("default", false));
@@ -138,8 +137,14 @@ class TestClusterMockServerTest {
     bsl("lattice-other", "team-a", "other");
     bsl("lattice-prod", "team-a", "prod");
     bsl("foreign", null, null);
-    plainSecret(VELERO, "mirror", Map.of(
-        "lattice.dev/backup-store-namespace", "team-a", "lattice.dev/backup-store-name", "prod"));
+    plainSecret(
+        VELERO,
+        "mirror",
+        Map.of(
+            "lattice.dev/backup-store-namespace",
+            "team-a",
+            "lattice.dev/backup-store-name",
+            "prod"));
     plainSecret(VELERO, "unlabelled", Map.of());
 
     assertThat(TestCluster.bsls(client)).hasSize(3);

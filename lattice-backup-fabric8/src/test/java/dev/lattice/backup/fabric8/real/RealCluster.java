@@ -35,7 +35,9 @@ final class RealCluster {
     return BackupStoreController.builder(client, ReconcileOptions.defaults());
   }
 
-  /** A reconciler on the plain (uncached) ports, the default options, BSLs in Velero's namespace. */
+  /**
+   * A reconciler on the plain (uncached) ports, the default options, BSLs in Velero's namespace.
+   */
   static Reconciler reconciler(KubernetesClient client) {
     return new Reconciler(
         Fabric8Ports.create(client, TestCluster.VELERO), ReconcileOptions.defaults());

@@ -190,8 +190,7 @@ class JosdkOperatorIT {
       // The legacy store: JOSDK removes the finalizer it did not add (its removal is a JSON patch,
       // not a server-side apply), and the store goes.
       TestCluster.await(
-          "the legacy store's BSL",
-          () -> TestCluster.bslOf(admin, PLATFORM, "legacy").isPresent());
+          "the legacy store's BSL", () -> TestCluster.bslOf(admin, PLATFORM, "legacy").isPresent());
       admin
           .genericKubernetesResources(Resources.BACKUP_STORES)
           .inNamespace(PLATFORM)
