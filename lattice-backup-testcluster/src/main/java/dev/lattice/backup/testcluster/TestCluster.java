@@ -23,9 +23,9 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,16 +50,17 @@ public final class TestCluster {
 
   /**
    * BackupStores, {@code lattice.dev/v1alpha1}, namespaced: the same type as the fabric8 module's
-   * {@code Resources.BACKUP_STORES}, named here because this module cannot depend on that one.
+   * {@code Resources.BACKUP_STORES}, named here because this module cannot depend on that one; with
+   * the CRD's name and scope, so that fabric8's mock server can be taught the type too.
    */
-  public static final ResourceDefinitionContext BACKUP_STORES =
+  public static final CustomResourceDefinitionContext BACKUP_STORES =
       namespaced(BackupStore.GROUP, BackupStore.VERSION, BackupStore.KIND, BackupStore.PLURAL);
 
   /**
    * Velero's BackupStorageLocations, {@code velero.io/v1}, namespaced: the same type as the fabric8
    * module's {@code Resources.BACKUP_STORAGE_LOCATIONS}.
    */
-  public static final ResourceDefinitionContext BACKUP_STORAGE_LOCATIONS =
+  public static final CustomResourceDefinitionContext BACKUP_STORAGE_LOCATIONS =
       namespaced("velero.io", "v1", "BackupStorageLocation", "backupstoragelocations");
 
   /** The label by which the controller names the namespace of the store a BSL or Secret is for. */
@@ -72,14 +73,15 @@ public final class TestCluster {
 
   private TestCluster() {}
 
-  private static ResourceDefinitionContext namespaced(
+  private static CustomResourceDefinitionContext namespaced(
       String group, String version, String kind, String plural) {
-    return new ResourceDefinitionContext.Builder()
+    return new CustomResourceDefinitionContext.Builder()
         .withGroup(group)
         .withVersion(version)
         .withKind(kind)
         .withPlural(plural)
-        .withNamespaced(true)
+        .withScope("Namespaced")
+        .withName(plural + "." + group)
         .build();
   }
 

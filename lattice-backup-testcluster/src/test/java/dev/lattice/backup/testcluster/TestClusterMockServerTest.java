@@ -22,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.nio.charset.StandardCharsets;
@@ -43,19 +40,8 @@ class TestClusterMockServerTest {
 
   @BeforeEach
   void registerTheCustomResources() {
-    server.expectCustomResource(crd(TestCluster.BACKUP_STORES));
-    server.expectCustomResource(crd(TestCluster.BACKUP_STORAGE_LOCATIONS));
-  }
-
-  private static CustomResourceDefinitionContext crd(ResourceDefinitionContext c) {
-    return new CustomResourceDefinitionContext.Builder()
-        .withGroup(c.getGroup())
-        .withVersion(c.getVersion())
-        .withKind(c.getKind())
-        .withPlural(c.getPlural())
-        .withScope("Namespaced")
-        .withName(c.getPlural() + "." + c.getGroup())
-        .build();
+    server.expectCustomResource(TestCluster.BACKUP_STORES);
+    server.expectCustomResource(TestCluster.BACKUP_STORAGE_LOCATIONS);
   }
 
   /** A BSL in Velero's namespace, labelled for the store (no labels when {@code ns} is null). */
@@ -77,19 +63,11 @@ class TestClusterMockServerTest {
         .create();
   }
 
+  /** A Secret without data, as any other owner might leave one. */
   private void plainSecret(String ns, String name, Map<String, String> labels) {
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(ns)
-                .withName(name)
-                .withLabels(labels)
-                .endMetadata()
-                .build())
-        .create();
+    Secret s = new Secret();
+    s.setMetadata(new ObjectMetaBuilder().withName(name).withLabels(labels).build());
+    client.secrets().inNamespace(ns).resource(s).create();
   }
 
   @Test
