@@ -24,8 +24,8 @@ jar="${2:-${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")
 published_jars=(lattice-backup-model lattice-backup-translate lattice-backup-reconcile
   lattice-backup-junit lattice-backup-fabric8 lattice-backup-josdk lattice-backup-cli lattice-backup-controller)
 published_poms=(lattice-backup-parent lattice-backup-bom)
-unpublished=(lattice-backup-benchmarks lattice-backup-testfixtures lattice-backup-release-check
-  lattice-backup-sample-check)
+unpublished=(lattice-backup-benchmarks lattice-backup-testfixtures lattice-backup-testcluster
+  lattice-backup-release-check lattice-backup-sample-check)
 
 fail() {
   echo "release-check: FAILED: $*" >&2

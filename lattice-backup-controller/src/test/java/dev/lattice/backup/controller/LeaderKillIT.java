@@ -15,13 +15,16 @@
  */
 package dev.lattice.backup.controller;
 
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.AuditEvent;
-import dev.lattice.backup.junit.AuditLog;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.Config;
@@ -29,9 +32,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -46,7 +46,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,8 +58,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ControlPlaneTest
 class LeaderKillIT {
-  private static final String PLATFORM = ControlPlane.CONTROLLER_NAMESPACE;
-  private static final String VELERO = ControlPlane.VELERO_NAMESPACE;
   private static final String LEASE = "lattice-backup-leader-kill-it";
   private static final int STORES = 120;
   private static final Duration LEASE_DURATION = Duration.ofSeconds(6);
@@ -76,10 +73,7 @@ class LeaderKillIT {
     @Override
     public synchronized void eventReceived(Action action, GenericKubernetesResource bsl) {
       events++;
-      boolean on =
-          action != Action.DELETED
-              && bsl.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
-              && Boolean.TRUE.equals(spec.get("default"));
+      boolean on = action != Action.DELETED && TestCluster.isDefault(bsl);
       isDefault.put(bsl.getMetadata().getName(), on);
       if (isDefault.values().stream().filter(b -> b).count() > 1) {
         violations++;
@@ -95,7 +89,11 @@ class LeaderKillIT {
       ControlPlane cluster) throws Exception {
     KubernetesClient admin = cluster.admin();
     clean(admin);
-    secret(admin, VELERO, "velero-credentials-aws-prod");
+    TestCluster.secret(
+        admin,
+        VELERO,
+        "velero-credentials-aws-prod",
+        "[default]\naws_access_key_id=a\naws_secret_access_key=b\n");
     Path kubeconfig = kubeconfig(cluster.controller());
     int portA = freePort();
     int portB = freePort();
@@ -109,12 +107,12 @@ class LeaderKillIT {
             .watch(defaults)) {
       a = start("replica-a", kubeconfig, portA);
       Process first = a;
-      await(
+      TestCluster.await(
           "replica-a leads",
           Duration.ofSeconds(60),
           () -> holder(admin).equals(Optional.of("replica-a")) && first.isAlive());
       b = start("replica-b", kubeconfig, portB);
-      await(
+      TestCluster.await(
           "replica-b is ready (warm standby)",
           Duration.ofSeconds(60),
           () -> status(portB, "/readyz") == 200);
@@ -124,33 +122,31 @@ class LeaderKillIT {
       for (int i = 1; i < STORES; i++) {
         store(admin, "s" + i, i == STORES / 2);
         if (i == STORES / 3) {
-          await("some BSLs exist", Duration.ofSeconds(60), () -> bsls(admin).size() >= 10);
+          TestCluster.await(
+              "some BSLs exist",
+              Duration.ofSeconds(60),
+              () -> TestCluster.bsls(admin).size() >= 10);
           a.destroyForcibly().waitFor();
         }
       }
       long killed = System.nanoTime();
-      await(
+      TestCluster.await(
           "replica-b leads",
           LEASE_DURATION.plusSeconds(10),
           () -> holder(admin).equals(Optional.of("replica-b")));
       Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
-      await(
+      TestCluster.await(
           "every store has its BSL and a status",
           Duration.ofSeconds(180),
-          () -> bsls(admin).size() == STORES && allHaveStatus(admin));
+          () -> TestCluster.bsls(admin).size() == STORES && allHaveStatus(admin));
       // The default moves: s0 lets go; the other store that asks, s60, takes it.
-      admin
-          .genericKubernetesResources(Resources.BACKUP_STORES)
-          .inNamespace(PLATFORM)
-          .withName("s0")
-          .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"default\":false}}");
-      await(
+      TestCluster.patchStore(admin, PLATFORM, "s0", "{\"spec\":{\"default\":false}}");
+      TestCluster.await(
           "s" + STORES / 2 + " is the default",
           Duration.ofSeconds(60),
           () -> defaultOwner(admin).equals(Optional.of("s" + STORES / 2)));
 
-      List<AuditEvent> events =
-          cluster.auditLog().since(mark, AuditLog.serviceAccountUser(PLATFORM, "lattice-backup"));
+      List<AuditEvent> events = RequestCounts.controllerEvents(cluster, mark);
       List<AuditEvent> writesOfB = new ArrayList<>();
       for (AuditEvent e : events) {
         if (e.isWrite() && !e.resource().equals("leases") && e.userAgent().contains("replica-b")) {
@@ -260,103 +256,26 @@ class LeaderKillIT {
     return Optional.ofNullable(lease).map(l -> l.getSpec().getHolderIdentity());
   }
 
-  private static List<GenericKubernetesResource> bsls(KubernetesClient admin) {
-    return admin
-        .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-        .inNamespace(VELERO)
-        .list()
-        .getItems();
-  }
-
   private static boolean allHaveStatus(KubernetesClient admin) {
-    List<GenericKubernetesResource> stores =
-        admin
-            .genericKubernetesResources(Resources.BACKUP_STORES)
-            .inNamespace(PLATFORM)
-            .list()
-            .getItems();
+    List<GenericKubernetesResource> stores = TestCluster.stores(admin);
     return stores.size() == STORES
-        && stores.stream()
-            .allMatch(
-                s ->
-                    s.getAdditionalProperties().get("status") instanceof Map<?, ?> st
-                        && st.get("phase") != null);
+        && stores.stream().allMatch(s -> TestCluster.section(s, "status").get("phase") != null);
   }
 
   private static Optional<String> defaultOwner(KubernetesClient admin) {
-    return bsls(admin).stream()
-        .filter(
-            b ->
-                b.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec
-                    && Boolean.TRUE.equals(spec.get("default")))
+    return TestCluster.bsls(admin).stream()
+        .filter(TestCluster::isDefault)
         .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))
         .findFirst();
   }
 
   private static void store(KubernetesClient admin, String name, boolean isDefault) {
-    String yaml =
-        "apiVersion: lattice.dev/v1alpha1\nkind: BackupStore\nmetadata: {name: "
-            + name
-            + ", namespace: "
-            + PLATFORM
-            + "}\n"
-            + "spec:\n  default: "
-            + isDefault
-            + "\n  storage:\n    provider: s3\n    s3: {bucket: bucket-"
-            + name
-            + ", region: us-east-1}\n    cloudProviderRef: aws-prod\n";
-    admin
-        .genericKubernetesResources(Resources.BACKUP_STORES)
-        .inNamespace(PLATFORM)
-        .resource(Serialization.unmarshal(yaml, GenericKubernetesResource.class))
-        .create();
+    TestCluster.store(admin, PLATFORM, name, isDefault, TestCluster.s3("bucket-" + name));
   }
 
-  private static void secret(KubernetesClient admin, String ns, String name) {
-    admin
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new io.fabric8.kubernetes.api.model.SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(ns)
-                .withName(name)
-                .endMetadata()
-                .withStringData(
-                    Map.of("cloud", "[default]\naws_access_key_id=a\naws_secret_access_key=b\n"))
-                .build())
-        .createOr(e -> e.update());
-  }
-
-  /** Deletes every store (finalizers stripped), BSL and mirrored Secret, and the Lease. */
+  /** A clean slate ({@link TestCluster#cleanSlate}), and no Lease. */
   static void clean(KubernetesClient admin) {
-    for (GenericKubernetesResource s :
-        admin
-            .genericKubernetesResources(Resources.BACKUP_STORES)
-            .inAnyNamespace()
-            .list()
-            .getItems()) {
-      var r =
-          admin
-              .genericKubernetesResources(Resources.BACKUP_STORES)
-              .inNamespace(s.getMetadata().getNamespace())
-              .withName(s.getMetadata().getName());
-      r.edit(
-          x -> {
-            x.getMetadata().setFinalizers(List.of());
-            return x;
-          });
-      r.delete();
-    }
-    admin
-        .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-        .inNamespace(VELERO)
-        .delete();
-    admin
-        .secrets()
-        .inNamespace(VELERO)
-        .withLabel("app.kubernetes.io/managed-by", "lattice-backup")
-        .delete();
+    TestCluster.cleanSlate(admin);
     admin.leases().inNamespace(PLATFORM).withName(LEASE).delete();
   }
 
@@ -387,16 +306,5 @@ class LeaderKillIT {
             HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static void await(String what, Duration timeout, BooleanSupplier condition)
-      throws InterruptedException {
-    long end = System.nanoTime() + timeout.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new AssertionError("timed out after " + timeout + " waiting for: " + what);
-      }
-      Thread.sleep(200);
-    }
   }
 }

@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -51,7 +52,7 @@ class FaultInjectionTest {
     server = MockCluster.start();
     client = server.createClient();
     reconciler = new Reconciler(Fabric8Ports.create(client, "velero"), ReconcileOptions.defaults());
-    MockCluster.putSecret(client, "lattice-system", "minio-creds", "minio-access-key");
+    TestCluster.secret(client, "lattice-system", "minio-creds", "minio-access-key");
     MockCluster.create(client, MockCluster.seed("s3-store.yaml"));
     MockCluster.create(client, MockCluster.seed("minio-store.yaml"));
     MockCluster.drain(server);

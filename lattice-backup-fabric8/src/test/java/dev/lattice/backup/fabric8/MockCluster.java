@@ -20,13 +20,11 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.crd.BackupStoreCrd;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.testing.Seeds;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -38,7 +36,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,20 +80,10 @@ final class MockCluster {
     return server;
   }
 
+  /** Teaches the server's CRUD mode the two custom resource types. */
   static void registerTypes(KubernetesMockServer server) {
-    server.expectCustomResource(crd(Resources.BACKUP_STORES));
-    server.expectCustomResource(crd(Resources.BACKUP_STORAGE_LOCATIONS));
-  }
-
-  private static CustomResourceDefinitionContext crd(ResourceDefinitionContext c) {
-    return new CustomResourceDefinitionContext.Builder()
-        .withGroup(c.getGroup())
-        .withVersion(c.getVersion())
-        .withKind(c.getKind())
-        .withPlural(c.getPlural())
-        .withScope("Namespaced")
-        .withName(c.getPlural() + "." + c.getGroup())
-        .build();
+    server.expectCustomResource(TestCluster.BACKUP_STORES);
+    server.expectCustomResource(TestCluster.BACKUP_STORAGE_LOCATIONS);
   }
 
   static BackupStore seed(String file) {
@@ -110,24 +97,6 @@ final class MockCluster {
         .genericKubernetesResources(Resources.BACKUP_STORES)
         .inNamespace(r.getMetadata().getNamespace())
         .resource(r)
-        .create();
-  }
-
-  static void putSecret(KubernetesClient client, String ns, String name, String value) {
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(ns)
-                .withName(name)
-                .endMetadata()
-                .withData(
-                    Map.of(
-                        "cloud",
-                        Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
-                .build())
         .create();
   }
 

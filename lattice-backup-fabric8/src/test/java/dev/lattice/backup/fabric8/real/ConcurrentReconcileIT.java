@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.Resources;
@@ -24,6 +24,8 @@ import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -54,9 +56,9 @@ class ConcurrentReconcileIT {
   void concurrentPerStoreReconcilesNeverMakeTwoDefaultsNorABslBeforeItsStoresFinalizer(
       ControlPlane cluster) throws Exception {
     KubernetesClient admin = cluster.admin();
-    RealCluster.cleanSlate(admin);
+    TestCluster.cleanSlate(admin);
     for (int i = 0; i < STORES; i++) {
-      RealCluster.store(admin, PLATFORM, "c" + i, i == 0, RealCluster.s3("bucket-c" + i));
+      TestCluster.store(admin, PLATFORM, "c" + i, i == 0, TestCluster.s3("bucket-c" + i));
     }
     long mark = cluster.auditLog().mark();
     ControllerIT.DefaultRecorder recorder = new ControllerIT.DefaultRecorder();
@@ -97,12 +99,12 @@ class ConcurrentReconcileIT {
         f.get();
       }
       String expected = "c" + current;
-      RealCluster.await(
+      TestCluster.await(
           "the last default to settle",
           () -> {
             reconciler.reconcile(PLATFORM, expected);
-            return RealCluster.bsls(admin).stream()
-                .filter(RealCluster::isDefault)
+            return TestCluster.bsls(admin).stream()
+                .filter(TestCluster::isDefault)
                 .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))
                 .toList()
                 .equals(List.of(expected));
@@ -116,12 +118,12 @@ class ConcurrentReconcileIT {
     }
 
     Map<String, String> owners = new HashMap<>();
-    for (GenericKubernetesResource b : RealCluster.bsls(admin)) {
+    for (GenericKubernetesResource b : TestCluster.bsls(admin)) {
       owners.put(
           b.getMetadata().getName(),
           b.getMetadata().getLabels().get("lattice.dev/backup-store-name"));
     }
-    List<AuditEvent> events = RealCluster.controllerEvents(cluster, mark);
+    List<AuditEvent> events = RequestCounts.controllerEvents(cluster, mark);
     int creates = 0;
     for (int i = 0; i < events.size(); i++) {
       AuditEvent e = events.get(i);

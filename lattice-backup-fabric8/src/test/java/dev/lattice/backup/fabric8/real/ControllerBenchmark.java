@@ -15,14 +15,17 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static dev.lattice.backup.testcluster.RequestCounts.count;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.fabric8.bench.FullPassController;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -36,7 +39,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -126,7 +128,7 @@ class ControllerBenchmark {
       long work = workerCpuNanos() - work0;
       long server = serverCpuTicks() - server0;
       awaitQuiet(cluster);
-      Map<String, Long> burst = count(RealCluster.controllerEvents(cluster, mark));
+      Map<String, Long> burst = count(RequestCounts.controllerEvents(cluster, mark));
       long total = burst.values().stream().mapToLong(Long::longValue).sum();
       row(
           name,
@@ -151,7 +153,7 @@ class ControllerBenchmark {
           requests(cluster, () -> change(admin, "s7")));
       long resyncMark = cluster.auditLog().mark();
       Thread.sleep(RESYNC.plusSeconds(10).toMillis());
-      Map<String, Long> resync = count(RealCluster.controllerEvents(cluster, resyncMark));
+      Map<String, Long> resync = count(RequestCounts.controllerEvents(cluster, resyncMark));
       row(
           name,
           "resync of "
@@ -199,8 +201,8 @@ class ControllerBenchmark {
   }
 
   private static void fresh(KubernetesClient admin) {
-    RealCluster.cleanSlate(admin);
-    RealCluster.secret(admin, VELERO, "velero-credentials-aws-prod", "[default]\n");
+    TestCluster.cleanSlate(admin);
+    TestCluster.secret(admin, VELERO, "velero-credentials-aws-prod", "[default]\n");
   }
 
   /** Creates stores s{from}..s{to-1} from 8 threads; s0 asks to be the default. */
@@ -209,7 +211,7 @@ class ControllerBenchmark {
     for (int i = from; i < to; i++) {
       int n = i;
       pool.execute(
-          () -> RealCluster.store(admin, PLATFORM, "s" + n, n == 0, RealCluster.s3("bucket-" + n)));
+          () -> TestCluster.store(admin, PLATFORM, "s" + n, n == 0, TestCluster.s3("bucket-" + n)));
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
@@ -223,11 +225,11 @@ class ControllerBenchmark {
         .patch(
             PatchContext.of(PatchType.JSON_MERGE),
             "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"changed\"}}}}");
-    RealCluster.await(
+    TestCluster.await(
         "the change reaches the BSL",
         Duration.ofMinutes(5),
         () ->
-            RealCluster.bslOf(admin, PLATFORM, store)
+            TestCluster.bslOf(admin, PLATFORM, store)
                 .map(b -> b.toString().contains("changed"))
                 .orElse(false));
   }
@@ -241,7 +243,7 @@ class ControllerBenchmark {
     long deadline = System.nanoTime() + CONVERGE.toNanos();
     long pause = n > 2000 ? 5000 : 1000;
     while (true) {
-      int bsls = RealCluster.bsls(admin).size();
+      int bsls = TestCluster.bsls(admin).size();
       List<GenericKubernetesResource> stores =
           admin
               .genericKubernetesResources(Resources.BACKUP_STORES)
@@ -250,7 +252,7 @@ class ControllerBenchmark {
               .getItems();
       long withStatus =
           stores.stream()
-              .filter(s -> RealCluster.section(s, "status").get("phase") != null)
+              .filter(s -> TestCluster.section(s, "status").get("phase") != null)
               .count();
       if (bsls == n && stores.size() == n && withStatus == n) {
         return Optional.empty();
@@ -269,7 +271,7 @@ class ControllerBenchmark {
     long mark = cluster.auditLog().mark();
     event.run();
     awaitQuiet(cluster);
-    Map<String, Long> c = count(RealCluster.controllerEvents(cluster, mark));
+    Map<String, Long> c = count(RequestCounts.controllerEvents(cluster, mark));
     return c.values().stream().mapToLong(Long::longValue).sum() + ": " + c;
   }
 
@@ -287,7 +289,7 @@ class ControllerBenchmark {
         Thread.currentThread().interrupt();
         return;
       }
-      if (RealCluster.controllerEvents(cluster, mark).stream().noneMatch(AuditEvent::isWrite)) {
+      if (RequestCounts.controllerEvents(cluster, mark).stream().noneMatch(AuditEvent::isWrite)) {
         return;
       }
     }
@@ -296,8 +298,8 @@ class ControllerBenchmark {
   /** Plays Velero: every BSL Available, so that the stores are Ready and nothing waits. */
   private static void veleroValidates(KubernetesClient admin) throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    for (GenericKubernetesResource b : RealCluster.bsls(admin)) {
-      pool.execute(() -> RealCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
+    for (GenericKubernetesResource b : TestCluster.bsls(admin)) {
+      pool.execute(() -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
@@ -310,23 +312,12 @@ class ControllerBenchmark {
               .list()
               .getItems();
       if (stores.stream()
-          .allMatch(s -> "Ready".equals(RealCluster.section(s, "status").get("phase")))) {
+          .allMatch(s -> "Ready".equals(TestCluster.section(s, "status").get("phase")))) {
         return;
       }
       Thread.sleep(2000);
     }
     throw new AssertionError("the stores did not become Ready");
-  }
-
-  /** Requests by verb and resource; watches (long-running) are left out. */
-  private static Map<String, Long> count(List<AuditEvent> events) {
-    Map<String, Long> out = new TreeMap<>();
-    for (AuditEvent e : events) {
-      if (!e.verb().equals("watch")) {
-        out.merge(e.verb() + " " + e.fullResource(), 1L, Long::sum);
-      }
-    }
-    return out;
   }
 
   private void row(String controller, String measure, String value) {

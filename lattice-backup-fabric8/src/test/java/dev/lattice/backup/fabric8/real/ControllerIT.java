@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +25,8 @@ import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -61,7 +63,7 @@ class ControllerIT {
   void setUp(ControlPlane cluster) {
     this.cluster = cluster;
     admin = cluster.admin();
-    RealCluster.cleanSlate(admin);
+    TestCluster.cleanSlate(admin);
   }
 
   /** Every BSL change, as a watch delivers it, with the set of default BSLs after each. */
@@ -77,7 +79,7 @@ class ControllerIT {
       if (action == Action.DELETED) {
         defaults.remove(name);
       } else {
-        defaults.put(name, RealCluster.isDefault(bsl));
+        defaults.put(name, TestCluster.isDefault(bsl));
       }
       long count = defaults.values().stream().filter(b -> b).count();
       if (count > 1) {
@@ -99,7 +101,7 @@ class ControllerIT {
 
   private Optional<String> defaultBslOwner() {
     List<GenericKubernetesResource> defaults =
-        RealCluster.bsls(admin).stream().filter(RealCluster::isDefault).toList();
+        TestCluster.bsls(admin).stream().filter(TestCluster::isDefault).toList();
     assertThat(defaults).hasSizeLessThanOrEqualTo(1);
     return defaults.stream()
         .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))
@@ -109,9 +111,9 @@ class ControllerIT {
   @ParameterizedTest(name = "{0} worker(s)")
   @ValueSource(ints = {1, 4})
   void aWatchOnEveryBslChangeNeverSeesTwoDefaultsWhileTheDefaultMovesBackAndForth(int workers) {
-    RealCluster.store(admin, PLATFORM, "a", true, RealCluster.s3("bucket-a"));
-    RealCluster.store(admin, PLATFORM, "b", false, RealCluster.s3("bucket-b"));
-    RealCluster.store(admin, PLATFORM, "c", false, RealCluster.s3("bucket-c"));
+    TestCluster.store(admin, PLATFORM, "a", true, TestCluster.s3("bucket-a"));
+    TestCluster.store(admin, PLATFORM, "b", false, TestCluster.s3("bucket-b"));
+    TestCluster.store(admin, PLATFORM, "c", false, TestCluster.s3("bucket-c"));
     DefaultRecorder recorder = new DefaultRecorder();
     try (KubernetesClient client = cluster.controller();
         BackupStoreController loop = RealCluster.controller(client).workers(workers).start();
@@ -120,14 +122,14 @@ class ControllerIT {
                 .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
                 .inNamespace(VELERO)
                 .watch(recorder)) {
-      RealCluster.await("a is the default", () -> Optional.of("a").equals(defaultBslOwner()));
+      TestCluster.await("a is the default", () -> Optional.of("a").equals(defaultBslOwner()));
       for (int move = 0; move < 4; move++) {
         String from = move % 2 == 0 ? "a" : "b";
         String to = move % 2 == 0 ? "b" : "a";
         // The new default asks first, then the old one lets go: for a moment two stores ask.
         setDefault(to, true);
         setDefault(from, false);
-        RealCluster.await(to + " is the default", () -> Optional.of(to).equals(defaultBslOwner()));
+        TestCluster.await(to + " is the default", () -> Optional.of(to).equals(defaultBslOwner()));
       }
     }
     synchronized (recorder) {
@@ -148,7 +150,7 @@ class ControllerIT {
   @Test
   void afterItsWatchExpiredWhileCutOffTheControllerRelistsAndConvergesWithoutARestart()
       throws Exception {
-    RealCluster.store(admin, PLATFORM, "before", false, RealCluster.s3("bucket-before"));
+    TestCluster.store(admin, PLATFORM, "before", false, TestCluster.s3("bucket-before"));
     URI server = URI.create(cluster.server());
     try (TcpProxy proxy = new TcpProxy(server.getHost(), server.getPort());
         KubernetesClient direct = cluster.controller();
@@ -161,22 +163,22 @@ class ControllerIT {
                         .build())
                 .build();
         BackupStoreController loop = RealCluster.controller(informing).start()) {
-      RealCluster.await(
-          "the first store's BSL", () -> RealCluster.bslOf(admin, PLATFORM, "before").isPresent());
+      TestCluster.await(
+          "the first store's BSL", () -> TestCluster.bslOf(admin, PLATFORM, "before").isPresent());
 
       proxy.cut();
-      RealCluster.store(admin, PLATFORM, "during", false, RealCluster.s3("bucket-during"));
-      RealCluster.store(admin, PLATFORM, "filler", false, RealCluster.s3("bucket-filler"));
+      TestCluster.store(admin, PLATFORM, "during", false, TestCluster.s3("bucket-during"));
+      TestCluster.store(admin, PLATFORM, "filler", false, TestCluster.s3("bucket-filler"));
       long compacted = cluster.compactEtcd();
       long mark = cluster.auditLog().mark();
       proxy.restore();
 
-      RealCluster.await(
+      TestCluster.await(
           "the store created while cut off gets its BSL",
           Duration.ofSeconds(90),
-          () -> RealCluster.bslOf(admin, PLATFORM, "during").isPresent());
+          () -> TestCluster.bslOf(admin, PLATFORM, "during").isPresent());
       List<AuditEvent> informers =
-          RealCluster.controllerEvents(cluster, mark).stream()
+          RequestCounts.controllerEvents(cluster, mark).stream()
               .filter(
                   e ->
                       e.userAgent().startsWith("lattice-informers")
@@ -193,7 +195,7 @@ class ControllerIT {
   @Test
   void invalidInputIsRefusedAtAdmissionWithTheFieldNamed() {
     assertThatThrownBy(
-            () -> RealCluster.store(admin, PLATFORM, "bad", false, RealCluster.s3("Not_A_Bucket")))
+            () -> TestCluster.store(admin, PLATFORM, "bad", false, TestCluster.s3("Not_A_Bucket")))
         .isInstanceOfSatisfying(
             KubernetesClientException.class,
             e -> {
@@ -209,18 +211,18 @@ class ControllerIT {
     // Admission accepts it: whether a tenant may use the platform's CloudProvider credentials is
     // the
     // library's (configurable) policy, not the schema's.
-    RealCluster.store(admin, tenant, "borrows", false, RealCluster.s3("tenant-bucket"));
+    TestCluster.store(admin, tenant, "borrows", false, TestCluster.s3("tenant-bucket"));
     long mark = cluster.auditLog().mark();
     try (KubernetesClient client = cluster.controller()) {
       RealCluster.reconciler(client).reconcile();
     }
-    GenericKubernetesResource store = RealCluster.getStore(admin, tenant, "borrows").orElseThrow();
-    Map<String, Object> status = RealCluster.section(store, "status");
+    GenericKubernetesResource store = TestCluster.getStore(admin, tenant, "borrows").orElseThrow();
+    Map<String, Object> status = TestCluster.section(store, "status");
     assertThat(status).containsEntry("phase", "Failed");
     assertThat(String.valueOf(status.get("conditions"))).contains("cloudProviderRef");
-    assertThat(RealCluster.bsls(admin)).isEmpty();
+    assertThat(TestCluster.bsls(admin)).isEmpty();
     assertThat(admin.secrets().inNamespace(VELERO).list().getItems()).isEmpty();
-    assertThat(RealCluster.controllerEvents(cluster, mark).stream().filter(AuditEvent::isWrite))
+    assertThat(RequestCounts.controllerEvents(cluster, mark).stream().filter(AuditEvent::isWrite))
         .allSatisfy(e -> assertThat(e.resource()).isEqualTo("backupstores"))
         .anySatisfy(e -> assertThat(e.subresource()).isEqualTo("status"));
     assertThat(Objects.requireNonNull(store.getMetadata().getName())).isEqualTo("borrows");

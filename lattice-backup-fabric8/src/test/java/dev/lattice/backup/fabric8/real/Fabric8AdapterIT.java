@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +27,8 @@ import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -66,10 +68,10 @@ class Fabric8AdapterIT {
   void setUp(ControlPlane cluster) {
     this.cluster = cluster;
     admin = cluster.admin();
-    RealCluster.cleanSlate(admin);
+    TestCluster.cleanSlate(admin);
     controller = cluster.controller();
     reconciler = RealCluster.reconciler(controller);
-    RealCluster.secret(admin, PLATFORM, "creds", "[default]\naws_access_key_id=AK\n");
+    TestCluster.secret(admin, PLATFORM, "creds", "[default]\naws_access_key_id=AK\n");
   }
 
   @AfterEach
@@ -78,19 +80,19 @@ class Fabric8AdapterIT {
   }
 
   private GenericKubernetesResource bsl(String name) {
-    return RealCluster.bslOf(admin, PLATFORM, name)
+    return TestCluster.bslOf(admin, PLATFORM, name)
         .orElseThrow(() -> new AssertionError("no BSL for " + name));
   }
 
   @Test
   void storesBecomeBslsAppliedWithOurFieldManagerAndGoReadyWithTheCurrentGeneration() {
-    RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
-    RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
+    TestCluster.store(admin, PLATFORM, "prod", true, TestCluster.s3("lattice-backups"));
+    TestCluster.store(admin, PLATFORM, "minio", false, TestCluster.minio("backups"));
 
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
     GenericKubernetesResource prod = bsl("prod");
-    assertThat(RealCluster.section(prod, "spec"))
+    assertThat(TestCluster.section(prod, "spec"))
         .containsEntry("provider", "aws")
         .containsEntry("default", true);
     List<ManagedFieldsEntry> managers = prod.getMetadata().getManagedFields();
@@ -104,16 +106,16 @@ class Fabric8AdapterIT {
     // apply, not by update, or a later apply could not remove them.
     assertThat(managers).noneMatch(Fabric8AdapterIT::anUpdateOfOurs);
     assertThat(
-            RealCluster.section(
-                RealCluster.getStore(admin, PLATFORM, "prod").orElseThrow(), "status"))
+            TestCluster.section(
+                TestCluster.getStore(admin, PLATFORM, "prod").orElseThrow(), "status"))
         .containsEntry("phase", "Pending");
 
-    RealCluster.veleroMarks(admin, prod.getMetadata().getName(), "Available");
-    RealCluster.veleroMarks(admin, bsl("minio").getMetadata().getName(), "Available");
+    TestCluster.veleroMarks(admin, prod.getMetadata().getName(), "Available");
+    TestCluster.veleroMarks(admin, bsl("minio").getMetadata().getName(), "Available");
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
-    GenericKubernetesResource store = RealCluster.getStore(admin, PLATFORM, "prod").orElseThrow();
-    Map<String, Object> status = RealCluster.section(store, "status");
+    GenericKubernetesResource store = TestCluster.getStore(admin, PLATFORM, "prod").orElseThrow();
+    Map<String, Object> status = TestCluster.section(store, "status");
     assertThat(status).containsEntry("phase", "Ready");
     assertThat(((Number) status.get("observedGeneration")).longValue())
         .isEqualTo(store.getMetadata().getGeneration());
@@ -121,20 +123,20 @@ class Fabric8AdapterIT {
     long mark = cluster.auditLog().mark();
     ReconcileOutcome converged = reconciler.reconcile();
     assertThat(converged.wasConverged()).isTrue();
-    List<AuditEvent> requests = RealCluster.controllerEvents(cluster, mark);
+    List<AuditEvent> requests = RequestCounts.controllerEvents(cluster, mark);
     assertThat(requests).isNotEmpty().noneMatch(AuditEvent::isWrite);
   }
 
   @Test
   void statusIsWrittenOnlyThroughTheStatusSubresourceAndTheMainResourceOnlyForTheFinalizer() {
     long mark = cluster.auditLog().mark();
-    RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
+    TestCluster.store(admin, PLATFORM, "prod", true, TestCluster.s3("lattice-backups"));
     reconciler.reconcile();
-    RealCluster.veleroMarks(admin, bsl("prod").getMetadata().getName(), "Available");
+    TestCluster.veleroMarks(admin, bsl("prod").getMetadata().getName(), "Available");
     reconciler.reconcile();
 
     List<AuditEvent> storeWrites =
-        RealCluster.controllerEvents(cluster, mark).stream()
+        RequestCounts.controllerEvents(cluster, mark).stream()
             .filter(e -> e.resource().equals("backupstores") && e.isWrite())
             .toList();
     assertThat(storeWrites).extracting(AuditEvent::subresource).containsOnly("status", "");
@@ -149,7 +151,7 @@ class Fabric8AdapterIT {
   @Test
   void theFinalizerComesBeforeAnythingIsCreatedAndGoesAfterEverythingIsDeleted() {
     long mark = cluster.auditLog().mark();
-    RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
+    TestCluster.store(admin, PLATFORM, "minio", false, TestCluster.minio("backups"));
     assertThat(reconciler.reconcile().failures()).isEmpty();
     admin
         .genericKubernetesResources(Resources.BACKUP_STORES)
@@ -158,10 +160,10 @@ class Fabric8AdapterIT {
         .delete();
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
-    assertThat(RealCluster.getStore(admin, PLATFORM, "minio")).isEmpty();
-    assertThat(RealCluster.bsls(admin)).isEmpty();
+    assertThat(TestCluster.getStore(admin, PLATFORM, "minio")).isEmpty();
+    assertThat(TestCluster.bsls(admin)).isEmpty();
     List<String> writes =
-        RealCluster.controllerEvents(cluster, mark).stream()
+        RequestCounts.controllerEvents(cluster, mark).stream()
             .filter(AuditEvent::isWrite)
             .map(e -> e.verb() + " " + e.fullResource())
             .toList();
@@ -186,9 +188,9 @@ class Fabric8AdapterIT {
 
   @Test
   void aFieldTheControllerStopsSettingDisappearsFromTheBsl() {
-    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    TestCluster.store(admin, PLATFORM, "s", false, TestCluster.minio("backups"));
     reconciler.reconcile();
-    assertThat(RealCluster.section(bsl("s"), "spec").get("config").toString()).contains("s3Url");
+    assertThat(TestCluster.section(bsl("s"), "spec").get("config").toString()).contains("s3Url");
 
     admin
         .genericKubernetesResources(Resources.BACKUP_STORES)
@@ -198,7 +200,7 @@ class Fabric8AdapterIT {
             r -> {
               Map<String, Object> storage =
                   Serialization.unmarshal(
-                      RealCluster.s3("backups")
+                      TestCluster.s3("backups")
                           .replace("cloudProviderRef: aws-prod\n", "credentialsSecretRef: creds\n"),
                       Map.class);
               @SuppressWarnings("unchecked")
@@ -209,13 +211,13 @@ class Fabric8AdapterIT {
             });
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
-    Map<String, Object> config = asMap(RealCluster.section(bsl("s"), "spec").get("config"));
+    Map<String, Object> config = asMap(TestCluster.section(bsl("s"), "spec").get("config"));
     assertThat(config).containsKey("region").doesNotContainKeys("s3Url", "s3ForcePathStyle");
   }
 
   @Test
   void fieldsLeftOwnedByAnUpdateOfOursAreTakenBackByTheNextApplyAndThenRemovable() {
-    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    TestCluster.store(admin, PLATFORM, "s", false, TestCluster.minio("backups"));
     reconciler.reconcile();
     GenericKubernetesResource live = bsl("s");
     String name = live.getMetadata().getName();
@@ -243,14 +245,14 @@ class Fabric8AdapterIT {
 
     editStorage(
         "s",
-        RealCluster.s3("backups")
+        TestCluster.s3("backups")
             .replace("cloudProviderRef: aws-prod\n", "credentialsSecretRef: creds\n"));
     assertThat(reconciler.reconcile().failures()).isEmpty();
     assertThat(bsl("s").getMetadata().getManagedFields())
         .noneMatch(Fabric8AdapterIT::anUpdateOfOurs);
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
-    Map<String, Object> config = asMap(RealCluster.section(bsl("s"), "spec").get("config"));
+    Map<String, Object> config = asMap(TestCluster.section(bsl("s"), "spec").get("config"));
     assertThat(config).containsKey("region").doesNotContainKeys("s3Url", "s3ForcePathStyle");
     assertThat(reconciler.reconcile().wasConverged()).isTrue();
   }
@@ -277,7 +279,7 @@ class Fabric8AdapterIT {
 
   @Test
   void anotherManagersConflictingApplyGets409AndTheControllerTakesItsFieldBack() {
-    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    TestCluster.store(admin, PLATFORM, "s", false, TestCluster.minio("backups"));
     reconciler.reconcile();
     String name = bsl("s").getMetadata().getName();
     String hijack =
@@ -298,14 +300,14 @@ class Fabric8AdapterIT {
             KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(409));
 
     theirApply.forceConflicts().serverSideApply();
-    assertThat(asMap(RealCluster.section(bsl("s"), "spec").get("objectStorage")))
+    assertThat(asMap(TestCluster.section(bsl("s"), "spec").get("objectStorage")))
         .containsEntry("bucket", "hijacked");
 
     // Deliberate: the controller applies with force, so the fields it owns come back to the store's
     // values and to its ownership; fields it does not set (the label) stay the other manager's.
     assertThat(reconciler.reconcile().failures()).isEmpty();
     GenericKubernetesResource after = bsl("s");
-    assertThat(asMap(RealCluster.section(after, "spec").get("objectStorage")))
+    assertThat(asMap(TestCluster.section(after, "spec").get("objectStorage")))
         .containsEntry("bucket", "backups");
     assertThat(after.getMetadata().getLabels()).containsEntry("team", "x");
     assertThatThrownBy(theirApply::serverSideApply)
@@ -315,7 +317,7 @@ class Fabric8AdapterIT {
 
   @Test
   void aResourceVersionConflictFromTheServerIsRetriedOnTheNextPass() {
-    RealCluster.store(admin, PLATFORM, "s", false, RealCluster.minio("backups"));
+    TestCluster.store(admin, PLATFORM, "s", false, TestCluster.minio("backups"));
     // Between the controller's read and its write of the finalizer, someone else changes the store:
     // the server refuses the stale write with 409.
     AtomicBoolean raced = new AtomicBoolean();
@@ -345,30 +347,30 @@ class Fabric8AdapterIT {
       ReconcileOutcome first = RealCluster.reconciler(racing).reconcile(PLATFORM, "s");
 
       assertThat(raced).isTrue();
-      assertThat(RealCluster.controllerEvents(cluster, mark))
+      assertThat(RequestCounts.controllerEvents(cluster, mark))
           .anySatisfy(e -> assertThat(e.code()).isEqualTo(409));
       assertThat(first.failures()).isNotEmpty();
       assertThat(first.requeueAfter()).isPresent();
-      assertThat(RealCluster.bsls(admin)).as("nothing created without the finalizer").isEmpty();
+      assertThat(TestCluster.bsls(admin)).as("nothing created without the finalizer").isEmpty();
 
       ReconcileOutcome second = RealCluster.reconciler(racing).reconcile(PLATFORM, "s");
       assertThat(second.failures()).isEmpty();
       assertThat(
-              RealCluster.getStore(admin, PLATFORM, "s")
+              TestCluster.getStore(admin, PLATFORM, "s")
                   .orElseThrow()
                   .getMetadata()
                   .getFinalizers())
           .contains(ReconcileOptions.DEFAULT_FINALIZER);
-      assertThat(RealCluster.bslOf(admin, PLATFORM, "s")).isPresent();
+      assertThat(TestCluster.bslOf(admin, PLATFORM, "s")).isPresent();
     }
   }
 
   @Test
   void credentialsAreMirroredIntoVelerosNamespaceAndFollowTheSource() {
-    RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
+    TestCluster.store(admin, PLATFORM, "minio", false, TestCluster.minio("backups"));
     reconciler.reconcile();
     Map<String, Object> credential =
-        asMap(RealCluster.section(bsl("minio"), "spec").get("credential"));
+        asMap(TestCluster.section(bsl("minio"), "spec").get("credential"));
     Secret mirror =
         admin.secrets().inNamespace(VELERO).withName((String) credential.get("name")).get();
     assertThat(decode(mirror, (String) credential.get("key")))
@@ -377,7 +379,7 @@ class Fabric8AdapterIT {
         .noneMatch(Fabric8AdapterIT::anUpdateOfOurs)
         .anyMatch(m -> Resources.FIELD_MANAGER.equals(m.getManager()));
 
-    RealCluster.secret(admin, PLATFORM, "creds", "rotated");
+    TestCluster.secret(admin, PLATFORM, "creds", "rotated");
     assertThat(reconciler.reconcile().failures()).isEmpty();
     mirror = admin.secrets().inNamespace(VELERO).withName((String) credential.get("name")).get();
     assertThat(decode(mirror, (String) credential.get("key"))).isEqualTo("rotated");
@@ -385,7 +387,7 @@ class Fabric8AdapterIT {
 
   @Test
   void anOrphanedBslOfOursIsCollectedAndAForeignOneIsLeftAlone() {
-    RealCluster.store(admin, PLATFORM, "gone", false, RealCluster.s3("bucket-one"));
+    TestCluster.store(admin, PLATFORM, "gone", false, TestCluster.s3("bucket-one"));
     reconciler.reconcile();
     GenericKubernetesResource orphan = bsl("gone");
     // The store disappears without its finalizer running (say, stripped by hand).
@@ -413,7 +415,7 @@ class Fabric8AdapterIT {
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
     List<String> names = new ArrayList<>();
-    RealCluster.bsls(admin).forEach(b -> names.add(b.getMetadata().getName()));
+    TestCluster.bsls(admin).forEach(b -> names.add(b.getMetadata().getName()));
     assertThat(names).contains("hand-made").doesNotContain(orphan.getMetadata().getName());
   }
 

@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,6 +27,8 @@ import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
@@ -73,8 +75,8 @@ class RbacIT {
   void aWholeLifecycleIsAllowedUsesEveryGrantAndNothingElseIsAllowed(ControlPlane cluster)
       throws Exception {
     KubernetesClient admin = cluster.admin();
-    RealCluster.cleanSlate(admin);
-    RealCluster.secret(admin, PLATFORM, "creds", "v1");
+    TestCluster.cleanSlate(admin);
+    TestCluster.secret(admin, PLATFORM, "creds", "v1");
     long mark = cluster.auditLog().mark();
 
     try (KubernetesClient client = cluster.controller()) {
@@ -86,12 +88,12 @@ class RbacIT {
                   LeaderElection.lease(
                       ControlPlane.CONTROLLER_NAMESPACE, "lattice-backup-rbac-it", "rbac-it"))
               .start()) {
-        RealCluster.store(admin, PLATFORM, "prod", true, RealCluster.s3("lattice-backups"));
-        RealCluster.store(admin, PLATFORM, "minio", false, RealCluster.minio("backups"));
-        RealCluster.await("both BSLs", () -> RealCluster.bsls(admin).size() == 2);
-        RealCluster.bsls(admin)
-            .forEach(b -> RealCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
-        RealCluster.await(
+        TestCluster.store(admin, PLATFORM, "prod", true, TestCluster.s3("lattice-backups"));
+        TestCluster.store(admin, PLATFORM, "minio", false, TestCluster.minio("backups"));
+        TestCluster.await("both BSLs", () -> TestCluster.bsls(admin).size() == 2);
+        TestCluster.bsls(admin)
+            .forEach(b -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
+        TestCluster.await(
             "both stores Ready",
             () ->
                 List.of("prod", "minio").stream()
@@ -99,21 +101,21 @@ class RbacIT {
                         n ->
                             "Ready"
                                 .equals(
-                                    RealCluster.section(
-                                            RealCluster.getStore(admin, PLATFORM, n).orElseThrow(),
+                                    TestCluster.section(
+                                            TestCluster.getStore(admin, PLATFORM, n).orElseThrow(),
                                             "status")
                                         .get("phase"))));
-        RealCluster.secret(admin, PLATFORM, "creds", "v2");
+        TestCluster.secret(admin, PLATFORM, "creds", "v2");
         reconciler.reconcile();
         admin
             .genericKubernetesResources(Resources.BACKUP_STORES)
             .inNamespace(PLATFORM)
             .withName("minio")
             .delete();
-        RealCluster.await(
+        TestCluster.await(
             "the deleted store is gone",
-            () -> RealCluster.getStore(admin, PLATFORM, "minio").isEmpty());
-        RealCluster.await("its BSL is gone", () -> RealCluster.bsls(admin).size() == 1);
+            () -> TestCluster.getStore(admin, PLATFORM, "minio").isEmpty());
+        TestCluster.await("its BSL is gone", () -> TestCluster.bsls(admin).size() == 1);
       }
       // The uncached ports, as an embedder without the controller uses them: a changed store is
       // read before its status is written.
@@ -126,7 +128,7 @@ class RbacIT {
               "{\"spec\":{\"storage\":{\"s3\":{\"bucket\":\"lattice-backups-2\"}}}}");
       assertThat(reconciler.reconcile().failures()).isEmpty();
 
-      List<AuditEvent> requests = RealCluster.controllerEvents(cluster, mark);
+      List<AuditEvent> requests = RequestCounts.controllerEvents(cluster, mark);
       assertThat(requests).isNotEmpty();
       assertThat(requests)
           .as("requests the API server refused")

@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
-import static dev.lattice.backup.fabric8.real.RealCluster.VELERO;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
@@ -26,6 +26,8 @@ import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.GcsEmulator;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -129,7 +131,7 @@ class VeleroIT {
 
   @BeforeEach
   void setUp() {
-    RealCluster.cleanSlate(admin);
+    TestCluster.cleanSlate(admin);
     admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).delete();
     // The platform's CloudProvider credentials, where the Lattice convention puts them.
     secretIn(VELERO, "velero-credentials-aws-prod", objects.credentialsFile());
@@ -149,7 +151,7 @@ class VeleroIT {
   }
 
   private static void secretIn(String ns, String name, String cloud) {
-    RealCluster.secret(admin, ns, name, cloud);
+    TestCluster.secret(admin, ns, name, cloud);
   }
 
   private static GenericKubernetesResource applyExample(String file) {
@@ -167,8 +169,8 @@ class VeleroIT {
   }
 
   private static Map<String, Object> status(String store) {
-    return RealCluster.getStore(admin, PLATFORM, store)
-        .map(s -> RealCluster.section(s, "status"))
+    return TestCluster.getStore(admin, PLATFORM, store)
+        .map(s -> TestCluster.section(s, "status"))
         .orElse(Map.of());
   }
 
@@ -177,7 +179,7 @@ class VeleroIT {
   }
 
   private static void awaitPhase(String store, String phase) {
-    RealCluster.await(
+    TestCluster.await(
         store + " " + phase + " (status " + status(store) + "; Velero log:\n" + tail() + ")",
         VELERO_TIMEOUT,
         () -> phase.equals(phaseOf(store)));
@@ -189,8 +191,8 @@ class VeleroIT {
   }
 
   private static Map<String, Object> veleroStatus(String store) {
-    return RealCluster.bslOf(admin, PLATFORM, store)
-        .map(b -> RealCluster.section(b, "status"))
+    return TestCluster.bslOf(admin, PLATFORM, store)
+        .map(b -> TestCluster.section(b, "status"))
         .orElse(Map.of());
   }
 
@@ -201,7 +203,7 @@ class VeleroIT {
 
     for (String store : List.of("production-s3", "local-minio")) {
       awaitPhase(store, "Ready");
-      GenericKubernetesResource s = RealCluster.getStore(admin, PLATFORM, store).orElseThrow();
+      GenericKubernetesResource s = TestCluster.getStore(admin, PLATFORM, store).orElseThrow();
       assertThat(((Number) status(store).get("observedGeneration")).longValue())
           .isEqualTo(s.getMetadata().getGeneration());
       assertThat(veleroStatus(store))
@@ -247,7 +249,7 @@ class VeleroIT {
 
   @Test
   void anUnreachableEndpointIsUnavailable() {
-    RealCluster.store(
+    TestCluster.store(
         admin,
         PLATFORM,
         "far",
@@ -270,7 +272,7 @@ class VeleroIT {
     awaitPhase("production-s3", "Ready");
     awaitPhase("local-minio", "Ready");
     String minioBsl =
-        RealCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
+        TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
 
     backup("first", Optional.empty());
     backup("second", Optional.of(minioBsl));
@@ -297,11 +299,11 @@ class VeleroIT {
             .watch(recorder)) {
       setDefault("local-minio", true);
       setDefault("production-s3", false);
-      RealCluster.await(
+      TestCluster.await(
           "local-minio's BSL to be the default",
           () ->
-              RealCluster.bslOf(admin, PLATFORM, "local-minio")
-                  .map(RealCluster::isDefault)
+              TestCluster.bslOf(admin, PLATFORM, "local-minio")
+                  .map(TestCluster::isDefault)
                   .orElse(false));
       backup("after-move", Optional.empty());
     }
@@ -318,14 +320,14 @@ class VeleroIT {
   void deletingAStoreRemovesItsLocationAndSecretAndLeavesTheBucketAndVeleroAlone() {
     applyExample("minio-store.yaml");
     awaitPhase("local-minio", "Ready");
-    GenericKubernetesResource bsl = RealCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow();
+    GenericKubernetesResource bsl = TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow();
     String prefix = prefixOf("local-minio");
     backup("kept", Optional.of(bsl.getMetadata().getName()));
     List<String> before = objects.objects("backups");
     @SuppressWarnings("unchecked")
     String mirror =
         String.valueOf(
-            ((Map<String, Object>) RealCluster.section(bsl, "spec").get("credential")).get("name"));
+            ((Map<String, Object>) TestCluster.section(bsl, "spec").get("credential")).get("name"));
 
     admin
         .genericKubernetesResources(Resources.BACKUP_STORES)
@@ -333,11 +335,11 @@ class VeleroIT {
         .withName("local-minio")
         .delete();
 
-    RealCluster.await(
+    TestCluster.await(
         "the store, its BSL and its Secret to go",
         () ->
-            RealCluster.getStore(admin, PLATFORM, "local-minio").isEmpty()
-                && RealCluster.bslOf(admin, PLATFORM, "local-minio").isEmpty()
+            TestCluster.getStore(admin, PLATFORM, "local-minio").isEmpty()
+                && TestCluster.bslOf(admin, PLATFORM, "local-minio").isEmpty()
                 && admin.secrets().inNamespace(VELERO).withName(mirror).get() == null);
     assertThat(objects.objects("backups"))
         .isEqualTo(before)
@@ -350,11 +352,11 @@ class VeleroIT {
     velero.close();
     try {
       applyExample("minio-store.yaml");
-      RealCluster.await(
+      TestCluster.await(
           "local-minio Pending", VELERO_TIMEOUT, () -> "Pending".equals(phaseOf("local-minio")));
       assertThat(String.valueOf(status("local-minio").get("message")))
           .startsWith("waiting for Velero to validate BackupStorageLocation velero/");
-      assertThat(RealCluster.bslOf(admin, PLATFORM, "local-minio")).isPresent();
+      assertThat(TestCluster.bslOf(admin, PLATFORM, "local-minio")).isPresent();
     } finally {
       velero = newVelero();
     }
@@ -369,25 +371,25 @@ class VeleroIT {
     awaitPhase("production-s3", "Ready");
     awaitPhase("local-minio", "Ready");
     String prod =
-        RealCluster.bslOf(admin, PLATFORM, "production-s3").orElseThrow().getMetadata().getName();
+        TestCluster.bslOf(admin, PLATFORM, "production-s3").orElseThrow().getMetadata().getName();
     String minio =
-        RealCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
+        TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
 
     velero.close();
     long mark = cluster.auditLog().mark();
     // Velero's server flag makes the location it names the default when Velero starts, by an
     // update of the whole BSL; with two defaults, its location controller then keeps the newest.
     velero = newVelero("--default-backup-storage-location=" + minio);
-    RealCluster.await(
+    TestCluster.await(
         "Velero to set " + minio + " as the default",
         VELERO_TIMEOUT,
         () -> velero.log().contains("Set backup storage location as default"));
-    RealCluster.await(
+    TestCluster.await(
         "the store's default to be the only default again",
         VELERO_TIMEOUT,
         () ->
-            RealCluster.bsls(admin).stream()
-                .filter(RealCluster::isDefault)
+            TestCluster.bsls(admin).stream()
+                .filter(TestCluster::isDefault)
                 .map(b -> b.getMetadata().getName())
                 .toList()
                 .equals(List.of(prod)));
@@ -395,17 +397,17 @@ class VeleroIT {
     Thread.sleep(5000);
     long quiet = cluster.auditLog().mark();
     Thread.sleep(5000);
-    assertThat(RealCluster.controllerEvents(cluster, quiet))
+    assertThat(RequestCounts.controllerEvents(cluster, quiet))
         .as("controller writes once settled")
         .noneMatch(e -> e.isWrite() && e.resource().equals("backupstoragelocations"));
     long defaultWrites =
-        RealCluster.controllerEvents(cluster, mark).stream()
+        RequestCounts.controllerEvents(cluster, mark).stream()
             .filter(e -> e.isWrite() && e.resource().equals("backupstoragelocations"))
             .count();
     assertThat(defaultWrites)
         .as("the controller's BSL writes after Velero's flip")
         .isBetween(1L, 4L);
-    assertThat(RealCluster.bslOf(admin, PLATFORM, "local-minio").map(RealCluster::isDefault))
+    assertThat(TestCluster.bslOf(admin, PLATFORM, "local-minio").map(TestCluster::isDefault))
         .contains(false);
   }
 
@@ -436,26 +438,26 @@ class VeleroIT {
     secretIn(tenant, "gcs-key", serviceAccountKey());
     applyExample("gcs-store.yaml");
 
-    RealCluster.await(
+    TestCluster.await(
         "team-a-gcs Ready (status "
-            + RealCluster.getStore(admin, tenant, "team-a-gcs")
-                .map(x -> RealCluster.section(x, "status"))
+            + TestCluster.getStore(admin, tenant, "team-a-gcs")
+                .map(x -> TestCluster.section(x, "status"))
                 .orElse(Map.of())
             + ")",
         VELERO_TIMEOUT,
         () ->
-            RealCluster.getStore(admin, tenant, "team-a-gcs")
-                .map(x -> RealCluster.section(x, "status").get("phase"))
+            TestCluster.getStore(admin, tenant, "team-a-gcs")
+                .map(x -> TestCluster.section(x, "status").get("phase"))
                 .filter("Ready"::equals)
                 .isPresent());
-    GenericKubernetesResource ours = RealCluster.bslOf(admin, tenant, "team-a-gcs").orElseThrow();
-    assertThat(RealCluster.section(ours, "status")).containsEntry("phase", "Available");
+    GenericKubernetesResource ours = TestCluster.bslOf(admin, tenant, "team-a-gcs").orElseThrow();
+    assertThat(TestCluster.section(ours, "status")).containsEntry("phase", "Available");
     backup("to-gcs", Optional.of(ours.getMetadata().getName()));
     assertThat(gcs.objects("team-a-backups"))
         .contains(prefixOf(tenant, "team-a-gcs") + "backups/to-gcs/velero-backup.json");
 
     // The same location with a key the library never emits for gcs.
-    Map<String, Object> spec = new java.util.LinkedHashMap<>(RealCluster.section(ours, "spec"));
+    Map<String, Object> spec = new java.util.LinkedHashMap<>(TestCluster.section(ours, "spec"));
     @SuppressWarnings("unchecked")
     Map<String, Object> config =
         new java.util.LinkedHashMap<>((Map<String, Object>) spec.getOrDefault("config", Map.of()));
@@ -476,12 +478,12 @@ class VeleroIT {
         .inNamespace(VELERO)
         .resource(foreign)
         .create();
-    RealCluster.await(
+    TestCluster.await(
         "Velero to refuse the foreign key",
         VELERO_TIMEOUT,
         () ->
             String.valueOf(
-                    RealCluster.section(
+                    TestCluster.section(
                             admin
                                 .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
                                 .inNamespace(VELERO)
@@ -519,8 +521,8 @@ class VeleroIT {
 
   @SuppressWarnings("unchecked")
   private static String prefixOf(String ns, String store) {
-    GenericKubernetesResource bsl = RealCluster.bslOf(admin, ns, store).orElseThrow();
-    Object storage = RealCluster.section(bsl, "spec").get("objectStorage");
+    GenericKubernetesResource bsl = TestCluster.bslOf(admin, ns, store).orElseThrow();
+    Object storage = TestCluster.section(bsl, "spec").get("objectStorage");
     Object prefix = storage instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("prefix") : null;
     return prefix == null ? "" : prefix + "/";
   }
@@ -550,13 +552,13 @@ class VeleroIT {
                 + "}",
             GenericKubernetesResource.class);
     admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).resource(backup).create();
-    RealCluster.await(
+    TestCluster.await(
         "Velero to complete backup " + name + "; Velero log:\n" + tail(),
         VELERO_TIMEOUT,
         () -> {
           GenericKubernetesResource b =
               admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).withName(name).get();
-          Object phase = b == null ? null : RealCluster.section(b, "status").get("phase");
+          Object phase = b == null ? null : TestCluster.section(b, "status").get("phase");
           if (phase != null && FAILED.contains(phase)) {
             throw new AssertionError("backup " + name + " ended " + phase + ": " + b);
           }

@@ -15,7 +15,7 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.fabric8.real.RealCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
@@ -24,6 +24,7 @@ import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
@@ -57,8 +58,8 @@ class VeleroReadyBenchmark {
                 .storeValidationFrequency(VALIDATION)
                 .start()) {
       for (int size : new int[] {1, 50, 1, 50, 1, 50}) {
-        RealCluster.cleanSlate(admin);
-        RealCluster.secret(admin, PLATFORM, "creds", objects.credentialsFile());
+        TestCluster.cleanSlate(admin);
+        TestCluster.secret(admin, PLATFORM, "creds", objects.credentialsFile());
         for (int i = 0; i < size; i++) {
           objects.createBucket("bench-" + i);
         }
@@ -66,10 +67,10 @@ class VeleroReadyBenchmark {
             BackupStoreController controller = RealCluster.controller(client).start()) {
           long start = System.nanoTime();
           for (int i = 0; i < size; i++) {
-            RealCluster.store(
-                admin, PLATFORM, "bench-" + i, i == 0, RealCluster.minio("bench-" + i));
+            TestCluster.store(
+                admin, PLATFORM, "bench-" + i, i == 0, TestCluster.minio("bench-" + i));
           }
-          RealCluster.await(
+          TestCluster.await(
               size + " stores Ready", Duration.ofMinutes(5), () -> readyCount(admin) == size);
           long ms = Duration.ofNanos(System.nanoTime() - start).toMillis();
           lines.add(size + " store(s): all Ready " + ms + " ms after the first create");
@@ -78,7 +79,7 @@ class VeleroReadyBenchmark {
           objects.deleteBucket("bench-" + i);
         }
       }
-      RealCluster.cleanSlate(admin);
+      TestCluster.cleanSlate(admin);
     }
     lines.forEach(System.out::println);
     Files.write(Path.of("target", "velero-ready.txt"), lines);
@@ -92,7 +93,7 @@ class VeleroReadyBenchmark {
         .list()
         .getItems()
         .stream()
-        .map((GenericKubernetesResource s) -> RealCluster.section(s, "status").get("phase"))
+        .map((GenericKubernetesResource s) -> TestCluster.section(s, "status").get("phase"))
         .filter("Ready"::equals)
         .count();
   }

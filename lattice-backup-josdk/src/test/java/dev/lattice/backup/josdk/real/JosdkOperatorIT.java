@@ -15,18 +15,19 @@
  */
 package dev.lattice.backup.josdk.real;
 
-import static dev.lattice.backup.josdk.real.JosdkCluster.PLATFORM;
-import static dev.lattice.backup.josdk.real.JosdkCluster.VELERO;
+import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.josdk.snippets.DocSnippets;
 import dev.lattice.backup.junit.AuditEvent;
-import dev.lattice.backup.junit.AuditLog;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testcluster.RequestCounts;
+import dev.lattice.backup.testcluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
@@ -67,7 +68,7 @@ class JosdkOperatorIT {
       if (action == Action.DELETED) {
         defaults.remove(name);
       } else {
-        defaults.put(name, JosdkCluster.isDefault(bsl));
+        defaults.put(name, TestCluster.isDefault(bsl));
       }
       long count = defaults.values().stream().filter(Boolean::booleanValue).count();
       if (count > 1) {
@@ -83,15 +84,20 @@ class JosdkOperatorIT {
   void storesConvergeTheDefaultMovesAndADeletedStoreIsCleanedUp(ControlPlane cluster)
       throws Exception {
     KubernetesClient admin = cluster.admin();
-    JosdkCluster.cleanSlate(admin);
+    TestCluster.cleanSlate(admin);
     List<HasMetadata> josdkRbac = JosdkCluster.applyJosdkRbac(admin);
-    JosdkCluster.secret(admin, PLATFORM, "creds", "v1");
+    TestCluster.secret(admin, PLATFORM, "creds", "v1");
     DefaultRecorder recorder = new DefaultRecorder();
     long mark = cluster.auditLog().mark();
 
     // A store the standalone controller managed: our finalizer, put there by an update.
-    JosdkCluster.store(
-        admin, PLATFORM, "legacy", false, "[\"" + ReconcileOptions.DEFAULT_FINALIZER + "\"]");
+    TestCluster.store(
+        admin,
+        PLATFORM,
+        "legacy",
+        false,
+        TestCluster.minio("legacy"),
+        List.of(ReconcileOptions.DEFAULT_FINALIZER));
 
     // The README's snippet, run as the controller's ServiceAccount.
     Operator operator = JosdkCluster.asController(cluster, DocSnippets::josdk);
@@ -119,35 +125,35 @@ class JosdkOperatorIT {
           .create();
 
       // Two stores that both ask to be the default: the older one wins.
-      JosdkCluster.store(admin, PLATFORM, "first", true);
-      JosdkCluster.await(
+      TestCluster.store(admin, PLATFORM, "first", true, TestCluster.minio("first"));
+      TestCluster.await(
           "the first store's BSL, default",
           () ->
-              JosdkCluster.bslOf(admin, PLATFORM, "first")
-                  .filter(JosdkCluster::isDefault)
+              TestCluster.bslOf(admin, PLATFORM, "first")
+                  .filter(TestCluster::isDefault)
                   .isPresent());
-      JosdkCluster.store(admin, PLATFORM, "second", true);
-      JosdkCluster.await(
+      TestCluster.store(admin, PLATFORM, "second", true, TestCluster.minio("second"));
+      TestCluster.await(
           "both BSLs and both mirrored Secrets",
           () ->
-              JosdkCluster.bslOf(admin, PLATFORM, "second").isPresent()
-                  && JosdkCluster.hasMirroredSecret(admin, PLATFORM, "first")
-                  && JosdkCluster.hasMirroredSecret(admin, PLATFORM, "second"));
-      JosdkCluster.bsls(admin)
-          .forEach(b -> JosdkCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
-      JosdkCluster.await(
+              TestCluster.bslOf(admin, PLATFORM, "second").isPresent()
+                  && TestCluster.hasMirroredSecret(admin, PLATFORM, "first")
+                  && TestCluster.hasMirroredSecret(admin, PLATFORM, "second"));
+      TestCluster.bsls(admin)
+          .forEach(b -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
+      TestCluster.await(
           "both stores Ready, the first the default",
           () ->
-              JosdkCluster.phase(admin, PLATFORM, "first").equals("Ready")
-                  && JosdkCluster.phase(admin, PLATFORM, "second").equals("Ready")
-                  && JosdkCluster.condition(admin, PLATFORM, "first", "Default").equals("True")
-                  && JosdkCluster.condition(admin, PLATFORM, "second", "Default").equals("False"));
-      assertThat(JosdkCluster.bslOf(admin, PLATFORM, "second").filter(JosdkCluster::isDefault))
+              TestCluster.phase(admin, PLATFORM, "first").equals("Ready")
+                  && TestCluster.phase(admin, PLATFORM, "second").equals("Ready")
+                  && TestCluster.condition(admin, PLATFORM, "first", "Default").equals("True")
+                  && TestCluster.condition(admin, PLATFORM, "second", "Default").equals("False"));
+      assertThat(TestCluster.bslOf(admin, PLATFORM, "second").filter(TestCluster::isDefault))
           .isEmpty();
-      JosdkCluster.await(
-          "the orphan BSL collected", () -> JosdkCluster.bslOf(admin, PLATFORM, "gone").isEmpty());
+      TestCluster.await(
+          "the orphan BSL collected", () -> TestCluster.bslOf(admin, PLATFORM, "gone").isEmpty());
       GenericKubernetesResource first =
-          JosdkCluster.getStore(admin, PLATFORM, "first").orElseThrow();
+          TestCluster.getStore(admin, PLATFORM, "first").orElseThrow();
       assertThat(first.getMetadata().getFinalizers())
           .as("JOSDK put lattice-backup's finalizer on the store")
           .containsExactly(ReconcileOptions.DEFAULT_FINALIZER);
@@ -166,36 +172,35 @@ class JosdkOperatorIT {
           .inNamespace(PLATFORM)
           .withName("first")
           .delete();
-      JosdkCluster.await(
+      TestCluster.await(
           "the deleted store, its BSL and its mirrored Secret gone",
           () ->
-              JosdkCluster.getStore(admin, PLATFORM, "first").isEmpty()
-                  && JosdkCluster.bslOf(admin, PLATFORM, "first").isEmpty()
-                  && !JosdkCluster.hasMirroredSecret(admin, PLATFORM, "first"));
-      JosdkCluster.await(
+              TestCluster.getStore(admin, PLATFORM, "first").isEmpty()
+                  && TestCluster.bslOf(admin, PLATFORM, "first").isEmpty()
+                  && !TestCluster.hasMirroredSecret(admin, PLATFORM, "first"));
+      TestCluster.await(
           "the default moved to the second store, and its status says so",
           () ->
-              JosdkCluster.bslOf(admin, PLATFORM, "second")
-                      .filter(JosdkCluster::isDefault)
+              TestCluster.bslOf(admin, PLATFORM, "second")
+                      .filter(TestCluster::isDefault)
                       .isPresent()
-                  && JosdkCluster.condition(admin, PLATFORM, "second", "Default").equals("True"));
-      assertThat(JosdkCluster.hasMirroredSecret(admin, PLATFORM, "second")).isTrue();
+                  && TestCluster.condition(admin, PLATFORM, "second", "Default").equals("True"));
+      assertThat(TestCluster.hasMirroredSecret(admin, PLATFORM, "second")).isTrue();
 
       // The legacy store: JOSDK removes the finalizer it did not add (its removal is a JSON patch,
       // not a server-side apply), and the store goes.
-      JosdkCluster.await(
-          "the legacy store's BSL",
-          () -> JosdkCluster.bslOf(admin, PLATFORM, "legacy").isPresent());
+      TestCluster.await(
+          "the legacy store's BSL", () -> TestCluster.bslOf(admin, PLATFORM, "legacy").isPresent());
       admin
           .genericKubernetesResources(Resources.BACKUP_STORES)
           .inNamespace(PLATFORM)
           .withName("legacy")
           .delete();
-      JosdkCluster.await(
+      TestCluster.await(
           "the legacy store and its BSL gone",
           () ->
-              JosdkCluster.getStore(admin, PLATFORM, "legacy").isEmpty()
-                  && JosdkCluster.bslOf(admin, PLATFORM, "legacy").isEmpty());
+              TestCluster.getStore(admin, PLATFORM, "legacy").isEmpty()
+                  && TestCluster.bslOf(admin, PLATFORM, "legacy").isEmpty());
     } finally {
       operator.stop();
     }
@@ -203,9 +208,7 @@ class JosdkOperatorIT {
       assertThat(recorder.violations).as("moments with two default BSLs").isEmpty();
     }
 
-    String controller =
-        AuditLog.serviceAccountUser(PLATFORM, ControlPlane.CONTROLLER_SERVICE_ACCOUNT);
-    List<AuditEvent> requests = cluster.auditLog().since(mark, controller);
+    List<AuditEvent> requests = RequestCounts.controllerEvents(cluster, mark);
     assertThat(requests).isNotEmpty();
     assertThat(requests)
         .as("requests the API server refused")
