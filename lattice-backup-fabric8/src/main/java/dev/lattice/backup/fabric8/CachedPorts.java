@@ -80,14 +80,13 @@ final class CachedPorts {
    */
   static ClusterPorts over(
       ClusterPorts direct, CacheView view, Duration sourceTtl, LongSupplier nanos) {
-    SecretPort secrets =
-        sourceTtl.isZero()
-            ? direct.secrets()
-            : new TtlReads(direct.secrets(), sourceTtl.toNanos(), nanos);
+    SecretPort api = direct.secrets();
+    Reader reads =
+        sourceTtl.isZero() ? api::read : new TtlReads(api::read, sourceTtl.toNanos(), nanos);
     return new ClusterPorts(
         new Stores(view, direct.stores()),
         new Bsls(view, direct.bsls()),
-        new Secrets(view, secrets),
+        new Secrets(view, api, reads),
         direct.veleroNamespace());
   }
 
@@ -155,11 +154,22 @@ final class CachedPorts {
     }
   }
 
-  /** Mirrored Secrets from the cache; everything else through {@code api}. */
-  private record Secrets(CacheView cache, SecretPort api) implements SecretPort {
+  /**
+   * How a credentials Secret is read: straight from the API server, or through {@link TtlReads}.
+   */
+  @FunctionalInterface
+  private interface Reader {
+    Optional<SecretData> read(String namespace, String name) throws PortException;
+  }
+
+  /**
+   * Mirrored Secrets from the cache, credentials through {@code reads}; everything else through
+   * {@code api}.
+   */
+  private record Secrets(CacheView cache, SecretPort api, Reader reads) implements SecretPort {
     @Override
     public Optional<SecretData> read(String namespace, String name) throws PortException {
-      return api.read(namespace, name);
+      return reads.read(namespace, name);
     }
 
     @Override
@@ -185,9 +195,9 @@ final class CachedPorts {
     }
   }
 
-  /** Credentials Secrets read through {@code api} and reused for a while; the rest delegated. */
-  private static final class TtlReads implements SecretPort {
-    private final SecretPort api;
+  /** Credentials Secrets read through {@code api} and reused for a while. */
+  private static final class TtlReads implements Reader {
+    private final Reader api;
     private final long ttlNanos;
     private final LongSupplier nanos;
     private final Map<String, Read> reads = new ConcurrentHashMap<>();
@@ -195,7 +205,7 @@ final class CachedPorts {
     /** A credentials Secret as read, and when. */
     private record Read(Optional<SecretData> data, long at) {}
 
-    TtlReads(SecretPort api, long ttlNanos, LongSupplier nanos) {
+    TtlReads(Reader api, long ttlNanos, LongSupplier nanos) {
       this.api = api;
       this.ttlNanos = ttlNanos;
       this.nanos = nanos;
@@ -215,27 +225,6 @@ final class CachedPorts {
         reads.values().removeIf(r -> now - r.at() >= ttlNanos);
       }
       return data;
-    }
-
-    @Override
-    public List<MirroredSecret> listMirrored() throws PortException {
-      return api.listMirrored();
-    }
-
-    @Override
-    public Optional<ObjectMetadata> find(String name) throws PortException {
-      return api.find(name);
-    }
-
-    @Override
-    public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
-        throws PortException {
-      api.applyMirrored(secret, resourceVersion);
-    }
-
-    @Override
-    public void deleteMirrored(String name, String resourceVersion) throws PortException {
-      api.deleteMirrored(name, resourceVersion);
     }
   }
 }

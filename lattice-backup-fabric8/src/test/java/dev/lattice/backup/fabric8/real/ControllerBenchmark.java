@@ -252,12 +252,7 @@ class ControllerBenchmark {
     long pause = n > 2000 ? 5000 : 1000;
     while (true) {
       int bsls = TestCluster.bsls(admin).size();
-      List<GenericKubernetesResource> stores =
-          admin
-              .genericKubernetesResources(Resources.BACKUP_STORES)
-              .inNamespace(PLATFORM)
-              .list()
-              .getItems();
+      List<GenericKubernetesResource> stores = TestCluster.stores(admin);
       long withStatus =
           stores.stream()
               .filter(s -> TestCluster.section(s, "status").get("phase") != null)
@@ -317,12 +312,7 @@ class ControllerBenchmark {
     pool.awaitTermination(10, TimeUnit.MINUTES);
     long deadline = System.nanoTime() + CONVERGE.toNanos();
     while (true) {
-      List<GenericKubernetesResource> stores =
-          admin
-              .genericKubernetesResources(Resources.BACKUP_STORES)
-              .inNamespace(PLATFORM)
-              .list()
-              .getItems();
+      List<GenericKubernetesResource> stores = TestCluster.stores(admin);
       long ready =
           stores.stream()
               .filter(s -> "Ready".equals(TestCluster.section(s, "status").get("phase")))
