@@ -16,6 +16,7 @@
 package dev.lattice.backup.benchmarks;
 
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.memory.InMemoryCluster;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -101,6 +103,20 @@ final class Converged {
   /** Plans over the converged cluster (the result is empty). */
   Plan plan() {
     return Planner.plan(observed, OPTIONS, NOW);
+  }
+
+  /**
+   * One linear pass that reads what identifies each observed store, its namespace and name: the
+   * least that any plan over the stores must read.
+   */
+  long readKeys() {
+    long sum = 0;
+    for (BackupStore store : observed.stores()) {
+      ObjectMetadata meta = Objects.requireNonNull(store.metadata());
+      sum += meta.namespace().map(String::length).orElse(0);
+      sum += Objects.requireNonNullElse(meta.name(), "").length();
+    }
+    return sum;
   }
 
   /** One reconcile pass: reads everything through the ports, plans, writes nothing. */

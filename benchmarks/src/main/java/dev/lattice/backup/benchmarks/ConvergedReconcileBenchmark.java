@@ -80,6 +80,19 @@ public class ConvergedReconcileBenchmark {
   }
 
   /**
+   * The floor the other two are read against: one linear pass that reads each observed store's
+   * namespace and name and nothing else, the least any plan must read. It does no work that could
+   * grow faster than the stores, so its ratio between sizes is what the machine's memory system
+   * gives a linear pass over the same objects.
+   *
+   * @return a sum of the lengths read
+   */
+  @Benchmark
+  public long readKeys() {
+    return converged.readKeys();
+  }
+
+  /**
    * One full reconcile pass over the converged in-memory cluster: reads everything, plans, writes
    * nothing.
    *

@@ -83,12 +83,15 @@ public record BackupStorageLocation(ObjectMetadata metadata, BslSpec spec) {
   }
 
   /**
-   * A copy that is, or is not, the default location.
+   * A copy that is, or is not, the default location; this location itself when it already is as
+   * asked.
    *
    * @param value whether it is the default
-   * @return the copy
+   * @return the copy, or this location
    */
   public BackupStorageLocation withDefault(boolean value) {
-    return new BackupStorageLocation(metadata, spec.withDefault(value));
+    return value == spec.isDefault()
+        ? this
+        : new BackupStorageLocation(metadata, spec.withDefault(value));
   }
 }

@@ -60,12 +60,14 @@ public record BslSpec(
   }
 
   /**
-   * A copy that is, or is not, the default location.
+   * A copy that is, or is not, the default location; this spec itself when it already is as asked.
    *
    * @param value whether it is the default
-   * @return the copy
+   * @return the copy, or this spec
    */
   public BslSpec withDefault(boolean value) {
-    return new BslSpec(provider, objectStorage, config, credential, value);
+    return value == isDefault
+        ? this
+        : new BslSpec(provider, objectStorage, config, credential, value);
   }
 }

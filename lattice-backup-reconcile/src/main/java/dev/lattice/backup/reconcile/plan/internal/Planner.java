@@ -192,12 +192,13 @@ public final class Planner {
     private final Instant now;
 
     // Look-ups only: no order of these maps is ever observable (whatever is emitted from them is
-    // sorted in assemble), so they are hash maps, sized up front.
-    private final Map<String, ObservedBsl> bslByName;
-    private final Map<String, ObjectMetadata> secretByName;
-    private final Map<String, MirroredSecret> mirroredByName;
-    private final Map<StoreKey, List<ObservedBsl>> bslsByOwner;
-    private final Map<StoreKey, List<MirroredSecret>> secretsByOwner;
+    // sorted in assemble), so they are hash maps, sized up front. Each entry keeps the owner its
+    // object's metadata proves, parsed once; the owners' entries are taken out as the stores are
+    // planned, so that what is left at the end is the orphans.
+    private final Map<String, Named<ObservedBsl>> bslByName;
+    private final Map<String, Named<SecretAt>> secretByName;
+    private final Map<StoreKey, Owned> byOwner;
+    private final List<ObservedBsl> defaultBsls = new ArrayList<>();
 
     private final List<Action> unsetDefaults = new ArrayList<>();
     private final List<Action> addFinalizers = new ArrayList<>();
@@ -224,31 +225,36 @@ public final class Planner {
       int bsls = observed.bsls().size();
       int secrets = observed.mirrored().size() + observed.occupants().size();
       this.bslByName = new HashMap<>(capacity(bsls));
-      this.bslsByOwner = new HashMap<>(capacity(bsls));
       this.secretByName = new HashMap<>(capacity(secrets));
-      this.mirroredByName = new HashMap<>(capacity(observed.mirrored().size()));
-      this.secretsByOwner = new HashMap<>(capacity(observed.mirrored().size()));
+      this.byOwner = new HashMap<>(capacity(bsls));
     }
 
     Plan plan() {
       List<ForeignBsl> foreign = new ArrayList<>();
       for (ObservedBsl bsl : observed.bsls()) {
-        bslByName.put(bsl.name(), bsl);
-        Optional<StoreKey> owner = provenOwner(bsl.metadata());
-        if (owner.isPresent()) {
-          bslsByOwner.computeIfAbsent(owner.get(), k -> new ArrayList<>()).add(bsl);
+        StoreKey owner = provenOwner(bsl.metadata()).orElse(null);
+        bslByName.put(bsl.name(), new Named<>(bsl, owner));
+        if (owner != null) {
+          byOwner.computeIfAbsent(owner, k -> new Owned()).bsls.add(bsl);
         } else {
           foreign.add(new ForeignBsl(bsl.name(), bsl.isDefault()));
         }
+        if (bsl.isDefault()) {
+          defaultBsls.add(bsl);
+        }
       }
       for (ObjectMetadata occupant : observed.occupants()) {
-        secretByName.put(Objects.requireNonNull(occupant.name(), "name"), occupant);
+        secretByName.put(
+            Objects.requireNonNull(occupant.name(), "name"),
+            new Named<>(new SecretAt(occupant, null), provenOwner(occupant).orElse(null)));
       }
       for (MirroredSecret secret : observed.mirrored()) {
-        secretByName.put(secret.name(), secret.metadata());
-        mirroredByName.put(secret.name(), secret);
-        provenOwner(secret.metadata())
-            .ifPresent(o -> secretsByOwner.computeIfAbsent(o, k -> new ArrayList<>()).add(secret));
+        StoreKey owner = provenOwner(secret.metadata()).orElse(null);
+        secretByName.put(
+            secret.name(), new Named<>(new SecretAt(secret.metadata(), secret), owner));
+        if (owner != null) {
+          byOwner.computeIfAbsent(owner, k -> new Owned()).secrets.add(secret);
+        }
       }
       // The stores in key order, each key computed once; translateAll then finds them in order,
       // and its results are matched to them by walking both in step, not by look-ups.
@@ -286,20 +292,22 @@ public final class Planner {
       }
       DefaultSelection selection = DefaultSelector.select(stores, foreign, topts, cannotWin);
       Map<StoreKey, NotDefault> notDefault = new HashMap<>(selection.notDefault());
-      Set<StoreKey> present = new HashSet<>(capacity(keys.length));
-      Collections.addAll(present, keys);
-
+      Owned owned = Owned.NONE;
       for (int i = 0; i < keys.length; i++) {
         BackupStore store = stores.get(i);
         StoreKey key = keys[i];
+        // Stores of equal keys are next to each other and share what they own.
+        if (i == 0 || !keys[i - 1].equals(key)) {
+          owned = Objects.requireNonNullElse(byOwner.remove(key), Owned.NONE);
+        }
         if (Objects.requireNonNull(store.metadata()).isBeingDeleted()) {
-          planDeletion(store, key);
+          planDeletion(store, key, owned);
         } else {
           TranslationResult result = Objects.requireNonNull(results[i], "translation of " + key);
-          planLive(store, key, prepared[i], result, selection, notDefault);
+          planLive(store, key, owned, prepared[i], result, selection, notDefault);
         }
       }
-      collectOrphans(present);
+      collectOrphans();
       if (observed.bslTypeExists()) {
         planDefaultMoves(byKey, selection);
       }
@@ -341,11 +349,12 @@ public final class Planner {
         }
       }
       Set<String> unsetForeign = new TreeSet<>(selection.foreignDefaultsToUnset());
-      for (ObservedBsl bsl : bslByName.values()) {
-        if (!bsl.isDefault()) {
-          continue;
+      for (ObservedBsl bsl : defaultBsls) {
+        Named<ObservedBsl> named = Objects.requireNonNull(bslByName.get(bsl.name()));
+        if (named.value() != bsl) {
+          continue; // a later BSL of the same name hides it, as in a look-up by name
         }
-        Optional<StoreKey> owner = provenOwner(bsl.metadata());
+        Optional<StoreKey> owner = named.owner();
         boolean keep =
             owner.isPresent()
                 && owner.equals(winner)
@@ -360,25 +369,26 @@ public final class Planner {
       if (winner.isEmpty() || winnerName.isEmpty()) {
         return;
       }
-      ObservedBsl existing = bslByName.get(winnerName.get());
+      Named<ObservedBsl> named = bslByName.get(winnerName.get());
       BackupStore store = byKey.first(winner.get()).orElse(null);
-      if (existing == null
-          || existing.isDefault()
+      if (named == null
+          || named.value().isDefault()
           || store == null
           || !Objects.requireNonNull(store.metadata()).finalizers().contains(options.finalizer())
-          || !provenOwner(existing.metadata()).equals(winner)) {
+          || !named.owner().equals(winner)) {
         return;
       }
+      ObservedBsl existing = named.value();
       setDefaults.add(new Action.SetDefault(existing.name(), winner, true, version(existing)));
     }
 
-    private void planDeletion(BackupStore store, StoreKey key) {
+    private void planDeletion(BackupStore store, StoreKey key, Owned owned) {
       if (observed.bslTypeExists()) {
-        for (ObservedBsl bsl : bslsByOwner.getOrDefault(key, List.of())) {
+        for (ObservedBsl bsl : owned.bsls) {
           deleteBsls.add(new Action.DeleteBsl(bsl.name(), Optional.of(key), version(bsl)));
         }
       }
-      for (MirroredSecret secret : secretsByOwner.getOrDefault(key, List.of())) {
+      for (MirroredSecret secret : owned.secrets) {
         deleteSecrets.add(
             new Action.DeleteSecret(secret.name(), Optional.of(key), version(secret.metadata())));
       }
@@ -391,6 +401,7 @@ public final class Planner {
     private void planLive(
         BackupStore store,
         StoreKey key,
+        Owned ownedByKey,
         @Nullable Prepared found,
         TranslationResult result,
         DefaultSelection selection,
@@ -399,7 +410,7 @@ public final class Planner {
       if (!meta.finalizers().contains(options.finalizer())) {
         addFinalizers.add(new Action.AddFinalizer(key, meta.resourceVersion()));
       }
-      List<ObservedBsl> owned = bslsByOwner.getOrDefault(key, List.of());
+      List<ObservedBsl> owned = ownedByKey.bsls;
       List<FieldError> errors = List.of();
       Optional<StatusRules.Blocker> blocker = Optional.empty();
       Optional<String> reportedName;
@@ -418,7 +429,7 @@ public final class Planner {
         } else {
           reported = Optional.ofNullable(p.existing());
           if (observed.bslTypeExists()) {
-            planApply(key, p, owned);
+            planApply(key, p, ownedByKey);
           }
         }
       }
@@ -447,12 +458,14 @@ public final class Planner {
     /** A translated store's desired objects and what blocks applying them. */
     private Prepared prepare(StoreKey key, TranslationResult.Translated translated) {
       BackupStorageLocation bsl = translated.bsl().withDefault(false);
-      ObservedBsl existing = bslByName.get(bsl.name());
+      Named<ObservedBsl> named = bslByName.get(bsl.name());
+      ObservedBsl existing = named == null ? null : named.value();
       Optional<StatusRules.Blocker> blocker =
           nameConflict(
               "BackupStorageLocation",
               bsl.name(),
               existing == null ? null : existing.metadata(),
+              named == null ? Optional.empty() : named.owner(),
               key);
       if (blocker.isPresent()) {
         return new Prepared(bsl, existing, Optional.empty(), blocker, true);
@@ -460,8 +473,14 @@ public final class Planner {
       Optional<MirroredSecret> secret = Optional.empty();
       if (translated.mirror().isPresent()) {
         CredentialMirror mirror = translated.mirror().get();
+        Named<SecretAt> at = secretByName.get(mirror.targetName());
         blocker =
-            nameConflict("Secret", mirror.targetName(), secretByName.get(mirror.targetName()), key);
+            nameConflict(
+                "Secret",
+                mirror.targetName(),
+                at == null ? null : at.value().metadata(),
+                at == null ? Optional.empty() : at.owner(),
+                key);
         if (blocker.isPresent()) {
           return new Prepared(bsl, existing, Optional.empty(), blocker, true);
         }
@@ -482,7 +501,7 @@ public final class Planner {
       BackupStorageLocation bsl = translated.bsl().withDefault(false);
       return new Prepared(
           bsl,
-          bslByName.get(bsl.name()),
+          Optional.ofNullable(bslByName.get(bsl.name())).map(Named::value).orElse(null),
           Optional.empty(),
           Optional.of(
               new StatusRules.Blocker(
@@ -495,11 +514,12 @@ public final class Planner {
           true);
     }
 
-    private void planApply(StoreKey key, Prepared p, List<ObservedBsl> owned) {
+    private void planApply(StoreKey key, Prepared p, Owned owned) {
       Optional<MirroredSecret> desiredSecret = p.secret();
       if (desiredSecret.isPresent()) {
         MirroredSecret want = desiredSecret.get();
-        MirroredSecret have = mirroredByName.get(want.name());
+        Named<SecretAt> at = secretByName.get(want.name());
+        MirroredSecret have = at == null ? null : at.value().mirrored();
         if (have == null) {
           applySecrets.add(new Action.ApplySecret(key, want, Optional.empty()));
         } else if (!have.data().equals(want.data()) || !owns(have.metadata(), want.metadata())) {
@@ -507,7 +527,7 @@ public final class Planner {
               new Action.ApplySecret(key, want, Optional.of(version(have.metadata()))));
         }
       }
-      for (MirroredSecret secret : secretsByOwner.getOrDefault(key, List.of())) {
+      for (MirroredSecret secret : owned.secrets) {
         if (desiredSecret.filter(s -> s.name().equals(secret.name())).isEmpty()) {
           deleteSecrets.add(
               new Action.DeleteSecret(secret.name(), Optional.of(key), version(secret.metadata())));
@@ -521,33 +541,25 @@ public final class Planner {
           || !owns(existing.metadata(), desired.metadata())) {
         applyBsls.add(new Action.ApplyBsl(key, desired, Optional.of(version(existing))));
       }
-      for (ObservedBsl stale : owned) {
+      for (ObservedBsl stale : owned.bsls) {
         if (!stale.name().equals(desired.name())) {
           deleteBsls.add(new Action.DeleteBsl(stale.name(), Optional.of(key), version(stale)));
         }
       }
     }
 
-    private void collectOrphans(Set<StoreKey> present) {
-      if (observed.bslTypeExists()) {
-        bslsByOwner.forEach(
-            (owner, bsls) -> {
-              if (!present.contains(owner)) {
-                bsls.forEach(
-                    b ->
-                        deleteBsls.add(
-                            new Action.DeleteBsl(b.name(), Optional.of(owner), version(b))));
+    /** Deletes what the stores' metadata proves belongs to a store that does not exist. */
+    private void collectOrphans() {
+      byOwner.forEach(
+          (owner, owned) -> {
+            if (observed.bslTypeExists()) {
+              for (ObservedBsl b : owned.bsls) {
+                deleteBsls.add(new Action.DeleteBsl(b.name(), Optional.of(owner), version(b)));
               }
-            });
-      }
-      secretsByOwner.forEach(
-          (owner, secrets) -> {
-            if (!present.contains(owner)) {
-              secrets.forEach(
-                  s ->
-                      deleteSecrets.add(
-                          new Action.DeleteSecret(
-                              s.name(), Optional.of(owner), version(s.metadata()))));
+            }
+            for (MirroredSecret s : owned.secrets) {
+              deleteSecrets.add(
+                  new Action.DeleteSecret(s.name(), Optional.of(owner), version(s.metadata())));
             }
           });
     }
@@ -557,16 +569,17 @@ public final class Planner {
      * this store's.
      */
     private Optional<StatusRules.Blocker> nameConflict(
-        String kind, String name, @Nullable ObjectMetadata existing, StoreKey key) {
-      if (existing == null) {
+        String kind,
+        String name,
+        @Nullable ObjectMetadata existing,
+        Optional<StoreKey> owner,
+        StoreKey key) {
+      if (existing == null || owner.filter(key::equals).isPresent()) {
         return Optional.empty();
       }
       String where = kind + " " + topts.veleroNamespace() + "/" + name;
-      Optional<StoreKey> owner = provenOwner(existing);
       String why;
-      if (owner.isPresent() && owner.get().equals(key)) {
-        return Optional.empty();
-      } else if (owner.isPresent()) {
+      if (owner.isPresent()) {
         why = where + " belongs to BackupStore " + owner.get() + "; it is left alone";
       } else if (BslLabels.isManaged(existing)) {
         why =
@@ -713,6 +726,36 @@ public final class Planner {
         return "3 " + d.secretName();
       }
       return "4 " + action;
+    }
+  }
+
+  /** An observed object found by name, with the store its metadata proves it belongs to. */
+  private record Named<T>(T value, @Nullable StoreKey proven) {
+    Optional<StoreKey> owner() {
+      return Optional.ofNullable(proven);
+    }
+  }
+
+  /**
+   * A Secret in Velero's namespace: its metadata, and the Secret itself when it is one we list as
+   * mirrored (null for an occupant someone else made).
+   */
+  private record SecretAt(ObjectMetadata metadata, @Nullable MirroredSecret mirrored) {}
+
+  /** The BSLs and mirrored Secrets whose metadata proves they belong to one store. */
+  private static final class Owned {
+    static final Owned NONE = new Owned(List.of(), List.of());
+
+    final List<ObservedBsl> bsls;
+    final List<MirroredSecret> secrets;
+
+    Owned() {
+      this(new ArrayList<>(1), new ArrayList<>(1));
+    }
+
+    private Owned(List<ObservedBsl> bsls, List<MirroredSecret> secrets) {
+      this.bsls = bsls;
+      this.secrets = secrets;
     }
   }
 
