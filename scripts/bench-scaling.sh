@@ -19,7 +19,8 @@
 #   -b BASELINE_JAR  a benchmarks.jar built from another commit, run in the same rounds
 #   -o DIR           where to keep the JSON results (default: a temporary directory)
 #   JMH args         default: ConvergedReconcileBenchmark; e.g. 'planConverged' -prof gc
-# One round of both benchmarks takes about 7 minutes on the 2-core development machine.
+# One round of the three benchmarks (planConverged, reconcileConverged, readKeys) takes about 6
+# minutes on the 2-core development machine; with -b, the baseline jar adds its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=3
