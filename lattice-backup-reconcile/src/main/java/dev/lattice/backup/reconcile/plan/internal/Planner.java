@@ -383,15 +383,7 @@ public final class Planner {
     }
 
     private void planDeletion(BackupStore store, StoreKey key, Owned owned) {
-      if (observed.bslTypeExists()) {
-        for (ObservedBsl bsl : owned.bsls) {
-          deleteBsls.add(new Action.DeleteBsl(bsl.name(), Optional.of(key), version(bsl)));
-        }
-      }
-      for (MirroredSecret secret : owned.secrets) {
-        deleteSecrets.add(
-            new Action.DeleteSecret(secret.name(), Optional.of(key), version(secret.metadata())));
-      }
+      deleteAll(key, owned);
       ObjectMetadata meta = Objects.requireNonNull(store.metadata());
       if (meta.finalizers().contains(options.finalizer())) {
         removeFinalizers.add(new Action.RemoveFinalizer(key, meta.resourceVersion()));
@@ -468,9 +460,10 @@ public final class Planner {
               named == null ? Optional.empty() : named.owner(),
               key);
       if (blocker.isPresent()) {
-        return new Prepared(bsl, existing, Optional.empty(), blocker, true);
+        return new Prepared(bsl, existing, Optional.empty(), null, blocker, true);
       }
       Optional<MirroredSecret> secret = Optional.empty();
+      MirroredSecret have = null;
       if (translated.mirror().isPresent()) {
         CredentialMirror mirror = translated.mirror().get();
         Named<SecretAt> at = secretByName.get(mirror.targetName());
@@ -482,8 +475,9 @@ public final class Planner {
                 at == null ? Optional.empty() : at.owner(),
                 key);
         if (blocker.isPresent()) {
-          return new Prepared(bsl, existing, Optional.empty(), blocker, true);
+          return new Prepared(bsl, existing, Optional.empty(), null, blocker, true);
         }
+        have = at == null ? null : at.value().mirrored();
         SourceSecret source =
             observed.sources().get(new SecretRef(mirror.sourceNamespace(), mirror.sourceName()));
         Optional<SecretData> data = credentials(mirror, source);
@@ -493,7 +487,7 @@ public final class Planner {
           blocker = Optional.of(credentialsBlocker(mirror, source));
         }
       }
-      return new Prepared(bsl, existing, secret, blocker, false);
+      return new Prepared(bsl, existing, secret, have, blocker, false);
     }
 
     /** A store refused because an older store derives the same BSL name. */
@@ -503,6 +497,7 @@ public final class Planner {
           bsl,
           Optional.ofNullable(bslByName.get(bsl.name())).map(Named::value).orElse(null),
           Optional.empty(),
+          null,
           Optional.of(
               new StatusRules.Blocker(
                   Conditions.REASON_NAME_CONFLICT,
@@ -518,8 +513,7 @@ public final class Planner {
       Optional<MirroredSecret> desiredSecret = p.secret();
       if (desiredSecret.isPresent()) {
         MirroredSecret want = desiredSecret.get();
-        Named<SecretAt> at = secretByName.get(want.name());
-        MirroredSecret have = at == null ? null : at.value().mirrored();
+        MirroredSecret have = p.existingSecret();
         if (have == null) {
           applySecrets.add(new Action.ApplySecret(key, want, Optional.empty()));
         } else if (!have.data().equals(want.data()) || !owns(have.metadata(), want.metadata())) {
@@ -550,18 +544,20 @@ public final class Planner {
 
     /** Deletes what the stores' metadata proves belongs to a store that does not exist. */
     private void collectOrphans() {
-      byOwner.forEach(
-          (owner, owned) -> {
-            if (observed.bslTypeExists()) {
-              for (ObservedBsl b : owned.bsls) {
-                deleteBsls.add(new Action.DeleteBsl(b.name(), Optional.of(owner), version(b)));
-              }
-            }
-            for (MirroredSecret s : owned.secrets) {
-              deleteSecrets.add(
-                  new Action.DeleteSecret(s.name(), Optional.of(owner), version(s.metadata())));
-            }
-          });
+      byOwner.forEach(this::deleteAll);
+    }
+
+    /** Deletes the BSLs (when the BSL type exists) and the Secrets that a store owns. */
+    private void deleteAll(StoreKey owner, Owned owned) {
+      if (observed.bslTypeExists()) {
+        for (ObservedBsl bsl : owned.bsls) {
+          deleteBsls.add(new Action.DeleteBsl(bsl.name(), Optional.of(owner), version(bsl)));
+        }
+      }
+      for (MirroredSecret secret : owned.secrets) {
+        deleteSecrets.add(
+            new Action.DeleteSecret(secret.name(), Optional.of(owner), version(secret.metadata())));
+      }
     }
 
     /**
@@ -876,12 +872,14 @@ public final class Planner {
 
   /**
    * A translated store's desired BSL (not yet default), the BSL of that name if one exists, the
-   * Secret to mirror, and what blocks applying them.
+   * Secret to mirror, the mirrored Secret of that name if one exists, and what blocks applying
+   * them.
    */
   private record Prepared(
       BackupStorageLocation bsl,
       @Nullable ObservedBsl existing,
       Optional<MirroredSecret> secret,
+      @Nullable MirroredSecret existingSecret,
       Optional<StatusRules.Blocker> blocker,
       boolean conflict) {}
 
