@@ -164,7 +164,7 @@ class CliTest {
     assertThat(r.err())
         .contains(
             dir.resolve("bad/bad.yaml")
-                + ":11: lattice-system/bad: spec.storage.s3.region: Invalid value: \"US_EAST\"")
+                + ":11: lattice-system/bad: spec.storage.s3.region: Invalid value: must be a region")
         .contains("1 error(s): nothing rendered");
   }
 
@@ -182,9 +182,9 @@ class CliTest {
     assertThat(r.err().lines())
         .containsExactly(
             dir.resolve("a.yaml")
-                + ":10: lattice-system/production-s3: spec.storage.s3.bucket: Invalid value: \"ab\": must be 3 to 63 characters",
+                + ":10: lattice-system/production-s3: spec.storage.s3.bucket: Invalid value: must be 3 to 63 characters",
             dir.resolve("b.json")
-                + ":2: team-a/g: spec.storage.gcs.bucket: Invalid value: \"googlebucket\": must not start with 'goog'",
+                + ":2: team-a/g: spec.storage.gcs.bucket: Invalid value: must not start with 'goog'",
             "2 error(s)");
   }
 
@@ -211,7 +211,7 @@ class CliTest {
     assertThat(enumValue.code()).isEqualTo(1);
     assertThat(enumValue.err())
         .contains(
-            "spec.storage.provider: Unsupported value: \"minio\": supported values: \"s3\", \"gcs\", \"azure\", \"s3Compatible\"");
+            "spec.storage.provider: Unsupported value: supported values: \"s3\", \"gcs\", \"azure\", \"s3Compatible\"");
   }
 
   @Test
@@ -266,7 +266,7 @@ class CliTest {
     }
     assertThat(render.code()).isEqualTo(1);
     assertThat(render.err())
-        .contains("spec.storage.s3.endpoint: Invalid value: \"http://***\": must not contain user");
+        .contains("spec.storage.s3.endpoint: Invalid value: must not contain user");
   }
 
   @Test
@@ -335,7 +335,7 @@ class CliTest {
       Cli invalid = Cli.run(command, good.toString(), bad.toString());
       assertThat(invalid.code()).isEqualTo(1);
       assertThat(invalid.out()).isEmpty();
-      assertThat(invalid.err()).contains("spec.storage.s3.bucket: Invalid value: \"ab\"");
+      assertThat(invalid.err()).contains("spec.storage.s3.bucket: Invalid value: must be 3 to 63");
 
       Cli missing = Cli.run(command, dir.resolve("missing.yaml").toString());
       assertThat(missing.code()).isEqualTo(2);

@@ -56,21 +56,36 @@ public final class AuditLog {
   }
 
   /**
+   * The log's text after the mark, every field of every event as the server wrote it (the parsed
+   * {@link AuditEvent}s leave out, for example, the response status and its message): to check what
+   * the server recorded, such as that no secret reached the log.
+   *
+   * @param mark a position from {@link #mark()}
+   * @return the JSON lines written since, complete lines only
+   */
+  public String textSince(long mark) {
+    settle();
+    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+      in.seek(mark);
+      byte[] rest = new byte[(int) (in.length() - mark)];
+      in.readFully(rest);
+      String text = new String(rest, StandardCharsets.UTF_8);
+      return text.substring(0, text.lastIndexOf('\n') + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Every completed request logged after the mark.
    *
    * @param mark a position from {@link #mark()}
    * @return the events, in the order the server completed them
    */
   public List<AuditEvent> since(long mark) {
-    settle();
     List<AuditEvent> out = new ArrayList<>();
-    try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
-      in.seek(mark);
-      byte[] rest = new byte[(int) (in.length() - mark)];
-      in.readFully(rest);
-      String text = new String(rest, StandardCharsets.UTF_8);
-      int end = text.lastIndexOf('\n');
-      for (String line : (Iterable<String>) text.substring(0, Math.max(end, 0)).lines()::iterator) {
+    try {
+      for (String line : (Iterable<String>) textSince(mark).lines()::iterator) {
         if (!line.isBlank()) {
           parse(JSON.readTree(line)).ifPresent(out::add);
         }

@@ -136,14 +136,14 @@ public record EndpointPolicy(List<String> allow, List<String> deny, String clust
    * Why a tenant store may not use an endpoint that every store may use.
    *
    * @param endpoint an endpoint that obeys {@link Endpoint}'s rules
-   * @return what is wrong, as the end of a sentence about the endpoint; empty when it may
+   * @return what is wrong, never showing the endpoint (see {@code FieldError}); empty when it may
    */
   public Optional<String> tenantProblem(Endpoint endpoint) {
     Host host = endpoint.host();
-    String shown = host.text();
+    String shown = "the host";
     for (String entry : deny) {
       if (matches(entry, host)) {
-        return Optional.of("host " + shown + " matches the platform's deny list (" + entry + ")");
+        return Optional.of(shown + " matches the platform's deny list (" + entry + ")");
       }
     }
     for (String entry : allow) {
@@ -152,33 +152,32 @@ public record EndpointPolicy(List<String> allow, List<String> deny, String clust
       }
     }
     if (!allow.isEmpty()) {
-      return Optional.of("host " + shown + " is not on the platform's allow list for tenants");
+      return Optional.of(shown + " is not on the platform's allow list for tenants");
     }
     String unless = ": only platform stores may point Velero there, unless the allow list says so";
     if (host instanceof Host.Name name) {
       int labels = name.labels().size();
       if (labels <= 2) {
         return Optional.of(
-            "host "
-                + shown
+            shown
                 + " is an in-cluster name (the cluster's DNS search path completes a name of "
                 + (labels == 1 ? "one label" : "two labels")
                 + " to a Service, <service>.<namespace>.svc)"
                 + unless);
       }
       if (name.isUnder("svc") || name.isUnder("pod") || name.isUnder(clusterDomain)) {
-        return Optional.of("host " + shown + " is an in-cluster name" + unless);
+        return Optional.of(shown + " is an in-cluster name" + unless);
       }
       for (String suffix : PRIVATE_NAMES) {
         if (name.isUnder(suffix)) {
-          return Optional.of("host " + shown + " is a private-use name (." + suffix + ")" + unless);
+          return Optional.of(shown + " is a private-use name (." + suffix + ")" + unless);
         }
       }
       return Optional.empty();
     }
     for (IpRange range : PRIVATE) {
       if (range.contains(host)) {
-        return Optional.of("host " + shown + " is a private address (" + range + ")" + unless);
+        return Optional.of(shown + " is a private address (" + range + ")" + unless);
       }
     }
     return Optional.empty();

@@ -24,8 +24,15 @@ import java.util.Optional;
  * safe to print: shortened, and with anything that might be a credential hidden, see {@link
  * Endpoint#redact(String)}) and a detail.
  *
- * <p>{@link #toString()} renders {@code spec.storage.s3.bucket: Invalid value: "ab": must be 3 to
- * 63 characters}, the shape {@code kubectl} users know.
+ * <p>{@link #toString()} renders {@code metadata.name: Invalid value: "A": must be a lowercase RFC
+ * 1123 subdomain ...}, the shape {@code kubectl} users know.
+ *
+ * <p><b>No value under {@code spec.storage} is ever shown</b>, whatever the constructor is given: a
+ * credential pasted into the wrong field (a secret key as a region, a URL with a password as an
+ * endpoint) is exactly what the rules refuse, so a refusal must not print it. Such an error reads
+ * {@code spec.storage.s3.bucket: Invalid value: must be 3 to 63 characters}; the API server, whose
+ * rules for these fields stand on the enclosing object, prints {@code Invalid value: "object"}
+ * there.
  *
  * @param path the field path, dot-separated, map keys and list indexes in brackets; never null
  * @param type what kind of problem it is
@@ -81,7 +88,8 @@ public record FieldError(
    *
    * @param path the field path, dot-separated, map keys and list indexes in brackets; never null
    * @param type what kind of problem it is
-   * @param badValue the offending value as it may be shown, when the type shows one
+   * @param badValue the offending value as it may be shown, when the type shows one; dropped for
+   *     {@code spec.storage} and every path below it
    * @param detail what is wrong, or what would be right; may be empty
    * @param location where the field stands in the source text, when the resource was read from text
    */
@@ -91,6 +99,15 @@ public record FieldError(
     Objects.requireNonNull(badValue, "badValue");
     Objects.requireNonNull(detail, "detail");
     Objects.requireNonNull(location, "location");
+    if (hidesValue(path)) {
+      badValue = Optional.empty();
+    }
+  }
+
+  /** Whether errors at a path never show the value: {@code spec.storage} and every field below. */
+  static boolean hidesValue(String path) {
+    return path.startsWith("spec.storage")
+        && (path.length() == 12 || path.charAt(12) == '.' || path.charAt(12) == '[');
   }
 
   /**

@@ -223,10 +223,55 @@ class BackupStoreCrdTest {
           .isEqualTo(f.format());
       List<String> enumValues = new ArrayList<>();
       node.path("enum").forEach(v -> enumValues.add(v.asText()));
-      assertThat(enumValues).as(f.path() + " enum").isEqualTo(f.enumValues());
+      // An enum's error prints the value, so the storage's enum (the provider) is a rule instead.
+      List<String> expected = f.path().startsWith("spec.storage.") ? List.of() : f.enumValues();
+      assertThat(enumValues).as(f.path() + " enum").isEqualTo(expected);
     }
     assertThat(ModelShape.fields().get("spec.storage.provider").enumValues())
         .isEqualTo(BackupStorageProvider.wireValues());
+    String providers =
+        BackupStorageProvider.wireValues().stream()
+            .map(v -> "'" + v + "'")
+            .collect(java.util.stream.Collectors.joining(", ", "self.provider in [", "]"));
+    assertThat(CrdValidator.rules())
+        .filteredOn(r -> r.schemaPath().equals("spec.storage"))
+        .extracting(CrdValidator.Rule::rule)
+        .contains(providers);
+  }
+
+  /**
+   * The API server prints the value with the error of a pattern, an enum, a minLength, a format or
+   * a rule on the string itself; of maxLength and type only the limit and the type. So no field of
+   * {@code spec.storage} (any of which a credential may be pasted into by mistake) has the former:
+   * its rules stand on the enclosing object, with a fieldPath.
+   */
+  @Test
+  void noStorageFieldHasAKeywordWhoseErrorPrintsItsValue() {
+    Set<String> allowed = Set.of("description", "type", "maxLength", "properties", "required");
+    Map<String, JsonNode> schema = schemaNodes();
+    List<String> strings = new ArrayList<>();
+    schema.forEach(
+        (path, node) -> {
+          if (path.startsWith("spec.storage.") && node.path("type").asText().equals("string")) {
+            strings.add(path);
+            node.fieldNames()
+                .forEachRemaining(k -> assertThat(allowed).as(path + " " + k).contains(k));
+          }
+        });
+    assertThat(strings)
+        .containsExactlyInAnyOrder(
+            "spec.storage.provider",
+            "spec.storage.s3.bucket",
+            "spec.storage.s3.region",
+            "spec.storage.s3.endpoint",
+            "spec.storage.gcs.bucket",
+            "spec.storage.azure.container",
+            "spec.storage.azure.storageAccount",
+            "spec.storage.cloudProviderRef",
+            "spec.storage.credentialsSecretRef");
+    for (CrdValidator.Rule r : CrdValidator.rules()) {
+      assertThat(r.schemaType()).as(r.toString()).isEqualTo("object");
+    }
   }
 
   @Test
@@ -367,49 +412,86 @@ class BackupStoreCrdTest {
         || node.has("x-kubernetes-validations");
   }
 
+  /** The rules that judge the value of one string field (the rest relate fields to each other). */
+  private static List<CrdValidator.Rule> valueRules() {
+    return CrdValidator.rules().stream()
+        .filter(r -> r.fieldPath().isPresent())
+        .filter(
+            r ->
+                CrdValidator.schemaAt(r.schemaPath() + r.fieldPath().get())
+                    .path("type")
+                    .asText()
+                    .equals("string"))
+        .filter(r -> !r.reason().isPresent())
+        .toList();
+  }
+
   @Test
-  void fieldLevelCelRulesSayWhatTheModelSays() {
-    record Case(String path, FieldRule rule, String value) {}
+  void fieldLevelRulesSayWhatTheModelSaysWithoutTheValue() {
+    /** A value one rule refuses; {@code same} when the rule's message is the model's detail. */
+    record Case(String path, FieldRule rule, String value, boolean same) {}
     List<Case> cases =
         List.of(
-            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "192.168.5.4"),
-            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "xn--bucket"),
-            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "bucket-s3alias"),
-            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "bucket--ol-s3"),
-            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "googbucket"),
-            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "my-google-bucket"));
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "ab", true),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "Bucket-A", false),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "192.168.5.4", true),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "xn--bucket", true),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "bucket-s3alias", true),
+            new Case("spec.storage.s3.bucket", FieldRule.S3_BUCKET, "bucket--ol-s3", true),
+            new Case("spec.storage.s3.region", FieldRule.S3_REGION, "US_East", true),
+            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "ab", true),
+            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "Bucket", false),
+            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "googbucket", true),
+            new Case("spec.storage.gcs.bucket", FieldRule.GCS_BUCKET, "my-google-bucket", true),
+            new Case("spec.storage.azure.container", FieldRule.AZURE_CONTAINER, "ab", true),
+            new Case("spec.storage.azure.container", FieldRule.AZURE_CONTAINER, "a--b", false),
+            new Case(
+                "spec.storage.azure.storageAccount", FieldRule.AZURE_STORAGE_ACCOUNT, "Acct", true),
+            new Case("spec.storage.cloudProviderRef", FieldRule.DNS1123_SUBDOMAIN, "AWS_key", true),
+            new Case("spec.storage.credentialsSecretRef", FieldRule.DNS1123_SUBDOMAIN, "-k", true));
     Set<CrdValidator.Rule> failed = new LinkedHashSet<>();
     for (Case c : cases) {
-      CrdValidator.Verdict v = CrdValidator.validateAt(CrdValidator.text(c.value()), c.path());
+      CrdValidator.Verdict v = CrdValidator.validateField(c.path(), c.value());
       FieldError model = c.rule().check(c.value()).orElseThrow().under(c.path());
 
+      assertThat(model.badValue()).as(c.value()).isEmpty();
       assertThat(v.schemaErrors()).as(c.value()).isEmpty();
       assertThat(v.failures()).as(c.value()).hasSize(1);
-      assertThat(v.failures().get(0).error())
+      String error = v.failures().get(0).error();
+      assertThat(error)
           .as(c.value())
-          .isEqualTo(c.path() + ": Invalid value: \"string\": " + model.detail());
+          .startsWith(c.path() + ": Invalid value: \"object\": ")
+          .doesNotContain(c.value());
+      if (c.same()) {
+        assertThat(error).as(c.value()).endsWith(": " + model.detail());
+      }
       failed.add(v.failures().get(0).rule());
     }
+    CrdValidator.Verdict provider = CrdValidator.validateField("spec.storage.provider", "S3x");
+    assertThat(provider.celErrors())
+        .containsExactly(
+            "spec.storage.provider: Invalid value: \"object\": must be one of \"s3\", \"gcs\","
+                + " \"azure\", \"s3Compatible\"");
+    failed.add(provider.failures().get(0).rule());
     // Near misses: the model accepts them, so no rule may refuse them.
     for (String near :
         List.of("xn-bucket", "x-n--bucket", "bucket-s3alia", "bucket-ol-s3", "s3alias", "1.2.3")) {
       assertThat(FieldRule.S3_BUCKET.accepts(near)).as(near).isTrue();
-      assertThat(CrdValidator.validateAt(CrdValidator.text(near), "spec.storage.s3.bucket"))
+      assertThat(CrdValidator.validateValue("spec.storage.s3.bucket", near))
           .as(near)
           .matches(CrdValidator.Verdict::accepted);
     }
     for (String near : List.of("goo-bucket", "my-googl-bucket", "go-ogle", "a-goog")) {
       assertThat(FieldRule.GCS_BUCKET.accepts(near)).as(near).isTrue();
-      assertThat(CrdValidator.validateAt(CrdValidator.text(near), "spec.storage.gcs.bucket"))
+      assertThat(CrdValidator.validateValue("spec.storage.gcs.bucket", near))
           .as(near)
           .matches(CrdValidator.Verdict::accepted);
     }
     assertThat(failed)
-        .as("every field-level rule was hit")
+        .as("every rule on a value but the endpoint's was hit")
         .containsExactlyInAnyOrderElementsOf(
-            CrdValidator.rules().stream()
-                .filter(r -> !r.schemaPath().equals("spec.storage"))
-                .filter(r -> !r.schemaPath().equals("spec.storage.s3.endpoint"))
+            valueRules().stream()
+                .filter(r -> !r.fieldPath().orElseThrow().equals(".endpoint"))
                 .toList());
   }
 
@@ -447,9 +529,7 @@ class BackupStoreCrdTest {
             "http://host/a%2",
             "http://host/[x]")) {
       assertThat(FieldRule.S3_ENDPOINT.accepts(bad)).as(bad).isFalse();
-      assertThat(CrdValidator.validateAt(CrdValidator.text(bad), path).accepted())
-          .as(bad)
-          .isFalse();
+      assertThat(CrdValidator.validateValue(path, bad).accepted()).as(bad).isFalse();
     }
     // Near misses: the model accepts them, so no rule may refuse them.
     for (String near :
@@ -464,9 +544,7 @@ class BackupStoreCrdTest {
             "http://host/%41b~!$&'()*+,;=:/",
             "HTTP://Minio.Example.COM:1")) {
       assertThat(FieldRule.S3_ENDPOINT.accepts(near)).as(near).isTrue();
-      assertThat(CrdValidator.validateAt(CrdValidator.text(near), path).accepted())
-          .as(near)
-          .isTrue();
+      assertThat(CrdValidator.validateValue(path, near).accepted()).as(near).isTrue();
     }
   }
 
@@ -498,7 +576,7 @@ class BackupStoreCrdTest {
             "http://[s3cr3t]");
     Set<CrdValidator.Rule> failed = new LinkedHashSet<>();
     for (String value : hostile) {
-      CrdValidator.Verdict v = CrdValidator.validateAt(CrdValidator.text(value), path);
+      CrdValidator.Verdict v = CrdValidator.validateValue(path, value);
 
       assertThat(FieldRule.S3_ENDPOINT.accepts(value)).as(value).isFalse();
       assertThat(v.schemaErrors()).as(value).isEmpty();
@@ -506,7 +584,7 @@ class BackupStoreCrdTest {
       for (CrdValidator.Failure f : v.failures()) {
         assertThat(f.error())
             .as(value)
-            .isEqualTo(path + ": Invalid value: \"string\": " + f.rule().message())
+            .isEqualTo(path + ": Invalid value: \"object\": " + f.rule().message())
             .doesNotContain("s3cr3t", "admin");
         failed.add(f.rule());
       }
@@ -514,7 +592,9 @@ class BackupStoreCrdTest {
     assertThat(failed)
         .as("every endpoint rule was hit")
         .containsExactlyInAnyOrderElementsOf(
-            CrdValidator.rules().stream().filter(r -> r.schemaPath().equals(path)).toList());
+            valueRules().stream()
+                .filter(r -> r.fieldPath().orElseThrow().equals(".endpoint"))
+                .toList());
   }
 
   // ---------------------------------------------------------------------- CEL rules
@@ -522,7 +602,9 @@ class BackupStoreCrdTest {
   @Test
   void everyRuleCompilesIsBooleanAndReportsOnAFieldOfTheSchema() {
     Set<String> reasons = Set.of("FieldValueRequired", "FieldValueForbidden", "FieldValueInvalid");
-    assertThat(CrdValidator.rules()).hasSize(16 + 5 + 20);
+    // storage: 16 across fields, 3 on values; s3: 6 on the bucket and region, 20 on the endpoint;
+    // gcs 4; azure 3
+    assertThat(CrdValidator.rules()).hasSize(16 + 3 + 6 + 20 + 4 + 3);
     for (CrdValidator.Rule r : CrdValidator.rules()) {
       assertThat(r.message()).as(r.rule()).isNotBlank().doesNotContain("\n");
       assertThat(r.rule()).doesNotContain("oldSelf");
@@ -587,7 +669,10 @@ class BackupStoreCrdTest {
   @Test
   void everyCrossFieldRuleFailsAloneWithTheModelsExactError() {
     List<CrdValidator.Rule> storageRules =
-        CrdValidator.rules().stream().filter(r -> r.schemaPath().equals("spec.storage")).toList();
+        CrdValidator.rules().stream()
+            .filter(r -> r.schemaPath().equals("spec.storage"))
+            .filter(r -> !valueRules().contains(r))
+            .toList();
     Set<CrdValidator.Rule> failed = new LinkedHashSet<>();
     for (BackupStorageProvider provider : BackupStorageProvider.values()) {
       BackupStorageSpec valid = base(provider);

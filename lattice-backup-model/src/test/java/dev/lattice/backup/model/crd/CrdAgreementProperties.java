@@ -158,8 +158,7 @@ class CrdAgreementProperties {
   void theSchemaAndFieldRulesAcceptExactlyWhatTheModelsFormatRulesAccept(
       @ForAll("fieldValues") Try t) {
     boolean model = t.rule().accepts(t.value());
-    CrdValidator.Verdict crd =
-        CrdValidator.validateAt(CrdValidator.text(t.value()), t.field().path());
+    CrdValidator.Verdict crd = CrdValidator.validateValue(t.field().path(), t.value());
 
     assertThat(crd.accepted()).as(t + " " + crd).isEqualTo(model);
     Statistics.label("model accepts").collect(model);
@@ -174,8 +173,7 @@ class CrdAgreementProperties {
   void theModelAndTheCrdRefuseEveryForbiddenHostInEveryNotation(
       @ForAll("forbiddenEndpoints") String endpoint) {
     String detail = FieldRule.S3_ENDPOINT.check(endpoint).orElseThrow().detail();
-    CrdValidator.Verdict crd =
-        CrdValidator.validateAt(CrdValidator.text(endpoint), "spec.storage.s3.endpoint");
+    CrdValidator.Verdict crd = CrdValidator.validateValue("spec.storage.s3.endpoint", endpoint);
 
     assertThat(crd.accepted()).as(endpoint).isFalse();
     Statistics.label("model")
@@ -191,9 +189,7 @@ class CrdAgreementProperties {
   void theModelAndTheCrdAcceptOrdinaryHostsInEverySpelling(
       @ForAll("ordinaryEndpoints") String endpoint) {
     assertThat(FieldRule.S3_ENDPOINT.check(endpoint)).as(endpoint).isEmpty();
-    assertThat(
-            CrdValidator.validateAt(CrdValidator.text(endpoint), "spec.storage.s3.endpoint")
-                .accepted())
+    assertThat(CrdValidator.validateValue("spec.storage.s3.endpoint", endpoint).accepted())
         .as(endpoint)
         .isTrue();
   }

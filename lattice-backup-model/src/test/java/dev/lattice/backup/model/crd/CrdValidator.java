@@ -415,6 +415,56 @@ public final class CrdValidator {
     return at.toString();
   }
 
+  /**
+   * Validates a value of a string field of {@code spec.storage} where the API server meets it: in a
+   * whole store that is valid but for that field (rules on these fields stand on the enclosing
+   * object, so a value alone cannot be judged).
+   *
+   * @param fieldPath such as {@code spec.storage.s3.bucket}
+   * @param value the value
+   * @return the verdict on the whole store
+   */
+  public static Verdict validateField(String fieldPath, String value) {
+    ObjectNode storage = JsonNodeFactory.instance.objectNode();
+    String field = fieldPath.substring("spec.storage.".length());
+    if (field.startsWith("gcs.")) {
+      storage.put("provider", "gcs");
+      storage.putObject("gcs").put("bucket", "bucket-a");
+    } else if (field.startsWith("azure.")) {
+      storage.put("provider", "azure");
+      storage.putObject("azure").put("container", "box-a").put("storageAccount", "acct1");
+    } else {
+      storage.put("provider", "s3Compatible");
+      storage
+          .putObject("s3")
+          .put("bucket", "bucket-a")
+          .put("endpoint", "http://minio.minio-system.svc:9000")
+          .put("forcePathStyle", true);
+    }
+    int dot = field.lastIndexOf('.');
+    ObjectNode parent = dot < 0 ? storage : (ObjectNode) storage.get(field.substring(0, dot));
+    parent.put(field.substring(dot + 1), value);
+    ObjectNode store = JsonNodeFactory.instance.objectNode();
+    store.put("apiVersion", "lattice.dev/v1alpha1").put("kind", "BackupStore");
+    store.putObject("metadata").put("name", "s").put("namespace", "lattice-system");
+    store.putObject("spec").set("storage", storage);
+    return validate(store);
+  }
+
+  /**
+   * Validates a string value of a field where the API server meets it: {@link #validateField} for
+   * the fields of {@code spec.storage}, {@link #validateAt} for the rest.
+   *
+   * @param fieldPath the field
+   * @param value the value
+   * @return the verdict
+   */
+  public static Verdict validateValue(String fieldPath, String value) {
+    return fieldPath.startsWith("spec.storage.")
+        ? validateField(fieldPath, value)
+        : validateAt(text(value), fieldPath);
+  }
+
   /** A JSON string node, for {@link #validateAt}. */
   public static JsonNode text(String value) {
     return JsonNodeFactory.instance.textNode(value);

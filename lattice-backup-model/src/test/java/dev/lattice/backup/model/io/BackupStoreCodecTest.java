@@ -109,7 +109,7 @@ class BackupStoreCodecTest {
   }
 
   @Test
-  void anUnknownProviderListsTheSupportedValues() {
+  void anUnknownProviderListsTheSupportedValuesWithoutShowingTheValue() {
     BackupStoreReadException e =
         failure(LENIENT, MINIO.replace("provider: s3Compatible", "provider: minio"));
 
@@ -117,8 +117,8 @@ class BackupStoreCodecTest {
     assertThat(e.errors())
         .extracting(FieldError::toString)
         .containsExactly(
-            "spec.storage.provider: Unsupported value: \"minio\": supported values: \"s3\","
-                + " \"gcs\", \"azure\", \"s3Compatible\"");
+            "spec.storage.provider: Unsupported value: supported values: \"s3\", \"gcs\","
+                + " \"azure\", \"s3Compatible\"");
     assertThat(e.errors().get(0).location()).contains(SourceLocation.of(8, 5));
   }
 
@@ -183,7 +183,7 @@ class BackupStoreCodecTest {
 
     assertThat(failure(STRICT, text).errors())
         .extracting(FieldError::toString)
-        .containsExactly("spec.storage.s3.bucket: Duplicate value: \"bucket\"");
+        .containsExactly("spec.storage.s3.bucket: Duplicate value");
     assertThat(LENIENT.read(text).spec().storage().s3().orElseThrow().bucket()).isEqualTo("other");
   }
 

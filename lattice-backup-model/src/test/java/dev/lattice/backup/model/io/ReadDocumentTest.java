@@ -65,7 +65,8 @@ class ReadDocumentTest {
     assertThat(located(docs.get(1).errors()))
         .singleElement()
         .asString()
-        .startsWith("stores.yaml:21:7 spec.storage.s3.region: Invalid value: \"US_EAST\": ");
+        .startsWith("stores.yaml:21:7 spec.storage.s3.region: Invalid value: must be a region")
+        .doesNotContain("US_EAST");
   }
 
   @Test
@@ -82,7 +83,7 @@ class ReadDocumentTest {
         .anyMatch(s -> s.startsWith("9:7 spec.storage.s3.bukcet: Unknown field"));
     assertThat(docs.get(0).errors()).isEqualTo(docs.get(0).readErrors());
     assertThat(located(docs.get(1).errors()))
-        .anyMatch(s -> s.startsWith("18:5 spec.storage.provider: Unsupported value: \"minio\""));
+        .anyMatch(s -> s.startsWith("18:5 spec.storage.provider: Unsupported value: supported"));
   }
 
   @Test
