@@ -119,21 +119,21 @@ final class FastPath {
       String value,
       Set<String> seen) {
     switch (name) {
-      case "--trusted-namespace" -> command.trustedNamespaces.add(value);
-      case "--default-credentials" -> command.defaultCredentials.add(value);
-      case "--allow-endpoint" -> command.allowEndpoints.add(value);
-      case "--deny-endpoint" -> command.denyEndpoints.add(value);
+      case "--trusted-namespace" -> command.trust.trustedNamespaces.add(value);
+      case "--default-credentials" -> command.trust.defaultCredentials.add(value);
+      case "--allow-endpoint" -> command.trust.allowEndpoints.add(value);
+      case "--deny-endpoint" -> command.trust.denyEndpoints.add(value);
       default -> {
         String option = name.equals("-o") ? "--output" : name;
         if (!seen.add(option)) {
           return false;
         }
         switch (option) {
-          case "--velero-namespace" -> command.veleroNamespace = value;
-          case "--platform-namespace" -> command.platformNamespace = value;
+          case "--velero-namespace" -> command.trust.veleroNamespace = value;
+          case "--platform-namespace" -> command.trust.platformNamespace = value;
           case "--namespace" -> command.namespace = value;
           case "--provider-names" -> command.providerNames = value;
-          case "--cluster-domain" -> command.clusterDomain = value;
+          case "--cluster-domain" -> command.trust.clusterDomain = value;
           case "--output" -> {
             if (render == null) {
               return false;

@@ -17,10 +17,8 @@ package dev.lattice.backup.cli;
 
 import dev.lattice.backup.model.io.ReadLimits;
 import dev.lattice.backup.model.io.internal.CodecEngine;
-import dev.lattice.backup.translate.EndpointPolicy;
 import dev.lattice.backup.translate.ProviderNaming;
 import dev.lattice.backup.translate.TranslationOptions;
-import dev.lattice.backup.translate.TrustPolicy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -41,7 +39,12 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Render and validate Lattice BackupStore manifests offline; print the BackupStore CRD.",
-    subcommands = {RenderCommand.class, ValidateCommand.class, CrdCommand.class},
+    subcommands = {
+      RenderCommand.class,
+      ValidateCommand.class,
+      CrdCommand.class,
+      AdmissionPolicyCommand.class
+    },
     footer = {
       "",
       "Examples:",
@@ -166,24 +169,14 @@ public final class Main implements Runnable {
   public void run() {
     throw new CommandLine.ParameterException(
         java.util.Objects.requireNonNull(spec).commandLine(),
-        "a command is required: render, validate or crd");
+        "a command is required: render, validate, crd or admission-policy");
   }
 
   /** What render and validate share: options, stdin, and reading. */
   abstract static class Shared implements java.util.concurrent.Callable<Integer> {
     private InputStream stdin = InputStream.nullInputStream();
 
-    @CommandLine.Option(
-        names = "--velero-namespace",
-        defaultValue = "velero",
-        description = "Velero's namespace (default: ${DEFAULT-VALUE}).")
-    String veleroNamespace = "velero";
-
-    @CommandLine.Option(
-        names = "--platform-namespace",
-        defaultValue = "lattice-system",
-        description = "The platform namespace (default: ${DEFAULT-VALUE}).")
-    String platformNamespace = "lattice-system";
+    @CommandLine.Mixin TrustOptions trust = new TrustOptions();
 
     @CommandLine.Option(
         names = "--namespace",
@@ -197,44 +190,6 @@ public final class Main implements Runnable {
         description =
             "Plugin names: short (aws) or qualified (velero.io/aws). Default: ${DEFAULT-VALUE}.")
     String providerNames = "short";
-
-    @CommandLine.Option(
-        names = "--trusted-namespace",
-        paramLabel = "NAMESPACE",
-        description =
-            "Another namespace whose stores are platform stores, like the platform namespace's"
-                + " (repeatable). Every other namespace is a tenant's.")
-    java.util.List<String> trustedNamespaces = new java.util.ArrayList<>();
-
-    @CommandLine.Option(
-        names = "--default-credentials",
-        paramLabel = "NAMESPACE",
-        description =
-            "A platform namespace whose stores may name no credentials, so that Velero uses its"
-                + " own (repeatable). Tenant stores must always name theirs.")
-    java.util.List<String> defaultCredentials = new java.util.ArrayList<>();
-
-    @CommandLine.Option(
-        names = "--allow-endpoint",
-        paramLabel = "ENTRY",
-        description =
-            "A CIDR block, address, host name or *.domain tenant endpoints may use (repeatable);"
-                + " with any, tenants may use nothing else.")
-    java.util.List<String> allowEndpoints = new java.util.ArrayList<>();
-
-    @CommandLine.Option(
-        names = "--deny-endpoint",
-        paramLabel = "ENTRY",
-        description =
-            "A CIDR block, address, host name or *.domain tenant endpoints may not use"
-                + " (repeatable).")
-    java.util.List<String> denyEndpoints = new java.util.ArrayList<>();
-
-    @CommandLine.Option(
-        names = "--cluster-domain",
-        defaultValue = "cluster.local",
-        description = "The cluster's DNS domain, for in-cluster names (default: ${DEFAULT-VALUE}).")
-    String clusterDomain = "cluster.local";
 
     @CommandLine.Option(names = "--debug", description = "Show stack traces of internal errors.")
     boolean debug;
@@ -271,22 +226,7 @@ public final class Main implements Runnable {
                 throw new UsageProblem(
                     "--provider-names must be short or qualified, not '" + providerNames + "'");
           };
-      try {
-        TrustPolicy trust =
-            TrustPolicy.defaults()
-                .withPlatformNamespaces(java.util.Set.copyOf(trustedNamespaces))
-                .withDefaultCredentialNamespaces(java.util.Set.copyOf(defaultCredentials))
-                .withTenantEndpoints(
-                    new EndpointPolicy(allowEndpoints, denyEndpoints, clusterDomain));
-        return TranslationOptions.defaults().toBuilder()
-            .veleroNamespace(veleroNamespace)
-            .platformNamespace(platformNamespace)
-            .providerNaming(naming)
-            .trust(trust)
-            .build();
-      } catch (IllegalArgumentException e) {
-        throw new UsageProblem(String.valueOf(e.getMessage()));
-      }
+      return trust.options(naming);
     }
 
     Verdicts.Outcome judge(PrintWriter err) throws InputProblem, UsageProblem {

@@ -96,10 +96,11 @@ class CrdCommandTest {
   }
 
   @Test
-  void withoutACommandTheToolNamesAllThree() {
+  void withoutACommandTheToolNamesAllFour() {
     Cli r = Cli.run();
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).contains("a command is required: render, validate or crd");
+    assertThat(r.err())
+        .contains("a command is required: render, validate, crd or admission-policy");
   }
 }
