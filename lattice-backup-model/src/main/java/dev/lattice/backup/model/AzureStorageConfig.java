@@ -62,4 +62,14 @@ public record AzureStorageConfig(
   public AzureStorageConfig withStorageAccount(@Nullable String value) {
     return new AzureStorageConfig(container, Optional.ofNullable(value));
   }
+
+  /** The names, shown only when their rules accept them (a refused value may be a credential). */
+  @Override
+  public String toString() {
+    return "AzureStorageConfig[container="
+        + Shown.value(FieldRule.AZURE_CONTAINER, container)
+        + ", storageAccount="
+        + Shown.value(FieldRule.AZURE_STORAGE_ACCOUNT, storageAccount)
+        + "]";
+  }
 }

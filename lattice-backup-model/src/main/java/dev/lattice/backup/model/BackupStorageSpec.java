@@ -185,4 +185,25 @@ public record BackupStorageSpec(
     return new BackupStorageSpec(
         provider, s3, gcs, azure, cloudProviderRef, Optional.ofNullable(value));
   }
+
+  /**
+   * The storage, with the references shown only when their rule accepts them (a refused value may
+   * be a credential).
+   */
+  @Override
+  public String toString() {
+    return "BackupStorageSpec[provider="
+        + provider
+        + ", s3="
+        + s3
+        + ", gcs="
+        + gcs
+        + ", azure="
+        + azure
+        + ", cloudProviderRef="
+        + Shown.value(FieldRule.DNS1123_SUBDOMAIN, cloudProviderRef)
+        + ", credentialsSecretRef="
+        + Shown.value(FieldRule.DNS1123_SUBDOMAIN, credentialsSecretRef)
+        + "]";
+  }
 }

@@ -37,4 +37,10 @@ public record GcsStorageConfig(
   public static GcsStorageConfig of(@Nullable String bucket) {
     return new GcsStorageConfig(bucket);
   }
+
+  /** The bucket, shown only when its rule accepts it (a refused value may be a credential). */
+  @Override
+  public String toString() {
+    return "GcsStorageConfig[bucket=" + Shown.value(FieldRule.GCS_BUCKET, bucket) + "]";
+  }
 }

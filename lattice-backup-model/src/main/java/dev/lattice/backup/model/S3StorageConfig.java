@@ -15,7 +15,6 @@
  */
 package dev.lattice.backup.model;
 
-import dev.lattice.backup.model.validation.Endpoint;
 import dev.lattice.backup.model.validation.FieldRule;
 import dev.lattice.backup.model.validation.Satisfies;
 import jakarta.validation.constraints.NotNull;
@@ -107,17 +106,18 @@ public record S3StorageConfig(
 
   /**
    * The record's usual form, with the endpoint {@linkplain
-   * dev.lattice.backup.model.validation.Endpoint#redact(String) redacted}, so that a store printed
-   * by accident (in a log line, say) never shows credentials written into its endpoint.
+   * dev.lattice.backup.model.validation.Endpoint#redact(String) redacted} and every value its rule
+   * refuses shown as {@code <invalid>}, so that a store printed by accident (in a log line, say)
+   * never shows credentials written into its endpoint or pasted into another field.
    */
   @Override
   public String toString() {
     return "S3StorageConfig[bucket="
-        + bucket
+        + Shown.value(FieldRule.S3_BUCKET, bucket)
         + ", region="
-        + region
+        + Shown.value(FieldRule.S3_REGION, region)
         + ", endpoint="
-        + endpoint.map(Endpoint::redact)
+        + Shown.value(FieldRule.S3_ENDPOINT, endpoint)
         + ", forcePathStyle="
         + forcePathStyle
         + "]";

@@ -134,4 +134,90 @@ class SecretEchoProperties {
                 FieldError.invalid("x", "a", "").toString() + endpoint.substring(20, 24), password))
         .isPresent();
   }
+
+  /** A valid store of the provider whose storage holds the field, as JSON. */
+  private static String storeWith(String field, String secret) {
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            BackupStoreCodec.strict()
+                .toTree(
+                    new BackupStore(
+                        BackupStore.API_VERSION,
+                        BackupStore.KIND,
+                        ObjectMetadata.named("leaky").withNamespace("team-a"),
+                        new BackupStoreSpec(
+                            false,
+                            field.startsWith("gcs.")
+                                ? BackupStorageSpec.gcs(
+                                        dev.lattice.backup.model.GcsStorageConfig.of("bucket-a"))
+                                    .withCredentialsSecretRef("k")
+                                : field.startsWith("azure.")
+                                    ? BackupStorageSpec.azure(
+                                            dev.lattice.backup.model.AzureStorageConfig.of("box-a"))
+                                        .withCredentialsSecretRef("k")
+                                    : BackupStorageSpec.s3Compatible(
+                                            S3StorageConfig.of("bucket-a")
+                                                .withRegion("us-east-1")
+                                                .withEndpoint("https://minio.example")
+                                                .withForcePathStyle(true))
+                                        .withCredentialsSecretRef("k")),
+                        java.util.Optional.empty()));
+    com.fasterxml.jackson.databind.node.ObjectNode parent =
+        (com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/spec/storage");
+    String[] parts = field.split("\\.");
+    for (int i = 0; i < parts.length - 1; i++) {
+      parent = (com.fasterxml.jackson.databind.node.ObjectNode) parent.get(parts[i]);
+    }
+    parent.put(parts[parts.length - 1], secret);
+    if (field.equals("cloudProviderRef")) {
+      ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/spec/storage"))
+          .remove("credentialsSecretRef");
+    }
+    return tree.toString();
+  }
+
+  @Provide
+  net.jqwik.api.Arbitrary<String> storageFields() {
+    return net.jqwik.api.Arbitraries.of(
+        "provider",
+        "s3.bucket",
+        "s3.region",
+        "s3.endpoint",
+        "gcs.bucket",
+        "azure.container",
+        "azure.storageAccount",
+        "cloudProviderRef",
+        "credentialsSecretRef");
+  }
+
+  /**
+   * A secret pasted into any string field of the storage, whole or cut to a field's length, is
+   * refused without showing any piece of it: reading errors (strict and lenient), the validator,
+   * Bean Validation, and the store's string form.
+   */
+  @Property(tries = 300)
+  void aSecretPastedIntoAnyStorageFieldIsShownNowhere(
+      @ForAll("storageFields") String field,
+      @ForAll("passwords") String password,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 4, max = 300) int length) {
+    String secret = password.repeat(3).substring(0, Math.min(length, 3 * password.length()));
+    String json = storeWith(field, secret);
+    List<String> out = new ArrayList<>();
+    for (BackupStoreCodec codec : List.of(BackupStoreCodec.strict(), BackupStoreCodec.lenient())) {
+      try {
+        BackupStore read = codec.read(json);
+        BackupStoreValidator.validate(read).forEach(e -> out.add(e.toString()));
+        BackupStoreValidator.fromViolations(validator.validate(read))
+            .forEach(e -> out.add(e.toString()));
+        out.add(read.toString());
+      } catch (BackupStoreReadException e) {
+        out.add(e.getMessage());
+        e.errors().forEach(err -> out.add(err.toString()));
+      }
+    }
+    assertThat(out).as("something was said").isNotEmpty();
+    for (String output : out) {
+      assertThat(Secrets.leak(output, secret)).as(field + ": " + output).isEmpty();
+    }
+  }
 }
