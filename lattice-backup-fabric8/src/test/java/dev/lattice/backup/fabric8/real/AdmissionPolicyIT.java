@@ -165,6 +165,7 @@ class AdmissionPolicyIT {
 
   @Example
   void aTenantBreakingTheTrustPolicyIsRefusedWithTheFieldNamed() {
+    useTheDefaults();
     String minio = "http://minio.minio-system.svc:9000";
     BackupStore noCredentials = store("team-a", minio("https://s3.example.com"));
     BackupStore inCluster = store("team-a", minio(minio).withCredentialsSecretRef("creds"));
@@ -188,6 +189,7 @@ class AdmissionPolicyIT {
 
   @Example
   void aWriteThatLeavesTheSpecAloneIsNeverRefused() {
+    useTheDefaults();
     String ns = "team-b";
     BackupStore store =
         BackupStore.of(
@@ -234,9 +236,13 @@ class AdmissionPolicyIT {
       stores.withName("kept").patch(merge, "{\"metadata\":{\"finalizers\":null}}");
     } finally {
       stores.withName("kept").delete();
-      applyParameters(TranslationOptions.defaults());
-      awaitAgreement(TranslationOptions.defaults());
     }
+  }
+
+  /** The generated manifest's parameters (the property leaves those of its last try). */
+  private static void useTheDefaults() {
+    applyParameters(TranslationOptions.defaults());
+    awaitAgreement(TranslationOptions.defaults());
   }
 
   // ------------------------------------------------------------------ the differential property
