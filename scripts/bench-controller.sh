@@ -14,6 +14,7 @@ heap="${2:-0}"
 baseline="${3:-true}"
 cached="${4:-true}"
 ./mvnw -B verify -pl lattice-backup-fabric8 -am -Dspotless.check.skip=true -Dmaven.javadoc.skip=true \
+  -Dlattice.kubernetes.versions.skip=true \
   -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test=ControllerBenchmark -Dlattice.bench.stores="$stores" -Dlattice.bench.heap="$heap" \
   -Dlattice.bench.baseline="$baseline" -Dlattice.bench.cached="$cached" -Dlattice.it.timeout=10800 -DargLine="-Xmx2g" -Djapicmp.skip=true \

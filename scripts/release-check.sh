@@ -130,8 +130,8 @@ if ! diff -u "$work/a.sha256" "$work/b.sha256" >"$work/difference.txt"; then
   fail "the release artifacts are not reproducible"
 fi
 # The summary of the whole verify, last on the screen: the tests this build ran, then the verdict.
-count() { # $1: reports directory name, $2: attribute
-  cat "$root"/*/target/"$1"/TEST-*.xml 2>/dev/null | grep -o "<testsuite [^>]*" \
+count() { # $1: reports directory name (and its per-execution siblings, -<execution>), $2: attribute
+  cat "$root"/*/target/"$1"{,-*}/TEST-*.xml 2>/dev/null | grep -o "<testsuite [^>]*" \
     | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{n += $1} END {print n + 0}'
 }
 echo "release-check: tests of this build: $(count surefire-reports tests) unit and property tests," \

@@ -69,6 +69,19 @@ public final class ControlPlane implements AutoCloseable {
   /** Velero's namespace in {@code deploy/rbac.yaml}. */
   public static final String VELERO_NAMESPACE = "velero";
 
+  /**
+   * The system property that chooses the Kubernetes build of {@link #shared()}, by minor version:
+   * {@code 1.37} (the default, kube-apiserver v1.37.2) or {@code 1.34} (a real v1.34.4, the oldest
+   * supported).
+   */
+  public static final String BUILD_PROPERTY = "lattice.kubernetes.build";
+
+  /**
+   * The system property that makes the API server of {@link #shared()} emulate an older minor
+   * version ({@code --emulated-version}, such as {@code 1.35}; at most three below the build's).
+   */
+  public static final String EMULATE_PROPERTY = "lattice.kubernetes.emulate";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String BINARY_NAME = "lattice-control-plane";
   private static @Nullable ControlPlane shared;
@@ -79,6 +92,7 @@ public final class ControlPlane implements AutoCloseable {
   private final String server;
   private final String caCertificate;
   private final String kubernetesVersion;
+  private final String emulationVersion;
   private final Path adminKubeconfig;
   private final AuditLog auditLog;
   private final KubernetesClient admin;
@@ -97,11 +111,17 @@ public final class ControlPlane implements AutoCloseable {
     this.adminKubeconfig = Path.of(ready.path("adminKubeconfig").asText());
     this.auditLog = new AuditLog(Path.of(ready.path("auditLog").asText()));
     this.admin = client(Config.fromKubeconfig(Files.readString(adminKubeconfig)));
+    JsonNode version = JSON.readTree(admin.raw(server + "/version"));
+    this.emulationVersion =
+        version.path("emulationMajor").asText(version.path("major").asText())
+            + "."
+            + version.path("emulationMinor").asText(version.path("minor").asText());
   }
 
   /**
    * The control plane of this JVM, started (and built, the first time on a machine) on first use,
-   * with lattice-backup's CRD, Velero's CRDs and the controller's RBAC installed.
+   * with lattice-backup's CRD, Velero's CRDs and the controller's RBAC installed. The system
+   * properties {@value #BUILD_PROPERTY} and {@value #EMULATE_PROPERTY} choose the Kubernetes it is.
    *
    * @return the running control plane
    * @throws ControlPlaneException when it cannot be built or started
@@ -109,7 +129,16 @@ public final class ControlPlane implements AutoCloseable {
   public static synchronized ControlPlane shared() {
     ControlPlane current = shared;
     if (current == null || current.closed) {
-      current = start(List.of("--watch-cache=false"), System.err);
+      String emulate = System.getProperty(EMULATE_PROPERTY, "").strip();
+      List<String> flags = new ArrayList<>(List.of("--watch-cache=false"));
+      if (!emulate.isEmpty()) {
+        flags.add("--emulated-version=" + emulate);
+      }
+      current =
+          start(
+              ControlPlaneBinary.build(System.getProperty(BUILD_PROPERTY, "").strip()),
+              flags,
+              System.err);
       try {
         Installation.install(current, System.err);
       } catch (RuntimeException e) {
@@ -132,7 +161,20 @@ public final class ControlPlane implements AutoCloseable {
    * @return the running control plane; the caller closes it
    */
   static ControlPlane start(List<String> apiServerFlags, PrintStream log) {
-    Path binary = ControlPlaneBinary.ensure(log);
+    return start(ControlPlaneBinary.build(""), apiServerFlags, log);
+  }
+
+  /**
+   * Starts a bare control plane of a Kubernetes build.
+   *
+   * @param build the build
+   * @param apiServerFlags extra kube-apiserver flags, applied after (and so over) the defaults
+   * @param log where progress goes
+   * @return the running control plane; the caller closes it
+   */
+  static ControlPlane start(
+      ControlPlaneBinary.Build build, List<String> apiServerFlags, PrintStream log) {
+    Path binary = ControlPlaneBinary.ensure(build, log);
     Path root = Path.of(System.getProperty("java.io.tmpdir"), BINARY_NAME);
     try {
       Files.createDirectories(root);
@@ -173,6 +215,9 @@ public final class ControlPlane implements AutoCloseable {
       log.println(
           "lattice-control-plane: kube-apiserver "
               + plane.kubernetesVersion
+              + (plane.emulationVersion.equals(build.minor())
+                  ? ""
+                  : " emulating " + plane.emulationVersion)
               + " ready at "
               + plane.server
               + " (log: "
@@ -242,6 +287,17 @@ public final class ControlPlane implements AutoCloseable {
    */
   public String kubernetesVersion() {
     return kubernetesVersion;
+  }
+
+  /**
+   * The Kubernetes version whose behaviour the API server presents, as {@code /version} reports it
+   * ({@code emulationMajor.emulationMinor}): the {@code --emulated-version} it was started with
+   * ({@value #EMULATE_PROPERTY}), else the minor version it was built from.
+   *
+   * @return for example {@code 1.35}
+   */
+  public String emulationVersion() {
+    return emulationVersion;
   }
 
   /**

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,17 +62,32 @@ public final class ControlPlaneBinary {
       Pattern.compile(
           "^\\s*(k8s\\.io/kubernetes|go\\.etcd\\.io/etcd/server/v3) (v\\S+)", Pattern.MULTILINE);
 
+  /**
+   * The Kubernetes builds the jar holds besides the default one, by minor version: each is a go.mod
+   * and go.sum under {@code k8s-<minor>/} that share the default build's main.go.
+   */
+  static final List<String> OTHER_BUILDS = List.of("1.34");
+
   private ControlPlaneBinary() {}
 
   /**
-   * Builds the binary when the cache does not hold it, and fetches Velero's CRDs.
+   * Builds the binaries the cache does not hold, and fetches Velero's CRDs.
    *
-   * @param args none
+   * @param args the Kubernetes builds to prepare, by minor version (such as {@code 1.34}); none
+   *     prepares the default build
    */
   public static void main(String[] args) {
     try {
-      Path binary = ensure(System.out);
-      System.out.println("lattice-control-plane: ready at " + binary);
+      List<Build> builds = new ArrayList<>();
+      for (String minor : args) {
+        builds.add(build(minor));
+      }
+      if (builds.isEmpty()) {
+        builds.add(build(""));
+      }
+      for (Build b : builds) {
+        System.out.println("lattice-control-plane: ready at " + ensure(b, System.out));
+      }
       System.out.println("lattice-control-plane: Velero CRDs at " + veleroCrds(System.out));
     } catch (ControlPlaneException e) {
       System.err.println("lattice-control-plane: " + e.getMessage());
@@ -79,37 +95,110 @@ public final class ControlPlaneBinary {
     }
   }
 
-  /** The Kubernetes version the binary is built from, as go.mod requires it. */
-  static String kubernetesVersion() {
-    return required("k8s.io/kubernetes");
-  }
-
-  /** The etcd server version the binary is built from. */
-  static String etcdVersion() {
-    return required("go.etcd.io/etcd/server/v3");
-  }
-
-  private static String required(String module) {
-    Matcher m = REQUIRE.matcher(source("go.mod"));
-    while (m.find()) {
-      if (m.group(1).equals(module)) {
-        return m.group(2);
-      }
+  /**
+   * One Kubernetes build of the control plane: its go.mod and go.sum in a resource directory (empty
+   * for the default build), compiled with the default build's main.go.
+   *
+   * @param directory the resource sub-directory, such as {@code k8s-1.34/}; empty for the default
+   */
+  record Build(String directory) {
+    /** The Kubernetes version this build compiles, as its go.mod requires it. */
+    String kubernetesVersion() {
+      return required("k8s.io/kubernetes");
     }
-    throw new IllegalStateException("go.mod requires no " + module);
+
+    /** The etcd server version this build compiles. */
+    String etcdVersion() {
+      return required("go.etcd.io/etcd/server/v3");
+    }
+
+    /** Major and minor of {@link #kubernetesVersion()}, such as {@code 1.37}. */
+    String minor() {
+      String[] parts = kubernetesVersion().substring(1).split("\\.", -1);
+      return parts[0] + "." + parts[1];
+    }
+
+    /** A Go source of this build: main.go is shared, go.mod and go.sum are its own. */
+    String source(String name) {
+      return ControlPlaneBinary.source(RESOURCES + (name.endsWith(".go") ? "" : directory), name);
+    }
+
+    /** A key that changes whenever this build's Go sources do. */
+    String sourceKey() {
+      return digest(SOURCES, this::source);
+    }
+
+    private String required(String module) {
+      Matcher m = REQUIRE.matcher(source("go.mod"));
+      while (m.find()) {
+        if (m.group(1).equals(module)) {
+          return m.group(2);
+        }
+      }
+      throw new IllegalStateException(directory + "go.mod requires no " + module);
+    }
   }
 
   /**
-   * The binary, built first when the cache lacks it.
+   * The build of a Kubernetes minor version.
+   *
+   * @param minor such as {@code 1.34}; empty for the default build
+   * @return the build
+   * @throws ControlPlaneException when the jar holds no build of that version
+   */
+  static Build build(String minor) {
+    Build standard = new Build("");
+    if (minor.isEmpty() || minor.equals(standard.minor())) {
+      return standard;
+    }
+    if (OTHER_BUILDS.contains(minor)) {
+      return new Build("k8s-" + minor + "/");
+    }
+    throw new ControlPlaneException(
+        "no build of Kubernetes "
+            + minor
+            + " in lattice-backup-junit; the builds are "
+            + standard.minor()
+            + " (the default) and "
+            + String.join(", ", OTHER_BUILDS)
+            + "; other minor versions down to three below the default can be emulated");
+  }
+
+  /** The Kubernetes version the default binary is built from, as go.mod requires it. */
+  static String kubernetesVersion() {
+    return build("").kubernetesVersion();
+  }
+
+  /** The etcd server version the default binary is built from. */
+  static String etcdVersion() {
+    return build("").etcdVersion();
+  }
+
+  /**
+   * The default binary, built first when the cache lacks it.
    *
    * @param log where progress goes
    * @return the executable
    * @throws ControlPlaneException when Go is missing or the build fails
    */
-  @SuppressWarnings("try") // the lock is held for the try block, never read
   static Path ensure(PrintStream log) {
+    return ensure(build(""), log);
+  }
+
+  /**
+   * The binary of a build, built first when the cache lacks it.
+   *
+   * @param build the Kubernetes build
+   * @param log where progress goes
+   * @return the executable
+   * @throws ControlPlaneException when Go is missing or the build fails
+   */
+  @SuppressWarnings("try") // the lock is held for the try block, never read
+  static Path ensure(Build build, PrintStream log) {
     Path dir =
-        cacheRoot().resolve("control-plane").resolve(kubernetesVersion() + "-" + sourceKey());
+        cacheRoot()
+            .resolve("control-plane")
+            .resolve(build.kubernetesVersion() + "-" + build.sourceKey());
     Path binary = dir.resolve("lattice-control-plane");
     if (Files.isExecutable(binary)) {
       return binary;
@@ -124,7 +213,7 @@ public final class ControlPlaneBinary {
         if (Files.isExecutable(binary)) {
           return binary; // another JVM built it while we waited
         }
-        build(go, dir, binary, log);
+        build(build, go, dir, binary, log);
         return binary;
       }
     } catch (IOException e) {
@@ -132,13 +221,14 @@ public final class ControlPlaneBinary {
     }
   }
 
-  private static void build(Path go, Path dir, Path binary, PrintStream log) throws IOException {
+  private static void build(Build build, Path go, Path dir, Path binary, PrintStream log)
+      throws IOException {
     Path src = dir.resolve("src");
     Files.createDirectories(src);
     for (String name : SOURCES) {
-      Files.writeString(src.resolve(name), source(name));
+      Files.writeString(src.resolve(name), build.source(name));
     }
-    String k8s = kubernetesVersion();
+    String k8s = build.kubernetesVersion();
     String[] minor = k8s.substring(1).split("\\.", -1);
     String ldflags =
         String.join(
@@ -153,7 +243,7 @@ public final class ControlPlaneBinary {
     log.printf(
         "lattice-control-plane: building kube-apiserver %s and etcd %s from their Go modules"
             + " (first run only; a cold build takes 10-30 minutes on 2 cores; log: %s)%n",
-        k8s, etcdVersion(), buildLog);
+        k8s, build.etcdVersion(), buildLog);
     long start = System.nanoTime();
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -301,31 +391,31 @@ public final class ControlPlaneBinary {
   }
 
   private static String goVersion() {
-    Matcher m = Pattern.compile("(?m)^go (\\S+)").matcher(source("go.mod"));
+    Matcher m = Pattern.compile("(?m)^go (\\S+)").matcher(source(RESOURCES, "go.mod"));
     return m.find() ? m.group(1) : "1.26";
   }
 
-  /** A key that changes whenever the Go sources do. */
+  /** A key that changes whenever the default build's Go sources do. */
   static String sourceKey() {
-    return sourceKey(RESOURCES, SOURCES);
+    return build("").sourceKey();
   }
 
   /** A key that changes whenever the named Go sources under a resource directory do. */
   static String sourceKey(String resources, List<String> names) {
+    return digest(names, name -> source(resources, name));
+  }
+
+  private static String digest(List<String> names, UnaryOperator<String> sources) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       for (String name : names) {
         sha.update(name.getBytes(StandardCharsets.UTF_8));
-        sha.update(source(resources, name).getBytes(StandardCharsets.UTF_8));
+        sha.update(sources.apply(name).getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(sha.digest(), 0, 8);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  static String source(String name) {
-    return source(RESOURCES, name);
   }
 
   /** A Go source shipped in this jar, under a resource directory. */

@@ -54,4 +54,28 @@ class ControlPlaneBinaryTest {
     assertThat(ControlPlaneBinary.etcdVersion()).matches("v3\\.\\d+\\.\\d+");
     assertThat(ControlPlaneBinary.sourceKey()).matches("[0-9a-f]{16}");
   }
+
+  @Test
+  void theOlderBuildSharesMainGoAndHasItsOwnModule() {
+    ControlPlaneBinary.Build standard = ControlPlaneBinary.build("");
+    ControlPlaneBinary.Build floor = ControlPlaneBinary.build("1.34");
+    assertThat(ControlPlaneBinary.build(standard.minor())).isEqualTo(standard);
+    assertThat(standard.minor()).isEqualTo("1.37");
+    assertThat(floor.kubernetesVersion()).startsWith("v1.34.");
+    assertThat(floor.minor()).isEqualTo("1.34");
+    assertThat(floor.etcdVersion()).matches("v3\\.\\d+\\.\\d+");
+    assertThat(floor.source("main.go")).isEqualTo(standard.source("main.go"));
+    assertThat(floor.source("go.mod")).isNotEqualTo(standard.source("go.mod"));
+    assertThat(floor.sourceKey()).isNotEqualTo(standard.sourceKey());
+    assertThat(standard.sourceKey()).isEqualTo(ControlPlaneBinary.sourceKey());
+  }
+
+  @Test
+  void aVersionWithoutABuildIsRefusedNamingTheBuilds() {
+    assertThatThrownBy(() -> ControlPlaneBinary.build("1.35"))
+        .isInstanceOf(ControlPlaneException.class)
+        .hasMessageContaining("no build of Kubernetes 1.35")
+        .hasMessageContaining("1.37 (the default) and 1.34")
+        .hasMessageContaining("emulated");
+  }
 }

@@ -40,6 +40,7 @@ class ControlPlaneIT {
     assertThat(cluster.kubernetesVersion()).isEqualTo(ControlPlaneBinary.kubernetesVersion());
     assertThat(cluster.admin().getKubernetesVersion().getGitVersion())
         .isEqualTo(ControlPlaneBinary.kubernetesVersion());
+    assertThat(cluster.emulationVersion()).isEqualTo(ControlPlaneBinary.build("").minor());
     assertThat(cluster.server()).startsWith("https://127.0.0.1:");
     assertThat(cluster.metrics()).contains("apiserver_request_total{");
   }

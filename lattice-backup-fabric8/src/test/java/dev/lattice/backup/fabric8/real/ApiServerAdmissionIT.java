@@ -49,6 +49,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 
@@ -59,6 +60,7 @@ import net.jqwik.api.statistics.Statistics;
  * name the same fields. The deliberate differences are listed in {@link #DELIBERATE} and in
  * docs/validation.md.
  */
+@AddLifecycleHook(ScaledTries.class)
 class ApiServerAdmissionIT {
   private static final BackupStoreCodec CODEC = BackupStoreCodec.strict();
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -104,7 +104,7 @@ class Fabric8AdapterIT {
             });
     // The create was a plain POST (refused if the name is taken); its fields are then ours by
     // apply, not by update, or a later apply could not remove them.
-    assertThat(managers).noneMatch(Fabric8AdapterIT::anUpdateOfOurs);
+    assertThat(managers).noneMatch(RealCluster::anUpdateOfOurs);
     assertThat(
             TestCluster.section(
                 TestCluster.getStore(admin, PLATFORM, "prod").orElseThrow(), "status"))
@@ -240,41 +240,21 @@ class Fabric8AdapterIT {
             Serialization.asJson(
                 List.of(
                     Map.of("op", "replace", "path", "/metadata/managedFields", "value", entries))));
-    assertThat(bsl("s").getMetadata().getManagedFields())
-        .anyMatch(Fabric8AdapterIT::anUpdateOfOurs);
+    assertThat(bsl("s").getMetadata().getManagedFields()).anyMatch(RealCluster::anUpdateOfOurs);
 
-    editStorage(
+    RealCluster.editStorage(
+        admin,
+        PLATFORM,
         "s",
         TestCluster.s3("backups")
             .replace("cloudProviderRef: aws-prod\n", "credentialsSecretRef: creds\n"));
     assertThat(reconciler.reconcile().failures()).isEmpty();
-    assertThat(bsl("s").getMetadata().getManagedFields())
-        .noneMatch(Fabric8AdapterIT::anUpdateOfOurs);
+    assertThat(bsl("s").getMetadata().getManagedFields()).noneMatch(RealCluster::anUpdateOfOurs);
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
     Map<String, Object> config = asMap(TestCluster.section(bsl("s"), "spec").get("config"));
     assertThat(config).containsKey("region").doesNotContainKeys("s3Url", "s3ForcePathStyle");
     assertThat(reconciler.reconcile().wasConverged()).isTrue();
-  }
-
-  private void editStorage(String store, String storageYaml) {
-    admin
-        .genericKubernetesResources(Resources.BACKUP_STORES)
-        .inNamespace(PLATFORM)
-        .withName(store)
-        .edit(
-            r -> {
-              Map<String, Object> storage = Serialization.unmarshal(storageYaml, Map.class);
-              @SuppressWarnings("unchecked")
-              Map<String, Object> spec =
-                  (Map<String, Object>) r.getAdditionalProperties().get("spec");
-              spec.put("storage", storage);
-              return r;
-            });
-  }
-
-  private static boolean anUpdateOfOurs(ManagedFieldsEntry m) {
-    return Resources.FIELD_MANAGER.equals(m.getManager()) && "Update".equals(m.getOperation());
   }
 
   @Test
@@ -376,7 +356,7 @@ class Fabric8AdapterIT {
     assertThat(decode(mirror, (String) credential.get("key")))
         .isEqualTo("[default]\naws_access_key_id=AK\n");
     assertThat(mirror.getMetadata().getManagedFields())
-        .noneMatch(Fabric8AdapterIT::anUpdateOfOurs)
+        .noneMatch(RealCluster::anUpdateOfOurs)
         .anyMatch(m -> Resources.FIELD_MANAGER.equals(m.getManager()));
 
     TestCluster.secret(admin, PLATFORM, "creds", "rotated");

@@ -17,10 +17,14 @@ package dev.lattice.backup.fabric8.real;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
 import dev.lattice.backup.fabric8.Fabric8Ports;
+import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.testcluster.TestCluster;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.Map;
 
 /**
  * This module's own shortcuts for tests on the real control plane: the controller and the
@@ -41,5 +45,27 @@ final class RealCluster {
   static Reconciler reconciler(KubernetesClient client) {
     return new Reconciler(
         Fabric8Ports.create(client, TestCluster.VELERO), ReconcileOptions.defaults());
+  }
+
+  /** Whether a managedFields entry is an Update by our field manager (an apply should own it). */
+  static boolean anUpdateOfOurs(ManagedFieldsEntry m) {
+    return Resources.FIELD_MANAGER.equals(m.getManager()) && "Update".equals(m.getOperation());
+  }
+
+  /** Replaces a store's {@code spec.storage} as an admin would (read, edit, update). */
+  static void editStorage(KubernetesClient admin, String ns, String store, String storageYaml) {
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(ns)
+        .withName(store)
+        .edit(
+            r -> {
+              Map<String, Object> storage = Serialization.unmarshal(storageYaml, Map.class);
+              @SuppressWarnings("unchecked")
+              Map<String, Object> spec =
+                  (Map<String, Object>) r.getAdditionalProperties().get("spec");
+              spec.put("storage", storage);
+              return r;
+            });
   }
 }
