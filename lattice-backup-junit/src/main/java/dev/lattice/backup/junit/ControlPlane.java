@@ -94,15 +94,18 @@ public final class ControlPlane implements AutoCloseable {
   private final String kubernetesVersion;
   private final String emulationVersion;
   private final Path adminKubeconfig;
+  private final Path kubectl;
   private final AuditLog auditLog;
   private final KubernetesClient admin;
   private final List<KubernetesClient> clients = new ArrayList<>();
   private final AtomicInteger namespaces = new AtomicInteger();
   private volatile boolean closed;
 
-  private ControlPlane(Process process, Path runDir, BlockingQueue<String> replies, JsonNode ready)
+  private ControlPlane(
+      Process process, Path runDir, BlockingQueue<String> replies, JsonNode ready, Path kubectl)
       throws IOException {
     this.process = process;
+    this.kubectl = kubectl;
     this.runDir = runDir;
     this.replies = replies;
     this.server = ready.path("server").asText();
@@ -211,7 +214,11 @@ public final class ControlPlane implements AutoCloseable {
       }
       ControlPlane plane =
           new ControlPlane(
-              process, runDir, lines, JSON.readTree(first.substring("ready ".length())));
+              process,
+              runDir,
+              lines,
+              JSON.readTree(first.substring("ready ".length())),
+              binary.resolveSibling(ControlPlaneBinary.KUBECTL));
       log.println(
           "lattice-control-plane: kube-apiserver "
               + plane.kubernetesVersion
@@ -298,6 +305,53 @@ public final class ControlPlane implements AutoCloseable {
    */
   public String emulationVersion() {
     return emulationVersion;
+  }
+
+  /**
+   * What a command printed and how it ended.
+   *
+   * @param exitCode the exit code
+   * @param out what it printed on stdout
+   * @param err what it printed on stderr
+   */
+  public record CommandResult(int exitCode, String out, String err) {}
+
+  /**
+   * Runs the real kubectl, built from the same Kubernetes module as this server, as the cluster
+   * admin: to check what a user of kubectl sees, such as a refusal at {@code kubectl apply}.
+   *
+   * @param stdin what the command reads on stdin ({@code -f -}), empty for nothing
+   * @param args the arguments, such as {@code apply -f -}
+   * @return its exit code and output
+   * @throws ControlPlaneException when it cannot be run or does not end within two minutes
+   */
+  public CommandResult kubectl(String stdin, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(kubectl.toString());
+    command.add("--kubeconfig=" + adminKubeconfig);
+    command.addAll(List.of(args));
+    try {
+      Path out = Files.createTempFile(runDir, "kubectl-", ".out");
+      Path err = Files.createTempFile(runDir, "kubectl-", ".err");
+      Process p =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      try (var in = p.getOutputStream()) {
+        in.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+      if (!p.waitFor(2, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new ControlPlaneException("kubectl " + String.join(" ", args) + " did not end");
+      }
+      return new CommandResult(p.exitValue(), Files.readString(out), Files.readString(err));
+    } catch (IOException e) {
+      throw new ControlPlaneException("cannot run " + kubectl + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ControlPlaneException("interrupted while kubectl ran", e);
+    }
   }
 
   /**

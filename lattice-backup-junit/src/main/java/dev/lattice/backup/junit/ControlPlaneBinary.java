@@ -68,6 +68,9 @@ public final class ControlPlaneBinary {
    */
   static final List<String> OTHER_BUILDS = List.of("1.34");
 
+  /** The name of the kubectl built beside each control plane binary, of the same version. */
+  static final String KUBECTL = "kubectl";
+
   private ControlPlaneBinary() {}
 
   /**
@@ -262,6 +265,36 @@ public final class ControlPlaneBinary {
               + ":\n"
               + tail(buildLog, 30));
     }
+    // kubectl from the same module (go.mod names it as a tool), before the server binary is moved
+    // into place: a cache directory with the server always has its kubectl.
+    Path kubectl = dir.resolve(KUBECTL);
+    Path kubectlTmp = dir.resolve(KUBECTL + ".tmp");
+    ProcessBuilder kb =
+        new ProcessBuilder(
+                go.toString(),
+                "build",
+                "-trimpath",
+                "-ldflags",
+                ldflags,
+                "-o",
+                kubectlTmp.toString(),
+                "k8s.io/kubernetes/cmd/kubectl")
+            .directory(src.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(buildLog.toFile()));
+    kb.environment().put("CGO_ENABLED", "0");
+    exit = run(kb, log, start);
+    if (exit != 0) {
+      throw new ControlPlaneException(
+          "go build of kubectl failed (exit "
+              + exit
+              + "); last lines of "
+              + buildLog
+              + ":\n"
+              + tail(buildLog, 30));
+    }
+    Files.move(
+        kubectlTmp, kubectl, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     Files.move(tmp, binary, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     log.printf(
         "lattice-control-plane: built in %d s: %s%n",

@@ -188,6 +188,46 @@ class AdmissionPolicyIT {
   }
 
   @Example
+  void kubectlApplyOfATenantStoreBreakingThePolicyFailsNamingTheField() {
+    useTheDefaults();
+    String store =
+        """
+        apiVersion: lattice.dev/v1alpha1
+        kind: BackupStore
+        metadata:
+          name: kubectl-store
+          namespace: team-a
+        spec:
+          storage:
+            provider: s3Compatible
+            s3:
+              bucket: backups
+              endpoint: https://minio.example.com
+              forcePathStyle: true
+        """;
+    for (List<String> apply : List.of(List.of("apply"), List.of("apply", "--server-side"))) {
+      List<String> args = new java.util.ArrayList<>(apply);
+      args.addAll(List.of("-f", "-"));
+      ControlPlane.CommandResult refused = cluster.kubectl(store, args.toArray(String[]::new));
+
+      assertThat(refused.exitCode()).as(apply + ": " + refused).isNotZero();
+      assertThat(refused.err())
+          .as(String.valueOf(apply))
+          .contains("denied request: spec.storage.credentialsSecretRef: Required value");
+    }
+    String named =
+        store.replace(
+            "forcePathStyle: true", "forcePathStyle: true\n    credentialsSecretRef: creds");
+    ControlPlane.CommandResult applied = cluster.kubectl(named, "apply", "-f", "-");
+    assertThat(applied.exitCode()).as(applied.toString()).isZero();
+    assertThat(
+            cluster
+                .kubectl("", "delete", "-n", "team-a", "backupstore", "kubectl-store")
+                .exitCode())
+        .isZero();
+  }
+
+  @Example
   void aWriteThatLeavesTheSpecAloneIsNeverRefused() {
     useTheDefaults();
     String ns = "team-b";
