@@ -44,8 +44,8 @@ public record BackupStorageSpec(
     Optional<@Valid S3StorageConfig> s3,
     Optional<@Valid GcsStorageConfig> gcs,
     Optional<@Valid AzureStorageConfig> azure,
-    @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> cloudProviderRef,
-    @Satisfies(FieldRule.DNS1123_SUBDOMAIN) Optional<String> credentialsSecretRef) {
+    @Satisfies(FieldRule.REFERENCE) Optional<String> cloudProviderRef,
+    @Satisfies(FieldRule.REFERENCE) Optional<String> credentialsSecretRef) {
 
   /**
    * Normalises absent optionals to {@link Optional#empty()}.
@@ -201,9 +201,9 @@ public record BackupStorageSpec(
         + ", azure="
         + azure
         + ", cloudProviderRef="
-        + Shown.value(FieldRule.DNS1123_SUBDOMAIN, cloudProviderRef)
+        + Shown.value(FieldRule.REFERENCE, cloudProviderRef)
         + ", credentialsSecretRef="
-        + Shown.value(FieldRule.DNS1123_SUBDOMAIN, credentialsSecretRef)
+        + Shown.value(FieldRule.REFERENCE, credentialsSecretRef)
         + "]";
   }
 }

@@ -116,13 +116,9 @@ public final class BackupStoreValidator {
     if (azure.isPresent()) {
       azure(out, azure.get());
     }
+    optional(out, at + ".cloudProviderRef", storage.cloudProviderRef(), FieldRule.REFERENCE);
     optional(
-        out, at + ".cloudProviderRef", storage.cloudProviderRef(), FieldRule.DNS1123_SUBDOMAIN);
-    optional(
-        out,
-        at + ".credentialsSecretRef",
-        storage.credentialsSecretRef(),
-        FieldRule.DNS1123_SUBDOMAIN);
+        out, at + ".credentialsSecretRef", storage.credentialsSecretRef(), FieldRule.REFERENCE);
     for (FieldError e : StorageRules.crossField(storage)) {
       out.add(e.under(at));
     }

@@ -30,9 +30,10 @@ import java.util.Optional;
  * <p><b>No value under {@code spec.storage} is ever shown</b>, whatever the constructor is given: a
  * credential pasted into the wrong field (a secret key as a region, a URL with a password as an
  * endpoint) is exactly what the rules refuse, so a refusal must not print it. Such an error reads
- * {@code spec.storage.s3.bucket: Invalid value: must be 3 to 63 characters}; the API server, whose
- * rules for these fields stand on the enclosing object, prints {@code Invalid value: "object"}
- * there.
+ * {@code spec.storage.s3.bucket: Invalid value: must be 3 to 63 characters}, as the API server
+ * prints it (older API servers print {@code "object"} where the value would be): the CRD's rules
+ * for these fields stand on the enclosing object. {@link FieldRule}'s own errors for these fields
+ * carry no value either, so neither do Bean Validation's messages.
  *
  * @param path the field path, dot-separated, map keys and list indexes in brackets; never null
  * @param type what kind of problem it is

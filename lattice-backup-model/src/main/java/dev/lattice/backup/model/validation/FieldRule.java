@@ -63,6 +63,17 @@ public enum FieldRule {
     }
   },
   /**
+   * The name of a Secret or CloudProvider a store refers to ({@code credentialsSecretRef}, {@code
+   * cloudProviderRef}): a DNS-1123 subdomain, checked as {@link #DNS1123_SUBDOMAIN} but, like every
+   * rule of a field of the storage, never showing the value.
+   */
+  REFERENCE {
+    @Override
+    Optional<FieldError> problem(String value) {
+      return DNS1123_SUBDOMAIN.problem(value);
+    }
+  },
+  /**
    * A DNS-1123 label (namespaces): at most 63 characters; lowercase letters, digits and {@code -};
    * starts and ends with a letter or digit.
    */
@@ -215,10 +226,27 @@ public enum FieldRule {
    * @return the problem, or empty when the value is acceptable
    */
   public Optional<FieldError> check(String value) {
-    if (value.isEmpty()) {
-      return Optional.of(FieldError.invalid("", "", "must not be empty"));
-    }
-    return problem(value);
+    Optional<FieldError> problem =
+        value.isEmpty()
+            ? Optional.of(FieldError.invalid("", "", "must not be empty"))
+            : problem(value);
+    return showsValue() ? problem : problem.map(FieldRule::withoutValue);
+  }
+
+  /**
+   * Whether the rule's errors show the value: only for the resource's identity and metadata. The
+   * rules of the storage's fields never do, since a credential pasted into the wrong field is what
+   * they refuse (so neither does a Bean Validation message of {@link Satisfies}).
+   */
+  private boolean showsValue() {
+    return this == API_VERSION
+        || this == KIND
+        || this == DNS1123_SUBDOMAIN
+        || this == DNS1123_LABEL;
+  }
+
+  private static FieldError withoutValue(FieldError e) {
+    return new FieldError(e.path(), e.type(), Optional.empty(), e.detail(), e.location());
   }
 
   /**

@@ -447,8 +447,8 @@ class BackupStoreCrdTest {
             new Case("spec.storage.azure.container", FieldRule.AZURE_CONTAINER, "a--b", false),
             new Case(
                 "spec.storage.azure.storageAccount", FieldRule.AZURE_STORAGE_ACCOUNT, "Acct", true),
-            new Case("spec.storage.cloudProviderRef", FieldRule.DNS1123_SUBDOMAIN, "AWS_key", true),
-            new Case("spec.storage.credentialsSecretRef", FieldRule.DNS1123_SUBDOMAIN, "-k", true));
+            new Case("spec.storage.cloudProviderRef", FieldRule.REFERENCE, "AWS_key", true),
+            new Case("spec.storage.credentialsSecretRef", FieldRule.REFERENCE, "-k", true));
     Set<CrdValidator.Rule> failed = new LinkedHashSet<>();
     for (Case c : cases) {
       CrdValidator.Verdict v = CrdValidator.validateField(c.path(), c.value());

@@ -17,6 +17,7 @@ package dev.lattice.backup.model.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -159,7 +160,23 @@ class FieldRuleTest {
         .doesNotContain("s3cr3t")
         .doesNotContain("admin")
         .doesNotContain("minio")
-        .contains("://***\"");
+        .startsWith("Invalid value: must ");
+    assertThat(e.badValue()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(FieldRule.class)
+  void onlyTheIdentityAndMetadataRulesShowTheValue(FieldRule rule) {
+    FieldError e = rule.check("Not Valid!").orElseThrow();
+    boolean shows =
+        Set.of(
+                FieldRule.API_VERSION,
+                FieldRule.KIND,
+                FieldRule.DNS1123_SUBDOMAIN,
+                FieldRule.DNS1123_LABEL)
+            .contains(rule);
+    assertThat(e.badValue().isPresent()).as(rule.toString()).isEqualTo(shows);
+    assertThat(e.toString().contains("Not Valid!")).as(e.toString()).isEqualTo(shows);
   }
 
   @ParameterizedTest

@@ -209,6 +209,7 @@ class SecretEchoProperties {
         BackupStoreValidator.validate(read).forEach(e -> out.add(e.toString()));
         BackupStoreValidator.fromViolations(validator.validate(read))
             .forEach(e -> out.add(e.toString()));
+        validator.validate(read).forEach(v -> out.add(v.getMessage()));
         out.add(read.toString());
       } catch (BackupStoreReadException e) {
         out.add(e.getMessage());
