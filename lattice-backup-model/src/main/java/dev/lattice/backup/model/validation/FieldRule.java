@@ -144,8 +144,8 @@ public enum FieldRule {
    * An S3 endpoint: an absolute {@code http} or {@code https} URL of at most 2048 characters with a
    * host, without user information (credentials belong in a Secret), query or fragment, whose host
    * is unambiguous and no {@link SpecialUse} (loopback, link-local, unspecified, cloud metadata,
-   * multicast, reserved, IPv4 written as IPv6) in any notation; see {@link Endpoint}. The value is
-   * shown only {@linkplain Endpoint#redact(String) redacted}.
+   * multicast, reserved, IPv4 written as IPv6) in any notation; see {@link Endpoint}. Its errors
+   * never show the value.
    */
   S3_ENDPOINT {
     @Override
