@@ -73,7 +73,12 @@ class BackupStoreReconcilerTest {
     lattice =
         new Reconciler(
             new ClusterPorts(passes, ports.bsls(), ports.secrets(), ports.veleroNamespace()),
-            ReconcileOptions.defaults());
+            ReconcileOptions.defaults(),
+            // A fixed clock: the store in the cluster has no status (JOSDK writes it), so each pass
+            // dates its conditions anew, and two passes a second apart would differ.
+            java.time.Clock.fixed(
+                java.time.Instant.parse("2026-12-07T12:00:00Z"), java.time.ZoneOffset.UTC),
+            () -> 0.5);
     reconciler = new BackupStoreReconciler(lattice, passes, new InformerReads());
   }
 
