@@ -24,17 +24,43 @@ import java.util.Optional;
  *
  * @param bucket the bucket (or Azure container)
  * @param prefix the path inside the bucket under which everything is stored
+ * @param caCertRef the Secret key (in Velero's namespace) holding the PEM certificates Velero's
+ *     plugin trusts for the object store's TLS, beside the system's ({@code caCertRef}, Velero 1.18
+ *     and later); absent when the store's credentials Secret holds none
  */
 @JsonInclude(JsonInclude.Include.NON_ABSENT)
-public record ObjectStorage(String bucket, Optional<String> prefix) {
+public record ObjectStorage(
+    String bucket, Optional<String> prefix, Optional<SecretKeyRef> caCertRef) {
   /**
    * Checks nothing is null.
    *
    * @param bucket the bucket
    * @param prefix the path inside the bucket
+   * @param caCertRef the trusted certificates' Secret key
    */
   public ObjectStorage {
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(prefix, "prefix");
+    Objects.requireNonNull(caCertRef, "caCertRef");
+  }
+
+  /**
+   * A location's storage that trusts only the system's certificates.
+   *
+   * @param bucket the bucket
+   * @param prefix the path inside the bucket
+   */
+  public ObjectStorage(String bucket, Optional<String> prefix) {
+    this(bucket, prefix, Optional.empty());
+  }
+
+  /**
+   * A copy that trusts the certificates under a Secret key, or only the system's.
+   *
+   * @param ref the Secret key, or empty
+   * @return the copy, or this when it already is as asked
+   */
+  public ObjectStorage withCaCertRef(Optional<SecretKeyRef> ref) {
+    return ref.equals(caCertRef) ? this : new ObjectStorage(bucket, prefix, ref);
   }
 }

@@ -61,7 +61,11 @@ final class YamlText {
         || spec.provider().isEmpty()
         || spec.objectStorage().bucket().isEmpty()
         || spec.objectStorage().prefix().filter(String::isEmpty).isPresent()
-        || spec.credential().filter(c -> c.name().isEmpty() || c.key().isEmpty()).isPresent()) {
+        || spec.credential().filter(c -> c.name().isEmpty() || c.key().isEmpty()).isPresent()
+        || spec.objectStorage()
+            .caCertRef()
+            .filter(c -> c.name().isEmpty() || c.key().isEmpty())
+            .isPresent()) {
       return false;
     }
     int start = out.length();
@@ -89,6 +93,14 @@ final class YamlText {
       if (spec.objectStorage().prefix().isPresent()) {
         out.append("    prefix: ");
         scalar(out, spec.objectStorage().prefix().get());
+        out.append('\n');
+      }
+      if (spec.objectStorage().caCertRef().isPresent()) {
+        SecretKeyRef ref = spec.objectStorage().caCertRef().get();
+        out.append("    caCertRef:\n      name: ");
+        scalar(out, ref.name());
+        out.append("\n      key: ");
+        scalar(out, ref.key());
         out.append('\n');
       }
       complete = stringMap(out, "  config:\n", spec.config());

@@ -162,11 +162,12 @@ class DirectYamlProperties {
                 strings().optional(0.8),
                 maps,
                 Combinators.combine(strings(), strings()).as(SecretKeyRef::new).optional(0.6),
-                Arbitraries.of(true, false))
+                Arbitraries.of(true, false),
+                Combinators.combine(strings(), strings()).as(SecretKeyRef::new).optional(0.3))
             .as(
-                (provider, bucket, prefix, config, credential, dflt) ->
+                (provider, bucket, prefix, config, credential, dflt, ca) ->
                     new BslSpec(
-                        provider, new ObjectStorage(bucket, prefix), config, credential, dflt));
+                        provider, new ObjectStorage(bucket, prefix, ca), config, credential, dflt));
     return Combinators.combine(metadata, spec).as(BackupStorageLocation::new);
   }
 
