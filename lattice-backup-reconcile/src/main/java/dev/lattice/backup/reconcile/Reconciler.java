@@ -24,6 +24,7 @@ import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.Step;
 import dev.lattice.backup.reconcile.plan.internal.ObservedState;
 import dev.lattice.backup.reconcile.plan.internal.Planner;
+import dev.lattice.backup.reconcile.plan.internal.Reads;
 import dev.lattice.backup.reconcile.plan.internal.SecretRef;
 import dev.lattice.backup.reconcile.plan.internal.SourceSecret;
 import dev.lattice.backup.reconcile.plan.internal.StatusRules;
@@ -273,13 +274,13 @@ public final class Reconciler {
     Set<String> listed = new HashSet<>();
     mirrored.forEach(m -> listed.add(m.name()));
     List<ObjectMetadata> occupants = new ArrayList<>();
-    for (String target : Planner.mirrorTargets(stores, options)) {
+    for (String target : Reads.mirrorTargets(stores, options)) {
       if (!listed.contains(target)) {
         call("read Secret " + target, () -> ports.secrets().find(target)).ifPresent(occupants::add);
       }
     }
     TreeMap<SecretRef, SourceSecret> sources = new TreeMap<>();
-    for (SecretRef ref : Planner.sourcesToRead(stores, options)) {
+    for (SecretRef ref : Reads.sourcesToRead(stores, options)) {
       try {
         Optional<SecretData> data =
             call("read Secret " + ref, () -> ports.secrets().read(ref.namespace(), ref.name()));

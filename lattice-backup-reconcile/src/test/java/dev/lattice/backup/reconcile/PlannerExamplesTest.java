@@ -31,6 +31,7 @@ import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.internal.ObservedState;
 import dev.lattice.backup.reconcile.plan.internal.Planner;
+import dev.lattice.backup.reconcile.plan.internal.Reads;
 import dev.lattice.backup.reconcile.plan.internal.SecretRef;
 import dev.lattice.backup.reconcile.plan.internal.SourceSecret;
 import dev.lattice.backup.reconcile.plan.internal.StatusRules;
@@ -233,7 +234,7 @@ class PlannerExamplesTest {
 
     assertThat(plan.isEmpty()).isTrue();
     assertThat(plan.statuses()).isEmpty();
-    assertThat(Planner.sourcesToRead(List.of(nameless), OPTIONS)).isEmpty();
+    assertThat(Reads.sourcesToRead(List.of(nameless), OPTIONS)).isEmpty();
   }
 
   /** A condition's transition time moves exactly when its status does, after a failure too. */

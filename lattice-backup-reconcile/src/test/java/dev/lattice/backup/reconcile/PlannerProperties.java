@@ -30,6 +30,7 @@ import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.Step;
 import dev.lattice.backup.reconcile.plan.internal.ObservedState;
 import dev.lattice.backup.reconcile.plan.internal.Planner;
+import dev.lattice.backup.reconcile.plan.internal.Reads;
 import dev.lattice.backup.reconcile.plan.internal.ReferencePlanner;
 import dev.lattice.backup.reconcile.plan.internal.SecretRef;
 import dev.lattice.backup.reconcile.plan.internal.SourceSecret;
@@ -150,9 +151,9 @@ class PlannerProperties {
 
     assertThat(Planner.plan(state, c.options(), NOW))
         .isEqualTo(ReferencePlanner.plan(state, c.options(), NOW));
-    assertThat(Planner.mirrorTargets(stores, c.options()))
+    assertThat(Reads.mirrorTargets(stores, c.options()))
         .containsExactlyElementsOf(ReferencePlanner.mirrorTargets(stores, c.options()));
-    assertThat(Planner.sourcesToRead(stores, c.options()))
+    assertThat(Reads.sourcesToRead(stores, c.options()))
         .containsExactlyElementsOf(ReferencePlanner.sourcesToRead(stores, c.options()));
   }
 
@@ -482,7 +483,7 @@ class PlannerProperties {
               data(random)));
     }
     TreeMap<SecretRef, SourceSecret> sources = new TreeMap<>();
-    for (SecretRef ref : Planner.sourcesToRead(stores, options)) {
+    for (SecretRef ref : Reads.sourcesToRead(stores, options)) {
       int pick = random.nextInt(6);
       SourceSecret source =
           switch (pick) {

@@ -363,7 +363,10 @@ class ReconcileScenariosTest {
     BackupStoreStatus failed = w.status("team-a", "gcs");
     assertThat(failed.phase()).isEqualTo(BackupStorePhase.FAILED);
     assertThat(condition(failed, "Ready").reason()).isEqualTo("CredentialsUnavailable");
-    assertThat(failed.message()).contains("Secret team-a/gcs-key does not exist");
+    assertThat(failed.message())
+        .contains(
+            "Secret team-a/gcs-key does not exist; no copy of its credentials is kept in Velero's"
+                + " namespace");
     assertThat(w.cluster.bsls()).isEmpty();
 
     w.cluster.putSecret("team-a", "gcs-key", Fixtures.cloud("first"));
@@ -452,9 +455,9 @@ class ReconcileScenariosTest {
   @Test
   void aConflictSkipsTheStoresLaterStepsAndTheRetryConverges() {
     World w = seeded();
-    // calls 1-5 read (stores, BSLs, mirrored Secrets, whatever holds the mirror's name,
-    // minio-creds); call 6 is the first write
-    w.cluster.faults().failNthCall(6, new PortFailure.Conflict("stale"));
+    // calls 1-6 read (stores, BSLs, mirrored Secrets, whatever holds the mirror's name,
+    // minio-creds, velero-credentials-aws-prod); call 7 is the first write
+    w.cluster.faults().failNthCall(7, new PortFailure.Conflict("stale"));
 
     ReconcileOutcome first = w.reconcile();
 

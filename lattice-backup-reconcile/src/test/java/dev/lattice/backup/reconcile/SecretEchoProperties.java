@@ -85,4 +85,70 @@ class SecretEchoProperties {
       assertThat(Secrets.leak(output, password)).as(output).isEmpty();
     }
   }
+
+  /**
+   * Nor does any output show a piece of a {@code ca.crt} beside the credentials, valid or not,
+   * whatever shape its refusal takes; and the location trusts the bundle exactly when it is valid.
+   */
+  @Property(tries = 100)
+  void noReconcilerOutputShowsAnyPieceOfACaBundle(
+      @ForAll("passwords") String secret,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 3) int shape,
+      @ForAll boolean tenant) {
+    String bundle =
+        switch (shape) {
+          case 0 -> secret;
+          case 1 -> "-----BEGIN " + secret + "-----\nAAAA\n-----END " + secret + "-----\n";
+          case 2 ->
+              CredentialsLifetimeTest.CA
+                  + "-----BEGIN PRIVATE KEY-----\n"
+                  + secret
+                  + "\n-----END PRIVATE KEY-----\n";
+          default -> "# " + secret + "\n" + CredentialsLifetimeTest.CA;
+        };
+    boolean valid = shape == 3;
+    World w = new World();
+    java.util.Map<String, byte[]> data = new java.util.TreeMap<>();
+    data.put("cloud", "v".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    data.put("ca.crt", bundle.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String namespace = tenant ? "team-a" : Fixtures.VELERO;
+    // A CloudProvider's Secret lives in Velero's namespace under the Lattice convention's name.
+    w.cluster.putSecret(
+        namespace,
+        tenant ? "k" : "velero-credentials-k",
+        dev.lattice.backup.reconcile.port.SecretData.of(data));
+    w.create(
+        Fixtures.store(
+            tenant ? "team-a" : Fixtures.PLATFORM,
+            "s",
+            false,
+            BackupStorageSpec.s3Compatible(
+                    S3StorageConfig.of("bucket")
+                        .withEndpoint("https://minio.example.com")
+                        .withForcePathStyle(true))
+                .withCredentialsSecretRef(tenant ? "k" : null)
+                .withCloudProviderRef(tenant ? null : "k")));
+    CapturingLogs.clear();
+
+    List<String> outputs = new ArrayList<>();
+    outputs.add(w.reconcile().toString());
+    outputs.add(w.reconcile().toString());
+    outputs.add(w.plan().toString());
+    outputs.addAll(CapturingLogs.lines());
+    outputs.addAll(w.cluster.writes());
+    for (BackupStore store : w.cluster.stores()) {
+      outputs.add(store.status().orElseThrow().toString());
+      outputs.add(BackupStoreCodec.strict().writeYaml(store.withSpec(null)));
+    }
+    w.cluster.bsls().forEach(b -> outputs.add(b.toString()));
+
+    assertThat(
+            w.cluster.bsls().stream()
+                .anyMatch(b -> b.spec().objectStorage().caCertRef().isPresent()))
+        .as("a location trusts the bundle: %s", outputs)
+        .isEqualTo(valid);
+    for (String output : outputs) {
+      assertThat(Secrets.leak(output, secret)).as(output).isEmpty();
+    }
+  }
 }

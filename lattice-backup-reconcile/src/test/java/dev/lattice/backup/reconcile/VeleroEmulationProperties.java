@@ -193,6 +193,46 @@ class VeleroEmulationProperties {
   }
 
   @Example
+  void aCaCertRefMustNameASecretKeyInVelerosNamespace() {
+    InMemoryCluster cluster = cluster();
+    Map<String, String> region = Map.of("region", "eu-west-1");
+    SecretKeyRef credential = new SecretKeyRef("creds", "cloud");
+    cluster.putSecret(VELERO, "creds", Fixtures.cloud("k"));
+    for (String name : List.of("no-secret", "no-key")) {
+      BackupStorageLocation plain = bsl(name, "aws", region, Optional.of(credential), false);
+      cluster.putForeignBsl(
+          new BackupStorageLocation(
+              plain.metadata(),
+              new BslSpec(
+                  "aws",
+                  plain
+                      .spec()
+                      .objectStorage()
+                      .withCaCertRef(
+                          Optional.of(
+                              new SecretKeyRef(name.equals("no-key") ? "creds" : "ca", "ca.crt"))),
+                  region,
+                  Optional.of(credential),
+                  false)));
+    }
+
+    cluster.velero().validateAll();
+
+    assertThat(unavailable(cluster, "no-secret"))
+        .isEqualTo("error getting CA certificate from secret: Secret ca not found");
+    assertThat(unavailable(cluster, "no-key"))
+        .isEqualTo("error getting CA certificate from secret: Secret creds has no key ca.crt");
+
+    cluster.putSecret(
+        VELERO,
+        "creds",
+        dev.lattice.backup.reconcile.port.SecretData.of(
+            Map.of("cloud", new byte[] {1}, "ca.crt", new byte[] {2})));
+    cluster.velero().validateAll();
+    assertThat(cluster.bsl("no-key").orElseThrow().phase()).contains(VeleroPhase.AVAILABLE);
+  }
+
+  @Example
   void anUnreachableBucketIsUnavailableWithVelerosMessageUntilRepaired() {
     InMemoryCluster cluster = cluster();
     cluster.putForeignBsl(bsl("a", "gcp", Map.of(), Optional.empty(), false));

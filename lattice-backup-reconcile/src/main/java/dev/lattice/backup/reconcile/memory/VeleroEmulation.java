@@ -31,8 +31,10 @@ import java.util.TreeSet;
 
 /**
  * What Velero's BSL controller does to BackupStorageLocations, on demand: validate them (mark them
- * Available or Unavailable) and keep a single default the way Velero's {@code
- * ensureSingleDefaultBSL} does. Writes made here are Velero's, not counted as the library's.
+ * Available or Unavailable: a plugin or config key it does not know, a credentials or CA Secret key
+ * that is missing, or a location {@link #breakLocation broken} by the test) and keep a single
+ * default the way Velero's {@code ensureSingleDefaultBSL} does. Writes made here are Velero's, not
+ * counted as the library's.
  */
 public final class VeleroEmulation {
   private static final Set<String> ALWAYS_ALLOWED = Set.of("bucket", "prefix", "caCert");
@@ -194,6 +196,17 @@ public final class VeleroEmulation {
       if (!secret.get().keys().contains(ref.key())) {
         return Optional.of(
             "unable to get credentials: Secret " + ref.name() + " has no key " + ref.key());
+      }
+    }
+    if (bsl.spec().objectStorage().caCertRef().isPresent()) {
+      // Velero 1.18 reads the CA bundle from its namespace on every validation.
+      var ref = bsl.spec().objectStorage().caCertRef().get();
+      Optional<SecretData> secret = cluster.secret(cluster.veleroNamespace(), ref.name());
+      if (secret.isEmpty() || !secret.get().keys().contains(ref.key())) {
+        return Optional.of(
+            "error getting CA certificate from secret: Secret "
+                + ref.name()
+                + (secret.isEmpty() ? " not found" : " has no key " + ref.key()));
       }
     }
     String message = unreachable.get(bsl.name());

@@ -59,6 +59,12 @@ public final class Conditions {
   /** Reason: the credentials Secret is missing, lacks the key, or cannot be read. */
   public static final String REASON_CREDENTIALS_UNAVAILABLE = "CredentialsUnavailable";
 
+  /**
+   * Reason: the credentials Secret's {@code ca.crt} is not a bundle of PEM certificates (or is too
+   * large), so the store's location is left as it was.
+   */
+  public static final String REASON_INVALID_CA_BUNDLE = "InvalidCABundle";
+
   /** Reason: writing the BSL or its Secret failed permanently (for example, forbidden). */
   public static final String REASON_APPLY_FAILED = "ApplyFailed";
 

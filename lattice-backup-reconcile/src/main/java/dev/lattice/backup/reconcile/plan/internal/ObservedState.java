@@ -32,10 +32,9 @@ import java.util.TreeMap;
  * @param bsls every BSL in Velero's namespace, ours and foreign (empty when the type is missing)
  * @param bslTypeExists whether the BSL resource type exists (false: Velero is not installed)
  * @param mirrored the Secrets in Velero's namespace that carry our managed-by label
- * @param sources the credentials Secrets the stores name, as read; see {@link
- *     Planner#sourcesToRead}
+ * @param sources the credentials Secrets the stores name, as read; see {@link Reads#sourcesToRead}
  * @param occupants the metadata of Secrets in Velero's namespace at names the stores' mirrors want
- *     that do not carry our managed-by label (see {@link Planner#mirrorTargets}): never written,
+ *     that do not carry our managed-by label (see {@link Reads#mirrorTargets}): never written,
  *     never deleted
  */
 public record ObservedState(

@@ -45,12 +45,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,75 +83,6 @@ import org.jspecify.annotations.Nullable;
 public final class Planner {
 
   private Planner() {}
-
-  /**
-   * The credentials Secrets the reconciler must read before planning: those named by stores whose
-   * Secret lives outside Velero's namespace.
-   *
-   * @param stores every store
-   * @param options the options
-   * @return the Secrets to read, sorted
-   */
-  public static Set<SecretRef> sourcesToRead(List<BackupStore> stores, ReconcileOptions options) {
-    TreeSet<SecretRef> out = new TreeSet<>();
-    for (CredentialMirror m : mirrors(stores, options)) {
-      out.add(new SecretRef(m.sourceNamespace(), m.sourceName()));
-    }
-    return out;
-  }
-
-  /**
-   * The names, in Velero's namespace, of the Secrets the stores' credentials are mirrored to. The
-   * reconciler looks up those that {@link
-   * dev.lattice.backup.reconcile.port.SecretPort#listMirrored()} did not return, so that the
-   * planner sees a Secret someone else made at such a name ({@link ObservedState#occupants()}).
-   *
-   * @param stores every store
-   * @param options the options
-   * @return the names, sorted
-   */
-  public static Set<String> mirrorTargets(List<BackupStore> stores, ReconcileOptions options) {
-    // Sorted once and de-duplicated in one pass (a tree set would compare on every insertion);
-    // the set keeps that order.
-    List<String> names = new ArrayList<>();
-    for (CredentialMirror m : mirrors(stores, options)) {
-      names.add(m.targetName());
-    }
-    Collections.sort(names);
-    Set<String> out = new LinkedHashSet<>(capacity(names.size()));
-    out.addAll(names);
-    return out;
-  }
-
-  private static List<CredentialMirror> mirrors(
-      List<BackupStore> stores, ReconcileOptions options) {
-    List<CredentialMirror> out = new ArrayList<>();
-    String velero = options.translation().veleroNamespace();
-    for (BackupStore store : stores) {
-      ObjectMetadata meta = store.metadata();
-      if (meta == null || meta.isBeingDeleted() || !mayMirror(store, meta, velero)) {
-        continue;
-      }
-      if (Translator.translate(store, options.translation())
-          instanceof TranslationResult.Translated t) {
-        t.mirror().ifPresent(out::add);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Whether the store could mirror a Secret: only a store that names a credentials Secret and lives
-   * outside Velero's namespace does (see {@link Translator#translate}), so the others need not be
-   * translated to know they do not.
-   */
-  private static boolean mayMirror(BackupStore store, ObjectMetadata meta, String velero) {
-    var spec = store.spec();
-    var storage = spec == null ? null : spec.storage();
-    return storage != null
-        && storage.credentialsSecretRef().isPresent()
-        && !meta.namespace().filter(velero::equals).isPresent();
-  }
 
   /**
    * Plans one reconcile over the whole observed state.
@@ -418,6 +347,15 @@ public final class Planner {
         blocker = p.blocker();
         if (blocker.isPresent()) {
           reported = p.conflict() ? Optional.empty() : Optional.ofNullable(p.existing());
+          if (p.revoked()) {
+            // The source no longer holds the credentials: no copy of them may outlive it. The BSL
+            // stays (Velero then finds its Secret missing and reports it Unavailable).
+            for (MirroredSecret secret : ownedByKey.secrets) {
+              deleteSecrets.add(
+                  new Action.DeleteSecret(
+                      secret.name(), Optional.of(key), version(secret.metadata())));
+            }
+          }
         } else {
           reported = Optional.ofNullable(p.existing());
           if (observed.bslTypeExists()) {
@@ -460,9 +398,8 @@ public final class Planner {
               named == null ? Optional.empty() : named.owner(),
               key);
       if (blocker.isPresent()) {
-        return new Prepared(bsl, existing, Optional.empty(), null, blocker, true);
+        return new Prepared(bsl, existing, Optional.empty(), null, blocker, true, false);
       }
-      Optional<MirroredSecret> secret = Optional.empty();
       MirroredSecret have = null;
       if (translated.mirror().isPresent()) {
         CredentialMirror mirror = translated.mirror().get();
@@ -475,19 +412,52 @@ public final class Planner {
                 at == null ? Optional.empty() : at.owner(),
                 key);
         if (blocker.isPresent()) {
-          return new Prepared(bsl, existing, Optional.empty(), null, blocker, true);
+          return new Prepared(bsl, existing, Optional.empty(), null, blocker, true, false);
         }
         have = at == null ? null : at.value().mirrored();
-        SourceSecret source =
-            observed.sources().get(new SecretRef(mirror.sourceNamespace(), mirror.sourceName()));
-        Optional<SecretData> data = credentials(mirror, source);
-        if (data.isPresent()) {
-          secret = Optional.of(mirrored(mirror, key, data.get()));
-        } else {
-          blocker = Optional.of(credentialsBlocker(mirror, source));
-        }
       }
-      return new Prepared(bsl, existing, secret, have, blocker, false);
+      SecretRef from = sourceOf(translated);
+      SourceSecret source = from == null ? null : observed.sources().get(from);
+      CredentialsRule.Verdict verdict =
+          CredentialsRule.judge(
+              translated,
+              source,
+              existing == null ? Optional.empty() : existing.spec().objectStorage().caCertRef());
+      if (verdict instanceof CredentialsRule.Blocked blocked) {
+        return new Prepared(
+            bsl,
+            existing,
+            Optional.empty(),
+            have,
+            Optional.of(blocked.blocker()),
+            false,
+            blocked.revoked());
+      }
+      CredentialsRule.Apply apply = (CredentialsRule.Apply) verdict;
+      Optional<MirroredSecret> secret =
+          apply.copy().map(data -> mirrored(translated.mirror().orElseThrow(), key, data));
+      return new Prepared(
+          apply.translated().bsl().withDefault(false),
+          existing,
+          secret,
+          have,
+          Optional.empty(),
+          false,
+          false);
+    }
+
+    /** The Secret a translated store's credentials come from, or null when it names none. */
+    private @Nullable SecretRef sourceOf(TranslationResult.Translated translated) {
+      if (translated.mirror().isPresent()) {
+        CredentialMirror m = translated.mirror().get();
+        return new SecretRef(m.sourceNamespace(), m.sourceName());
+      }
+      return translated
+          .bsl()
+          .spec()
+          .credential()
+          .map(c -> new SecretRef(topts.veleroNamespace(), c.name()))
+          .orElse(null);
     }
 
     /** A store refused because an older store derives the same BSL name. */
@@ -506,7 +476,8 @@ public final class Planner {
                       + " is also derived from BackupStore "
                       + holder
                       + ", which is older and keeps it; rename this store")),
-          true);
+          true,
+          false);
     }
 
     private void planApply(StoreKey key, Prepared p, Owned owned) {
@@ -586,31 +557,6 @@ public final class Planner {
         why = where + " exists and is not managed by lattice-backup; it is left alone";
       }
       return Optional.of(new StatusRules.Blocker(Conditions.REASON_NAME_CONFLICT, why));
-    }
-
-    private Optional<SecretData> credentials(
-        CredentialMirror mirror, @Nullable SourceSecret source) {
-      if (source instanceof SourceSecret.Present present
-          && present.data().keys().contains(mirror.key())) {
-        return Optional.of(present.data().only(mirror.key()));
-      }
-      return Optional.empty();
-    }
-
-    private StatusRules.Blocker credentialsBlocker(
-        CredentialMirror mirror, @Nullable SourceSecret source) {
-      String secret = "Secret " + mirror.sourceNamespace() + "/" + mirror.sourceName();
-      String message;
-      if (source instanceof SourceSecret.Present) {
-        message = secret + " has no key \"" + mirror.key() + "\"";
-      } else if (source instanceof SourceSecret.Unreadable unreadable) {
-        message = "cannot read " + secret + ": " + unreadable.failure().message();
-      } else if (source instanceof SourceSecret.Absent) {
-        message = secret + " does not exist";
-      } else {
-        message = secret + " was not read";
-      }
-      return new StatusRules.Blocker(Conditions.REASON_CREDENTIALS_UNAVAILABLE, message);
     }
 
     private MirroredSecret mirrored(CredentialMirror mirror, StoreKey key, SecretData data) {
@@ -872,8 +818,9 @@ public final class Planner {
 
   /**
    * A translated store's desired BSL (not yet default), the BSL of that name if one exists, the
-   * Secret to mirror, the mirrored Secret of that name if one exists, and what blocks applying
-   * them.
+   * Secret to mirror, the mirrored Secret of that name if one exists, what blocks applying them,
+   * whether the block is a name conflict, and whether the store's credentials were revoked (its
+   * copies must go).
    */
   private record Prepared(
       BackupStorageLocation bsl,
@@ -881,7 +828,8 @@ public final class Planner {
       Optional<MirroredSecret> secret,
       @Nullable MirroredSecret existingSecret,
       Optional<StatusRules.Blocker> blocker,
-      boolean conflict) {}
+      boolean conflict,
+      boolean revoked) {}
 
   /** A default verdict for the status rules. */
   private record DefaultVerdict(ConditionStatus status, String reason, String message) {

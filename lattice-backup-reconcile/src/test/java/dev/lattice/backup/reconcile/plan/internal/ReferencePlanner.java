@@ -74,8 +74,23 @@ public final class ReferencePlanner {
    */
   public static Set<SecretRef> sourcesToRead(List<BackupStore> stores, ReconcileOptions options) {
     TreeSet<SecretRef> out = new TreeSet<>();
-    for (CredentialMirror m : mirrors(stores, options)) {
-      out.add(new SecretRef(m.sourceNamespace(), m.sourceName()));
+    for (BackupStore store : stores) {
+      ObjectMetadata meta = store.metadata();
+      if (meta == null || meta.isBeingDeleted()) {
+        continue;
+      }
+      if (Translator.translate(store, options.translation())
+          instanceof TranslationResult.Translated t) {
+        if (t.mirror().isPresent()) {
+          out.add(new SecretRef(t.mirror().get().sourceNamespace(), t.mirror().get().sourceName()));
+        } else {
+          t.bsl()
+              .spec()
+              .credential()
+              .ifPresent(
+                  c -> out.add(new SecretRef(options.translation().veleroNamespace(), c.name())));
+        }
+      }
     }
     return out;
   }
@@ -331,6 +346,13 @@ public final class ReferencePlanner {
         blocker = p.blocker();
         if (blocker.isPresent()) {
           reported = p.conflict() ? Optional.empty() : Optional.ofNullable(p.existing());
+          if (p.revoked()) {
+            for (MirroredSecret secret : secretsByOwner.getOrDefault(key, List.of())) {
+              deleteSecrets.add(
+                  new Action.DeleteSecret(
+                      secret.name(), Optional.of(key), version(secret.metadata())));
+            }
+          }
         } else {
           reported = Optional.ofNullable(p.existing());
           if (observed.bslTypeExists()) {
@@ -371,26 +393,45 @@ public final class ReferencePlanner {
               existing == null ? null : existing.metadata(),
               key);
       if (blocker.isPresent()) {
-        return new Prepared(bsl, existing, Optional.empty(), blocker, true);
+        return new Prepared(bsl, existing, Optional.empty(), blocker, true, false);
       }
-      Optional<MirroredSecret> secret = Optional.empty();
       if (translated.mirror().isPresent()) {
         CredentialMirror mirror = translated.mirror().get();
         blocker =
             nameConflict("Secret", mirror.targetName(), secretByName.get(mirror.targetName()), key);
         if (blocker.isPresent()) {
-          return new Prepared(bsl, existing, Optional.empty(), blocker, true);
-        }
-        SourceSecret source =
-            observed.sources().get(new SecretRef(mirror.sourceNamespace(), mirror.sourceName()));
-        Optional<SecretData> data = credentials(mirror, source);
-        if (data.isPresent()) {
-          secret = Optional.of(mirrored(mirror, key, data.get()));
-        } else {
-          blocker = Optional.of(credentialsBlocker(mirror, source));
+          return new Prepared(bsl, existing, Optional.empty(), blocker, true, false);
         }
       }
-      return new Prepared(bsl, existing, secret, blocker, false);
+      SecretRef from =
+          translated
+              .mirror()
+              .map(m -> new SecretRef(m.sourceNamespace(), m.sourceName()))
+              .or(
+                  () ->
+                      translated
+                          .bsl()
+                          .spec()
+                          .credential()
+                          .map(c -> new SecretRef(topts.veleroNamespace(), c.name())))
+              .orElse(null);
+      CredentialsRule.Verdict verdict =
+          CredentialsRule.judge(
+              translated,
+              from == null ? null : observed.sources().get(from),
+              existing == null ? Optional.empty() : existing.spec().objectStorage().caCertRef());
+      if (verdict instanceof CredentialsRule.Blocked b) {
+        return new Prepared(
+            bsl, existing, Optional.empty(), Optional.of(b.blocker()), false, b.revoked());
+      }
+      CredentialsRule.Apply apply = (CredentialsRule.Apply) verdict;
+      return new Prepared(
+          apply.translated().bsl().withDefault(false),
+          existing,
+          apply.copy().map(d -> mirrored(translated.mirror().orElseThrow(), key, d)),
+          Optional.empty(),
+          false,
+          false);
     }
 
     /** A store refused because an older store derives the same BSL name. */
@@ -408,7 +449,8 @@ public final class ReferencePlanner {
                       + " is also derived from BackupStore "
                       + holder
                       + ", which is older and keeps it; rename this store")),
-          true);
+          true,
+          false);
     }
 
     private void planApply(StoreKey key, Prepared p, List<ObservedBsl> owned) {
@@ -493,31 +535,6 @@ public final class ReferencePlanner {
         why = where + " exists and is not managed by lattice-backup; it is left alone";
       }
       return Optional.of(new StatusRules.Blocker(Conditions.REASON_NAME_CONFLICT, why));
-    }
-
-    private Optional<SecretData> credentials(
-        CredentialMirror mirror, @Nullable SourceSecret source) {
-      if (source instanceof SourceSecret.Present present
-          && present.data().keys().contains(mirror.key())) {
-        return Optional.of(present.data().only(mirror.key()));
-      }
-      return Optional.empty();
-    }
-
-    private StatusRules.Blocker credentialsBlocker(
-        CredentialMirror mirror, @Nullable SourceSecret source) {
-      String secret = "Secret " + mirror.sourceNamespace() + "/" + mirror.sourceName();
-      String message;
-      if (source instanceof SourceSecret.Present) {
-        message = secret + " has no key \"" + mirror.key() + "\"";
-      } else if (source instanceof SourceSecret.Unreadable unreadable) {
-        message = "cannot read " + secret + ": " + unreadable.failure().message();
-      } else if (source instanceof SourceSecret.Absent) {
-        message = secret + " does not exist";
-      } else {
-        message = secret + " was not read";
-      }
-      return new StatusRules.Blocker(Conditions.REASON_CREDENTIALS_UNAVAILABLE, message);
     }
 
     private MirroredSecret mirrored(CredentialMirror mirror, StoreKey key, SecretData data) {
@@ -641,7 +658,8 @@ public final class ReferencePlanner {
       @Nullable ObservedBsl existing,
       Optional<MirroredSecret> secret,
       Optional<StatusRules.Blocker> blocker,
-      boolean conflict) {}
+      boolean conflict,
+      boolean revoked) {}
 
   /** A default verdict for the status rules. */
   private record DefaultVerdict(ConditionStatus status, String reason, String message) {
