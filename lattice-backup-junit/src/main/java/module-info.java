@@ -23,6 +23,7 @@ module dev.lattice.backup.junit {
   requires transitive kubernetes.client.api;
   requires transitive org.junit.jupiter.api;
   requires java.net.http;
+  requires jdk.httpserver; // the fake Entra ID and Resource Manager (AzureEmulator)
   requires kubernetes.model.apiextensions;
   requires kubernetes.model.admissionregistration; // TokenReview lives there
 

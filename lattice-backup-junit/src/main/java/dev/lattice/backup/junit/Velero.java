@@ -31,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A real Velero server (built from its Go module with its AWS and GCP plugins, see {@link
+ * A real Velero server (built from its Go module with its AWS, GCP and Azure plugins, see {@link
  * VeleroBinaries}) running out of cluster against a {@link ControlPlane}, in Velero's namespace,
  * with the admin's identity (Velero is installed with cluster-admin rights).
  *
@@ -210,6 +210,7 @@ public final class Velero implements AutoCloseable {
                 + " run at a time: close it first");
       }
       Path binaries = VeleroBinaries.ensure(out);
+      Path azurePlugin = StoreBinaries.azurePlugin(out);
       try {
         if (!portIsFree(8080)) {
           throw new ControlPlaneException(
@@ -219,12 +220,24 @@ public final class Velero implements AutoCloseable {
         Path dir = Files.createTempDirectory(b.controlPlane.runDir(), "velero-");
         Path home = Files.createDirectories(dir.resolve("home"));
         Path log = dir.resolve("velero.log");
+        // --plugin-dir takes one directory: this run's, of links to the three plugins.
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        for (Path plugin :
+            List.of(
+                binaries.resolve("plugins").resolve(VeleroBinaries.AWS_PLUGIN),
+                binaries.resolve("plugins").resolve(VeleroBinaries.GCP_PLUGIN),
+                azurePlugin)) {
+          Files.createSymbolicLink(plugins.resolve(plugin.getFileName()), plugin);
+        }
+        // Velero copies each location's credentials to $TMPDIR/credentials/ and never deletes
+        // them: this run's directory, so the copies go with it.
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
         List<String> command = new ArrayList<>();
         command.add(binaries.resolve(VeleroBinaries.SERVER).toString());
         command.add("server");
         command.add("--kubeconfig=" + b.controlPlane.adminKubeconfig());
         command.add("--namespace=" + ControlPlane.VELERO_NAMESPACE);
-        command.add("--plugin-dir=" + binaries.resolve("plugins"));
+        command.add("--plugin-dir=" + plugins);
         command.add("--store-validation-frequency=" + b.storeValidationFrequency.toMillis() + "ms");
         command.add("--metrics-address=127.0.0.1:" + freePort());
         command.add("--profiler-address=127.0.0.1:" + freePort());
@@ -236,6 +249,7 @@ public final class Velero implements AutoCloseable {
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().put("HOME", home.toString());
+        pb.environment().put("TMPDIR", tmp.toString());
         for (String proxy :
             List.of(
                 "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy")) {
@@ -256,8 +270,10 @@ public final class Velero implements AutoCloseable {
                 + version()
                 + " with velero-plugin-for-aws "
                 + awsPluginVersion()
-                + " and velero-plugin-for-gcp "
+                + ", velero-plugin-for-gcp "
                 + gcpPluginVersion()
+                + " and velero-plugin-for-microsoft-azure "
+                + StoreBinaries.azurePluginVersion()
                 + " running (log: "
                 + log
                 + ")");
@@ -343,6 +359,7 @@ public final class Velero implements AutoCloseable {
   public void close() {
     synchronized (LOCK) {
       Guard.stop(process);
+      StaleRuns.delete(dir.resolve("tmp")); // Velero's copies of credentials
       if (running == this) {
         running = null;
       }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -31,8 +32,10 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the Velero server and its AWS and GCP object store plugins from their upstream Go modules
- * (see {@code src/main/go-velero}) once per version, into the same cache as the control plane. The
- * plugin lands in a directory of its own, which Velero's {@code --plugin-dir} names.
+ * (see {@code src/main/go-velero}) once per version, into the same cache as the control plane; the
+ * Azure plugin ({@code src/main/go-velero-azure}), fake-gcs-server and MinIO each from a module and
+ * into a cache directory of their own. {@link Velero} gives Velero's {@code --plugin-dir} a
+ * directory of links to the three plugins.
  *
  * <p>Run {@link #main} to build ahead of the tests: it prints one line and exits non-zero when Go
  * is missing or the build fails.
@@ -40,7 +43,8 @@ import java.util.regex.Pattern;
 public final class VeleroBinaries {
   private static final String RESOURCES = "/dev/lattice/backup/junit/velero/";
   private static final String FAKE_GCS_RESOURCES = "/dev/lattice/backup/junit/fake-gcs/";
-  private static final List<String> SOURCES = List.of("go.mod", "go.sum", "tools.go");
+
+  static final List<String> SOURCES = List.of("go.mod", "go.sum", "tools.go");
   private static final Pattern REQUIRE =
       Pattern.compile(
           "^\\s*(github\\.com/vmware-tanzu/velero(?:-plugin-for-(?:aws|gcp))?) (v\\S+)",
@@ -67,6 +71,13 @@ public final class VeleroBinaries {
       Path dir = ensure(System.out);
       System.out.println("lattice-velero: Velero " + veleroVersion() + " ready in " + dir);
       System.out.println("lattice-velero: fake-gcs-server ready at " + fakeGcsServer(System.out));
+      System.out.println(
+          "lattice-velero: velero-plugin-for-microsoft-azure "
+              + StoreBinaries.azurePluginVersion()
+              + " ready at "
+              + StoreBinaries.azurePlugin(System.out));
+      System.out.println("lattice-velero: MinIO ready at " + StoreBinaries.minio(System.out));
+      System.out.println("lattice-velero: Azurite ready at " + NodePrograms.azurite(System.out));
     } catch (ControlPlaneException e) {
       System.err.println("lattice-velero: " + e.getMessage());
       System.exit(1);
@@ -132,6 +143,7 @@ public final class VeleroBinaries {
           build(
               go,
               src,
+              Map.of(),
               "github.com/vmware-tanzu/velero/cmd/velero",
               "-X github.com/vmware-tanzu/velero/pkg/buildinfo.Version=" + veleroVersion(),
               dir.resolve(SERVER),
@@ -139,6 +151,7 @@ public final class VeleroBinaries {
           build(
               go,
               src,
+              Map.of(),
               "github.com/vmware-tanzu/velero-plugin-for-aws/velero-plugin-for-aws",
               "",
               dir.resolve("plugins").resolve(AWS_PLUGIN),
@@ -146,6 +159,7 @@ public final class VeleroBinaries {
           build(
               go,
               src,
+              Map.of(),
               "github.com/vmware-tanzu/velero-plugin-for-gcp/velero-plugin-for-gcp",
               "",
               dir.resolve("plugins").resolve(GCP_PLUGIN),
@@ -154,9 +168,12 @@ public final class VeleroBinaries {
         });
   }
 
+  /** Not an environment variable: the build tags, in a build's environment map. */
+  static final String TAGS = " tags";
+
   /** Builds programs from Go sources into a directory, given the go command and the sources. */
   @FunctionalInterface
-  private interface Build {
+  interface Build {
     Path run(Path go, Path src) throws IOException;
   }
 
@@ -166,7 +183,7 @@ public final class VeleroBinaries {
    * {@code dir/src}.
    */
   @SuppressWarnings("try") // the lock is held for the try block, never read
-  private static Path buildOnce(Path dir, BooleanSupplier built, String resources, Build build) {
+  static Path buildOnce(Path dir, BooleanSupplier built, String resources, Build build) {
     if (built.getAsBoolean()) {
       return dir;
     }
@@ -197,8 +214,14 @@ public final class VeleroBinaries {
         && Files.isExecutable(dir.resolve("plugins").resolve(GCP_PLUGIN));
   }
 
-  private static void build(
-      Path go, Path src, String pkg, String extraLdflags, Path out, PrintStream log)
+  static void build(
+      Path go,
+      Path src,
+      Map<String, String> env,
+      String pkg,
+      String extraLdflags,
+      Path out,
+      PrintStream log)
       throws IOException {
     Path tmp = out.resolveSibling(out.getFileName() + ".tmp");
     Path buildLog = out.resolveSibling(out.getFileName() + ".build.log");
@@ -212,6 +235,8 @@ public final class VeleroBinaries {
                 go.toString(),
                 "build",
                 "-trimpath",
+                "-tags",
+                env.getOrDefault(TAGS, ""),
                 "-ldflags",
                 ("-s -w " + extraLdflags).strip(),
                 "-o",
@@ -221,6 +246,12 @@ public final class VeleroBinaries {
             .redirectErrorStream(true)
             .redirectOutput(buildLog.toFile());
     pb.environment().put("CGO_ENABLED", "0");
+    env.forEach(
+        (k, v) -> {
+          if (!k.equals(TAGS)) {
+            pb.environment().put(k, v);
+          }
+        });
     int exit = ControlPlaneBinary.run(pb, log, start);
     if (exit != 0) {
       throw new ControlPlaneException(
@@ -257,7 +288,7 @@ public final class VeleroBinaries {
         () -> Files.isExecutable(binary),
         FAKE_GCS_RESOURCES,
         (go, src) -> {
-          build(go, src, "github.com/fsouza/fake-gcs-server", "", binary, log);
+          build(go, src, Map.of(), "github.com/fsouza/fake-gcs-server", "", binary, log);
           return binary;
         });
     return binary;
