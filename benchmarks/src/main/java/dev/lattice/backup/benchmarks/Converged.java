@@ -24,6 +24,7 @@ import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.internal.ObservedState;
 import dev.lattice.backup.reconcile.plan.internal.Planner;
+import dev.lattice.backup.reconcile.plan.internal.Reads;
 import dev.lattice.backup.reconcile.plan.internal.SecretRef;
 import dev.lattice.backup.reconcile.plan.internal.SourceSecret;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
@@ -76,7 +77,7 @@ final class Converged {
     ClusterPorts ports = cluster.ports();
     List<BackupStore> listed = ports.stores().list(Set.of());
     TreeMap<SecretRef, SourceSecret> sources = new TreeMap<>();
-    for (SecretRef ref : Planner.sourcesToRead(listed, OPTIONS)) {
+    for (SecretRef ref : Reads.sourcesToRead(listed, OPTIONS)) {
       sources.put(
           ref,
           ports

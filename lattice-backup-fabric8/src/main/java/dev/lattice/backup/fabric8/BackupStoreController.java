@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li><b>Reads</b> come from the caches once they are filled (BackupStores in every namespace,
  *       BSLs and our mirrored Secrets in Velero's namespace); a pass for one store costs no list
- *       and no request but its writes, and the read of a tenant's credentials Secret now and then
- *       (see {@link #builder}'s {@code credentialsTtl}).
+ *       and no request but its writes, and the read of its credentials Secret now and then (see
+ *       {@link #builder}'s {@code credentialsTtl}).
  *   <li><b>Writes</b> are conditional on the version read, or server-side apply. After writing, a
  *       store waits until its cache shows its writes, so no pass acts on what it has just changed.
  *   <li><b>The queue</b> holds a store once however many events it gets; a store is never
@@ -155,8 +155,9 @@ public final class BackupStoreController implements AutoCloseable {
     }
 
     /**
-     * How long a tenant's credentials Secret, once read, is used without reading it again (default
-     * 1 minute); keep it below the resync period.
+     * How long a store's credentials Secret, once read, is used without reading it again (default 1
+     * minute): a rotated key, a revocation or a new {@code ca.crt} reaches Velero's namespace at
+     * most this long after it happens, on the store's next pass; keep it below the resync period.
      *
      * @param ttl the time
      * @return this builder

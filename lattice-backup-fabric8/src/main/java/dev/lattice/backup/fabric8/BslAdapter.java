@@ -194,6 +194,14 @@ final class BslAdapter implements BslPort {
         .inNamespace(namespace);
   }
 
+  /** A {@code {name, key}} object, or empty when either is missing or not a string. */
+  private static Optional<SecretKeyRef> secretKeyRef(@Nullable Object value) {
+    Map<?, ?> ref = map(value);
+    return ref.get("name") instanceof String n && ref.get("key") instanceof String k
+        ? Optional.of(new SecretKeyRef(n, k))
+        : Optional.empty();
+  }
+
   /**
    * The fields this library owns, read leniently from any BSL (ours or foreign: unknown fields are
    * ignored, missing ones read as empty), and Velero's status.
@@ -204,19 +212,15 @@ final class BslAdapter implements BslPort {
     Map<?, ?> storage = map(spec.get("objectStorage"));
     Map<String, String> config = new TreeMap<>();
     map(spec.get("config")).forEach((k, v) -> config.put(String.valueOf(k), String.valueOf(v)));
-    Map<?, ?> credential = map(spec.get("credential"));
-    Optional<SecretKeyRef> ref =
-        credential.get("name") instanceof String n && credential.get("key") instanceof String k
-            ? Optional.of(new SecretKeyRef(n, k))
-            : Optional.empty();
     BslSpec owned =
         new BslSpec(
             text(spec.get("provider")),
             new ObjectStorage(
                 text(storage.get("bucket")),
-                storage.get("prefix") instanceof String p ? Optional.of(p) : Optional.empty()),
+                storage.get("prefix") instanceof String p ? Optional.of(p) : Optional.empty(),
+                secretKeyRef(storage.get("caCertRef"))),
             config,
-            ref,
+            secretKeyRef(spec.get("credential")),
             Boolean.TRUE.equals(spec.get("default")));
     Map<?, ?> status = map(item.getAdditionalProperties().get("status"));
     Optional<VeleroPhase> phase = Optional.empty();

@@ -32,13 +32,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -57,25 +51,14 @@ import org.junit.jupiter.api.Test;
  */
 @ControlPlaneTest
 class VeleroIT {
-  private static final ResourceDefinitionContext BACKUPS =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("velero.io")
-          .withVersion("v1")
-          .withKind("Backup")
-          .withPlural("backups")
-          .withNamespaced(true)
-          .build();
   private static final Duration VELERO_TIMEOUT = Duration.ofSeconds(90);
   private static final String APP = "velero-it-app";
-
-  /** A Backup's final phases other than Completed. */
-  private static final java.util.Set<Object> FAILED =
-      java.util.Set.of("PartiallyFailed", "Failed", "FailedValidation");
 
   private static ControlPlane cluster;
   private static ObjectStore objects;
   private static GcsEmulator gcs;
   private static Velero velero;
+  private static VeleroSteps steps;
   private static KubernetesClient admin;
 
   private KubernetesClient controllerClient;
@@ -89,6 +72,7 @@ class VeleroIT {
     gcs = GcsEmulator.start();
     gcs.createBucket("team-a-backups");
     velero = newVelero();
+    steps = new VeleroSteps(admin, () -> velero);
     cluster.ensureNamespace(APP);
     admin
         .configMaps()
@@ -132,7 +116,7 @@ class VeleroIT {
   @BeforeEach
   void setUp() {
     TestCluster.cleanSlate(admin);
-    admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).delete();
+    admin.genericKubernetesResources(VeleroSteps.BACKUPS).inNamespace(VELERO).delete();
     // The platform's CloudProvider credentials, where the Lattice convention puts them.
     secretIn(VELERO, "velero-credentials-aws-prod", objects.credentialsFile());
     secretIn(PLATFORM, "minio-creds", objects.credentialsFile());
@@ -154,59 +138,17 @@ class VeleroIT {
     TestCluster.secret(admin, ns, name, cloud);
   }
 
-  private static GenericKubernetesResource applyExample(String file) {
-    try {
-      String yaml = Files.readString(Path.of("..", "examples", file));
-      GenericKubernetesResource r = Serialization.unmarshal(yaml, GenericKubernetesResource.class);
-      return admin
-          .genericKubernetesResources(Resources.BACKUP_STORES)
-          .inNamespace(r.getMetadata().getNamespace())
-          .resource(r)
-          .create();
-    } catch (IOException e) {
-      throw new AssertionError("cannot read examples/" + file, e);
-    }
-  }
-
-  private static Map<String, Object> status(String store) {
-    return TestCluster.getStore(admin, PLATFORM, store)
-        .map(s -> TestCluster.section(s, "status"))
-        .orElse(Map.of());
-  }
-
-  private static String phaseOf(String store) {
-    return String.valueOf(status(store).get("phase"));
-  }
-
-  private static void awaitPhase(String store, String phase) {
-    TestCluster.await(
-        store + " " + phase + " (status " + status(store) + "; Velero log:\n" + tail() + ")",
-        VELERO_TIMEOUT,
-        () -> phase.equals(phaseOf(store)));
-  }
-
-  private static String tail() {
-    String log = velero.log();
-    return log.substring(Math.max(0, log.length() - 3000));
-  }
-
-  private static Map<String, Object> veleroStatus(String store) {
-    return TestCluster.bslOf(admin, PLATFORM, store)
-        .map(b -> TestCluster.section(b, "status"))
-        .orElse(Map.of());
-  }
-
   @Test
   void theExamplesBecomeLocationsThatRealVeleroMarksAvailableAndTheStoresGoReady() {
-    applyExample("s3-store.yaml");
-    applyExample("minio-store.yaml");
+    steps.applyExample("s3-store.yaml");
+    steps.applyExample("minio-store.yaml");
 
     for (String store : List.of("production-s3", "local-minio")) {
-      awaitPhase(store, "Ready");
+      steps.awaitPhase(store, "Ready");
       GenericKubernetesResource s = TestCluster.getStore(admin, PLATFORM, store).orElseThrow();
-      assertThat(((Number) status(store).get("observedGeneration")).longValue())
+      assertThat(((Number) steps.status(store).get("observedGeneration")).longValue())
           .isEqualTo(s.getMetadata().getGeneration());
-      assertThat(veleroStatus(store))
+      assertThat(steps.veleroStatus(store))
           .as("Velero's own verdict on the location of " + store)
           .containsEntry("phase", "Available")
           .containsKey("lastValidationTime");
@@ -220,31 +162,31 @@ class VeleroIT {
             + ObjectStore.ACCESS_KEY
             + "\naws_secret_access_key=not-the-s3cr3t\n";
     secretIn(PLATFORM, "minio-creds", wrong);
-    applyExample("minio-store.yaml");
+    steps.applyExample("minio-store.yaml");
 
-    awaitPhase("local-minio", "Failed");
-    String message = String.valueOf(status("local-minio").get("message"));
+    steps.awaitPhase("local-minio", "Failed");
+    String message = String.valueOf(steps.status("local-minio").get("message"));
     assertThat(message)
         .contains("Unavailable")
-        .contains(String.valueOf(veleroStatus("local-minio").get("message")))
+        .contains(String.valueOf(steps.veleroStatus("local-minio").get("message")))
         .contains("SignatureDoesNotMatch")
         .doesNotContain("not-the-s3cr3t")
         .doesNotContain(ObjectStore.SECRET_KEY);
 
     secretIn(PLATFORM, "minio-creds", objects.credentialsFile());
-    awaitPhase("local-minio", "Ready");
+    steps.awaitPhase("local-minio", "Ready");
   }
 
   @Test
   void aMissingBucketIsUnavailableUntilTheBucketExists() {
     objects.deleteBucket("backups");
-    applyExample("minio-store.yaml");
+    steps.applyExample("minio-store.yaml");
 
-    awaitPhase("local-minio", "Failed");
-    assertThat(String.valueOf(status("local-minio").get("message"))).contains("NoSuchBucket");
+    steps.awaitPhase("local-minio", "Failed");
+    assertThat(String.valueOf(steps.status("local-minio").get("message"))).contains("NoSuchBucket");
 
     objects.createBucket("backups");
-    awaitPhase("local-minio", "Ready");
+    steps.awaitPhase("local-minio", "Ready");
   }
 
   @Test
@@ -259,70 +201,70 @@ class VeleroIT {
             + " forcePathStyle: true}\n"
             + "credentialsSecretRef: minio-creds\n");
 
-    awaitPhase("far", "Failed");
-    assertThat(String.valueOf(status("far").get("message")))
+    steps.awaitPhase("far", "Failed");
+    assertThat(String.valueOf(steps.status("far").get("message")))
         .contains("Unavailable")
         .contains("unreachable.lattice.test");
   }
 
   @Test
   void aBackupWithoutALocationLandsInTheDefaultStoresBucketAndOneNamingALocationInThatOne() {
-    applyExample("s3-store.yaml"); // the default
-    applyExample("minio-store.yaml");
-    awaitPhase("production-s3", "Ready");
-    awaitPhase("local-minio", "Ready");
+    steps.applyExample("s3-store.yaml"); // the default
+    steps.applyExample("minio-store.yaml");
+    steps.awaitPhase("production-s3", "Ready");
+    steps.awaitPhase("local-minio", "Ready");
     String minioBsl =
         TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
 
-    backup("first", Optional.empty());
-    backup("second", Optional.of(minioBsl));
+    steps.backup("first", APP, Optional.empty());
+    steps.backup("second", APP, Optional.of(minioBsl));
 
     assertThat(objects.objects("lattice-backups"))
-        .contains(prefixOf("production-s3") + "backups/first/velero-backup.json")
+        .contains(steps.prefixOf("production-s3") + "backups/first/velero-backup.json")
         .noneMatch(k -> k.contains("second"));
     assertThat(objects.objects("backups"))
-        .contains(prefixOf("local-minio") + "backups/second/velero-backup.json")
+        .contains(steps.prefixOf("local-minio") + "backups/second/velero-backup.json")
         .noneMatch(k -> k.contains("first"));
   }
 
   @Test
   void movingTheDefaultNeverShowsTwoDefaultsAndTheNextBackupLandsInTheNewDefault() {
-    applyExample("s3-store.yaml");
-    applyExample("minio-store.yaml");
-    awaitPhase("production-s3", "Ready");
-    awaitPhase("local-minio", "Ready");
+    steps.applyExample("s3-store.yaml");
+    steps.applyExample("minio-store.yaml");
+    steps.awaitPhase("production-s3", "Ready");
+    steps.awaitPhase("local-minio", "Ready");
     ControllerIT.DefaultRecorder recorder = new ControllerIT.DefaultRecorder();
     try (Watch watch =
         admin
             .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
             .inNamespace(VELERO)
             .watch(recorder)) {
-      setDefault("local-minio", true);
-      setDefault("production-s3", false);
+      steps.setDefault("local-minio", true);
+      steps.setDefault("production-s3", false);
       TestCluster.await(
           "local-minio's BSL to be the default",
           () ->
               TestCluster.bslOf(admin, PLATFORM, "local-minio")
                   .map(TestCluster::isDefault)
                   .orElse(false));
-      backup("after-move", Optional.empty());
+      steps.backup("after-move", APP, Optional.empty());
     }
     synchronized (recorder) {
       assertThat(recorder.events).isGreaterThan(0);
       assertThat(recorder.violations).as("moments with two default BSLs").isEmpty();
     }
     assertThat(objects.objects("backups"))
-        .contains(prefixOf("local-minio") + "backups/after-move/velero-backup.json");
+        .contains(steps.prefixOf("local-minio") + "backups/after-move/velero-backup.json");
     assertThat(objects.objects("lattice-backups")).noneMatch(k -> k.contains("after-move"));
   }
 
   @Test
   void deletingAStoreRemovesItsLocationAndSecretAndLeavesTheBucketAndVeleroAlone() {
-    applyExample("minio-store.yaml");
-    awaitPhase("local-minio", "Ready");
+    steps.applyExample("minio-store.yaml");
+    steps.awaitPhase("local-minio", "Ready");
     GenericKubernetesResource bsl = TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow();
-    String prefix = prefixOf("local-minio");
-    backup("kept", Optional.of(bsl.getMetadata().getName()));
+    String prefix = steps.prefixOf("local-minio");
+    steps.backup("kept", APP, Optional.of(bsl.getMetadata().getName()));
     List<String> before = objects.objects("backups");
     @SuppressWarnings("unchecked")
     String mirror =
@@ -351,25 +293,27 @@ class VeleroIT {
   void whileVeleroIsStoppedANewStoreIsPendingWithAReasonAndStartingVeleroBringsItReady() {
     velero.close();
     try {
-      applyExample("minio-store.yaml");
+      steps.applyExample("minio-store.yaml");
       TestCluster.await(
-          "local-minio Pending", VELERO_TIMEOUT, () -> "Pending".equals(phaseOf("local-minio")));
-      assertThat(String.valueOf(status("local-minio").get("message")))
+          "local-minio Pending",
+          VELERO_TIMEOUT,
+          () -> "Pending".equals(String.valueOf(steps.status("local-minio").get("phase"))));
+      assertThat(String.valueOf(steps.status("local-minio").get("message")))
           .startsWith("waiting for Velero to validate BackupStorageLocation velero/");
       assertThat(TestCluster.bslOf(admin, PLATFORM, "local-minio")).isPresent();
     } finally {
       velero = newVelero();
     }
-    awaitPhase("local-minio", "Ready");
+    steps.awaitPhase("local-minio", "Ready");
   }
 
   @Test
   void whenVeleroMakesAnotherLocationTheDefaultTheControllerPutsTheStoresBackWithFewWrites()
       throws InterruptedException {
-    applyExample("s3-store.yaml"); // the default
-    applyExample("minio-store.yaml");
-    awaitPhase("production-s3", "Ready");
-    awaitPhase("local-minio", "Ready");
+    steps.applyExample("s3-store.yaml"); // the default
+    steps.applyExample("minio-store.yaml");
+    steps.awaitPhase("production-s3", "Ready");
+    steps.awaitPhase("local-minio", "Ready");
     String prod =
         TestCluster.bslOf(admin, PLATFORM, "production-s3").orElseThrow().getMetadata().getName();
     String minio =
@@ -436,7 +380,7 @@ class VeleroIT {
                 .build())
         .createOr(e -> e.update());
     secretIn(tenant, "gcs-key", serviceAccountKey());
-    applyExample("gcs-store.yaml");
+    steps.applyExample("gcs-store.yaml");
 
     TestCluster.await(
         "team-a-gcs Ready (status "
@@ -452,7 +396,7 @@ class VeleroIT {
                 .isPresent());
     GenericKubernetesResource ours = TestCluster.bslOf(admin, tenant, "team-a-gcs").orElseThrow();
     assertThat(TestCluster.section(ours, "status")).containsEntry("phase", "Available");
-    backup("to-gcs", Optional.of(ours.getMetadata().getName()));
+    steps.backup("to-gcs", APP, Optional.of(ours.getMetadata().getName()));
     assertThat(gcs.objects("team-a-backups"))
         .contains(prefixOf(tenant, "team-a-gcs") + "backups/to-gcs/velero-backup.json");
 
@@ -514,55 +458,11 @@ class VeleroIT {
     return Serialization.asJson(key);
   }
 
-  /** Where Velero writes a store's backups in its bucket: the BSL's prefix and a slash. */
-  private static String prefixOf(String store) {
-    return prefixOf(PLATFORM, store);
-  }
-
   @SuppressWarnings("unchecked")
   private static String prefixOf(String ns, String store) {
     GenericKubernetesResource bsl = TestCluster.bslOf(admin, ns, store).orElseThrow();
     Object storage = TestCluster.section(bsl, "spec").get("objectStorage");
     Object prefix = storage instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("prefix") : null;
     return prefix == null ? "" : prefix + "/";
-  }
-
-  private static void setDefault(String store, boolean value) {
-    admin
-        .genericKubernetesResources(Resources.BACKUP_STORES)
-        .inNamespace(PLATFORM)
-        .withName(store)
-        .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"spec\":{\"default\":" + value + "}}");
-  }
-
-  /** Runs a real Velero Backup of the test namespace and waits until Velero completes it. */
-  private static void backup(String name, Optional<String> location) {
-    String spec =
-        "{\"includedNamespaces\":[\""
-            + APP
-            + "\"],\"snapshotVolumes\":false"
-            + location.map(l -> ",\"storageLocation\":\"" + l + "\"").orElse("")
-            + "}";
-    GenericKubernetesResource backup =
-        Serialization.unmarshal(
-            "{\"apiVersion\":\"velero.io/v1\",\"kind\":\"Backup\",\"metadata\":{\"name\":\""
-                + name
-                + "\",\"namespace\":\"velero\"},\"spec\":"
-                + spec
-                + "}",
-            GenericKubernetesResource.class);
-    admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).resource(backup).create();
-    TestCluster.await(
-        "Velero to complete backup " + name + "; Velero log:\n" + tail(),
-        VELERO_TIMEOUT,
-        () -> {
-          GenericKubernetesResource b =
-              admin.genericKubernetesResources(BACKUPS).inNamespace(VELERO).withName(name).get();
-          Object phase = b == null ? null : TestCluster.section(b, "status").get("phase");
-          if (phase != null && FAILED.contains(phase)) {
-            throw new AssertionError("backup " + name + " ended " + phase + ": " + b);
-          }
-          return "Completed".equals(phase);
-        });
   }
 }

@@ -18,9 +18,12 @@ package dev.lattice.backup.josdk.snippets;
 import dev.lattice.backup.fabric8.BackupStoreController;
 import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.junit.AuditEvent;
+import dev.lattice.backup.junit.AzureEmulator;
+import dev.lattice.backup.junit.ConnectProxy;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.GcsEmulator;
+import dev.lattice.backup.junit.MinioServer;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
 import dev.lattice.backup.model.BackupStore;
@@ -216,6 +219,33 @@ public final class DocSnippets {
           Velero velero = Velero.builder(cluster).objectStore(s3).gcsEmulator(gcs).start()) {
         s3.createBucket("backups");
         // create your stores; Velero validates their locations every second
+      }
+    }
+  }
+
+  /** docs/velero.md, Azure and MinIO in one's own tests: compiled, never run. */
+  @ControlPlaneTest
+  class MyOperatorAzureAndMinioIT {
+    @Test
+    void locationsBecomeAvailable(ControlPlane cluster, @org.junit.jupiter.api.io.TempDir Path dir)
+        throws java.io.IOException {
+      try (AzureEmulator azure = AzureEmulator.start("latticearchive");
+          MinioServer minio =
+              MinioServer.start(); // or MinioServer.startTls(TestCa.create("private"), host)
+          ConnectProxy proxy = ConnectProxy.start()) {
+        azure.routeThrough(proxy); // *.blob.core.windows.net, login, ARM
+        minio.routeThrough(proxy, "minio.minio-system.svc", 9000); // the endpoint your store names
+        azure.createContainer("velero-archive");
+        minio.createBucket("backups");
+        Path roots = Files.writeString(dir.resolve("roots.pem"), azure.caCertificatePem());
+        try (Velero velero =
+            Velero.builder(cluster)
+                .environment("HTTPS_PROXY", proxy.url())
+                .environment("HTTP_PROXY", proxy.url())
+                .environment("SSL_CERT_FILE", roots.toString())
+                .start()) {
+          // azure.blobs("velero-archive"), minio.objects("backups") show what Velero wrote
+        }
       }
     }
   }
