@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A step of `./mvnw -B verify` (module sample-check): the sample operator in samples/josdk-operator,
+# A step of `./mvnw -B verify` (in the josdk module): the sample operator in samples/josdk-operator,
 # built as a separate consumer of the artifacts this build has just made.
 #
 #   scripts/sample-check.sh [WORK_DIR [offline=true|false]]
@@ -16,7 +16,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-work="${1:-$root/sample-check/target/sample-check}"
+work="${1:-$root/lattice-backup-josdk/target/sample-check}"
 offline="${2:-offline=false}"
 # The JOSDK releases the sample is built with: the one the BOM manages, and the previous minor.
 josdk_versions=(5.3.2 5.2.3)

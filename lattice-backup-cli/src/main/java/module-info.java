@@ -20,9 +20,6 @@
 module dev.lattice.backup.cli {
   requires dev.lattice.backup.translate;
   requires info.picocli;
-  // RenderBenchmark (package-private) parses YAML bare, as the floor it measures against.
-  requires com.fasterxml.jackson.dataformat.yaml;
-  requires org.yaml.snakeyaml;
 
   exports dev.lattice.backup.cli;
 

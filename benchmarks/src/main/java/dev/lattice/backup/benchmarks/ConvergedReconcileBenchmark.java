@@ -38,11 +38,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * #reconcileConverged} a whole pass of the {@link Reconciler} over the in-memory cluster (reading
  * every store, BSL and Secret through the ports, planning, writing nothing). Run with {@code -prof
  * gc} to see what it allocates. The sizes measure how the pass scales: the target is at most 12x
- * the time for 10x the stores ({@code scripts/bench-scaling.sh} runs the sizes interleaved). The
- * heap is fixed and touched up front, so that neither heap growth nor first use of pages is
- * measured, and the young generation is fixed at 3 GiB: left to itself, G1 shrinks it to a few
- * hundred MB to meet its pause goal, and then every young collection during a 100,000-store pass
- * copies that pass's live working set again (see docs/performance.md).
+ * the time for 10x the stores ({@code scripts/bench scaling} runs the sizes interleaved). The heap
+ * is fixed and touched up front, so that neither heap growth nor first use of pages is measured,
+ * and the young generation is fixed at 3 GiB: left to itself, G1 shrinks it to a few hundred MB to
+ * meet its pause goal, and then every young collection during a 100,000-store pass copies that
+ * pass's live working set again (see docs/performance.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

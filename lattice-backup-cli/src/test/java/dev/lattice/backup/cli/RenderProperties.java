@@ -18,8 +18,8 @@ package dev.lattice.backup.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.io.BackupStoreCodec;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -17,7 +17,7 @@ package dev.lattice.backup.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.model.arbitraries.Secrets;
+import dev.lattice.backup.testing.arbitraries.Secrets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

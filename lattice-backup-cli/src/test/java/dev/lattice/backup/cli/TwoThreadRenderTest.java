@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.io.internal.BoundDocument;
 import dev.lattice.backup.model.io.internal.CodecEngine;
+import dev.lattice.backup.testing.fixtures.StoresYaml;
 import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.Translator;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
@@ -48,7 +49,7 @@ class TwoThreadRenderTest {
 
   @Test
   void aLargeRenderPrintsWhatReadingOnOneThreadReads() {
-    String text = RenderBenchmark.stores(2_000);
+    String text = StoresYaml.of(2_000);
     assertThat(text.length()).isGreaterThan(CodecEngine.SPLIT_MIN_CHARS);
     List<BackupStore> oneThread = new ArrayList<>();
     for (BoundDocument doc : Main.CODEC.tryReadAll(text, Optional.of("-")).orElseThrow()) {
@@ -68,7 +69,7 @@ class TwoThreadRenderTest {
   private static List<BackupStorageLocation> locations(int n) {
     List<BackupStore> stores = new ArrayList<>();
     for (BoundDocument doc :
-        Main.CODEC.tryReadAll(RenderBenchmark.stores(n), Optional.empty()).orElseThrow()) {
+        Main.CODEC.tryReadAll(StoresYaml.of(n), Optional.empty()).orElseThrow()) {
       stores.add(doc.store());
     }
     return Translator.translateAll(stores, List.of(), TranslationOptions.defaults()).locations();

@@ -19,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.TranslationResult;
 import dev.lattice.backup.translate.Translator;

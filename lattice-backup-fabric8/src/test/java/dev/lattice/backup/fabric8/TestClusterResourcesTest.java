@@ -17,7 +17,7 @@ package dev.lattice.backup.fabric8;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -17,7 +17,7 @@ package dev.lattice.backup.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.model.BackupStorageSpec;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.S3StorageConfig;
-import dev.lattice.backup.model.arbitraries.Secrets;
+import dev.lattice.backup.testing.arbitraries.Secrets;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;

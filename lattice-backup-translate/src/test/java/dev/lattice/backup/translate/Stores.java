@@ -19,7 +19,7 @@ import dev.lattice.backup.model.BackupStorageSpec;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.model.testing.Seeds;
+import dev.lattice.backup.testing.fixtures.Seeds;
 import java.time.Instant;
 
 /** Small builders for test stores. */

@@ -18,9 +18,9 @@ package dev.lattice.backup.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
-import dev.lattice.backup.model.testing.Mutations;
 import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.fixtures.Mutations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
-import dev.lattice.backup.model.testing.Mutations;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.fixtures.Mutations;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslJson;
 import java.util.ArrayList;

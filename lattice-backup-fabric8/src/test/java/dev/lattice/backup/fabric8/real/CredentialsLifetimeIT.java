@@ -15,13 +15,13 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.testcluster.TestCluster.VELERO;
+import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

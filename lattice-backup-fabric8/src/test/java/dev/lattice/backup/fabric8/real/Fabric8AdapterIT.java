@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
-import static dev.lattice.backup.testcluster.TestCluster.VELERO;
+import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,8 +27,8 @@ import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
-import dev.lattice.backup.testcluster.RequestCounts;
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.RequestCounts;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -20,7 +20,7 @@ import dev.lattice.backup.fabric8.Fabric8Ports;
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;

@@ -15,9 +15,9 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.testcluster.RequestCounts.count;
-import static dev.lattice.backup.testcluster.RequestCounts.render;
-import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testing.cluster.RequestCounts.count;
+import static dev.lattice.backup.testing.cluster.RequestCounts.render;
+import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
@@ -25,8 +25,8 @@ import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.Reconciler;
-import dev.lattice.backup.testcluster.RequestCounts;
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.RequestCounts;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
-import static dev.lattice.backup.testcluster.TestCluster.VELERO;
+import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.BackupStoreController;
@@ -26,8 +26,8 @@ import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.GcsEmulator;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
-import dev.lattice.backup.testcluster.RequestCounts;
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.RequestCounts;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;

@@ -15,12 +15,12 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
-import static dev.lattice.backup.testcluster.TestCluster.VELERO;
+import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.Velero;
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;

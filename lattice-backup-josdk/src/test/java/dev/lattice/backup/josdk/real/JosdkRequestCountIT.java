@@ -15,16 +15,16 @@
  */
 package dev.lattice.backup.josdk.real;
 
-import static dev.lattice.backup.testcluster.RequestCounts.render;
-import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testing.cluster.RequestCounts.render;
+import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
-import dev.lattice.backup.testcluster.RequestCounts;
-import dev.lattice.backup.testcluster.TestCluster;
+import dev.lattice.backup.testing.cluster.RequestCounts;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import java.io.IOException;

@@ -19,11 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.io.internal.BoundDocument;
 import dev.lattice.backup.model.io.internal.SourceDocument;
-import dev.lattice.backup.model.testing.Mutations;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.fixtures.Mutations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

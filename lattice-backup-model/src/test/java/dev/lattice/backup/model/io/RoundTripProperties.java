@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -18,9 +18,9 @@ package dev.lattice.backup.model.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.io.internal.BoundDocument;
 import dev.lattice.backup.model.io.internal.CodecEngine;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.validation.FieldError;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

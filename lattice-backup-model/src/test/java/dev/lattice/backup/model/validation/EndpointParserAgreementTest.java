@@ -17,7 +17,7 @@ package dev.lattice.backup.model.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.model.arbitraries.EndpointArbitraries;
+import dev.lattice.backup.testing.arbitraries.EndpointArbitraries;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;

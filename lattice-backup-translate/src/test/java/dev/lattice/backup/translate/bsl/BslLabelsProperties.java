@@ -18,7 +18,7 @@ package dev.lattice.backup.translate.bsl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

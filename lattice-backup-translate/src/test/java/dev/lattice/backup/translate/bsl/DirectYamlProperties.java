@@ -22,7 +22,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import dev.lattice.backup.translate.ProviderNaming;
 import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.TranslationResult;

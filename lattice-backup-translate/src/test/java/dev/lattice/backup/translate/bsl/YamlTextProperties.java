@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
+import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import dev.lattice.backup.translate.TranslationOptions;
 import dev.lattice.backup.translate.TranslationResult;
 import dev.lattice.backup.translate.Translator;
