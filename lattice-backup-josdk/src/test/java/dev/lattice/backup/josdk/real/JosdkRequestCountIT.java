@@ -38,9 +38,8 @@ import org.junit.jupiter.api.Test;
  * The JOSDK controller's API requests, counted from the audit log as the fabric8 module's
  * RequestCountIT counts the standalone controller's, for the same events: one store created,
  * changed and deleted among 100 converged stores. The table goes to {@code
- * target/request-counts.md}; docs/josdk.md keeps the numbers next to the standalone controller's. A
- * measurement, not a timed test: it asserts only what holds whatever the counts (no store, BSL or
- * Secret list after the caches are filled).
+ * target/request-counts.md}. It asserts the same upper bounds as the standalone controller's
+ * ({@link RequestCounts#LIFECYCLE_BOUNDS}) and that nothing is listed once the caches are filled.
  */
 @ControlPlaneTest
 class JosdkRequestCountIT {
@@ -73,6 +72,7 @@ class JosdkRequestCountIT {
     String report = render(table);
     System.out.println(report);
     Files.writeString(Path.of("target", "request-counts.md"), report);
+    RequestCounts.assertWithinLifecycleBounds(table);
     table.forEach(
         (event, counts) ->
             assertThat(counts.keySet())

@@ -15,6 +15,8 @@
  */
 package dev.lattice.backup.testing.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.AuditLog;
 import dev.lattice.backup.junit.ControlPlane;
@@ -177,6 +179,31 @@ public final class RequestCounts {
             () -> TestCluster.deleteStore(admin, ns, "new"),
             () -> TestCluster.getStore(admin, ns, "new").isEmpty()));
     return rows;
+  }
+
+  /**
+   * The most requests each event of {@link #storeLifecycle} may cost a controller (watches not
+   * counted): a new store without mirrored credentials 4 (create and patch its BSL, the finalizer,
+   * the status), a change 2 (the BSL, the status), a deletion 2 (the BSL, the finalizer).
+   */
+  public static final Map<String, Long> LIFECYCLE_BOUNDS =
+      Map.of("one store created", 4L, "one store changed", 2L, "one store deleted", 2L);
+
+  /**
+   * Asserts that every event of {@link #storeLifecycle} cost at most its bound in {@link
+   * #LIFECYCLE_BOUNDS}, and at least one request (an event the controller never saw is no
+   * measurement).
+   *
+   * @param table the rows {@link #storeLifecycle} gave
+   */
+  public static void assertWithinLifecycleBounds(Map<String, Map<String, Long>> table) {
+    LIFECYCLE_BOUNDS.forEach(
+        (event, bound) -> {
+          Map<String, Long> counts = table.get(event);
+          assertThat(counts).as("requests for %s", event).isNotNull();
+          long total = counts.values().stream().mapToLong(Long::longValue).sum();
+          assertThat(total).as("requests for %s: %s", event, counts).isBetween(1L, bound);
+        });
   }
 
   /**
