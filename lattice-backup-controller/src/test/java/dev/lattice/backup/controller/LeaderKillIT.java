@@ -23,6 +23,7 @@ import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -73,7 +74,7 @@ class LeaderKillIT {
     @Override
     public synchronized void eventReceived(Action action, GenericKubernetesResource bsl) {
       events++;
-      boolean on = action != Action.DELETED && TestCluster.isDefault(bsl);
+      boolean on = action != Action.DELETED && Lookups.isDefault(bsl);
       isDefault.put(bsl.getMetadata().getName(), on);
       if (isDefault.values().stream().filter(b -> b).count() > 1) {
         violations++;
@@ -123,9 +124,7 @@ class LeaderKillIT {
         store(admin, "s" + i, i == STORES / 2);
         if (i == STORES / 3) {
           TestCluster.await(
-              "some BSLs exist",
-              Duration.ofSeconds(60),
-              () -> TestCluster.bsls(admin).size() >= 10);
+              "some BSLs exist", Duration.ofSeconds(60), () -> Lookups.bsls(admin).size() >= 10);
           a.destroyForcibly().waitFor();
         }
       }
@@ -138,7 +137,7 @@ class LeaderKillIT {
       TestCluster.await(
           "every store has its BSL and a status",
           Duration.ofSeconds(180),
-          () -> TestCluster.bsls(admin).size() == STORES && allHaveStatus(admin));
+          () -> Lookups.bsls(admin).size() == STORES && allHaveStatus(admin));
       // The default moves: s0 lets go; the other store that asks, s60, takes it.
       TestCluster.patchStore(admin, PLATFORM, "s0", "{\"spec\":{\"default\":false}}");
       TestCluster.await(
@@ -257,13 +256,13 @@ class LeaderKillIT {
   }
 
   private static boolean allHaveStatus(KubernetesClient admin) {
-    List<GenericKubernetesResource> stores = TestCluster.stores(admin);
+    List<GenericKubernetesResource> stores = Lookups.stores(admin);
     return stores.size() == STORES
         && stores.stream().allMatch(s -> TestCluster.section(s, "status").get("phase") != null);
   }
 
   private static Optional<String> defaultOwner(KubernetesClient admin) {
-    return TestCluster.bsls(admin).stream()
+    return Lookups.bsls(admin).stream()
         .filter(TestCluster::isDefault)
         .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))
         .findFirst();

@@ -27,6 +27,7 @@ import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -248,7 +249,7 @@ class ControllerBenchmark {
         "the change reaches the BSL",
         Duration.ofMinutes(5),
         () ->
-            TestCluster.bslOf(admin, PLATFORM, store)
+            Lookups.bslOf(admin, PLATFORM, store)
                 .map(b -> b.toString().contains("changed"))
                 .orElse(false));
   }
@@ -262,8 +263,8 @@ class ControllerBenchmark {
     long deadline = System.nanoTime() + CONVERGE.toNanos();
     long pause = n > 2000 ? 5000 : 1000;
     while (true) {
-      int bsls = TestCluster.bsls(admin).size();
-      List<GenericKubernetesResource> stores = TestCluster.stores(admin);
+      int bsls = Lookups.bsls(admin).size();
+      List<GenericKubernetesResource> stores = Lookups.stores(admin);
       long withStatus =
           stores.stream()
               .filter(s -> TestCluster.section(s, "status").get("phase") != null)
@@ -316,14 +317,14 @@ class ControllerBenchmark {
   private static Optional<String> veleroValidates(KubernetesClient admin)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(8);
-    for (GenericKubernetesResource b : TestCluster.bsls(admin)) {
+    for (GenericKubernetesResource b : Lookups.bsls(admin)) {
       pool.execute(() -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
     }
     pool.shutdown();
     pool.awaitTermination(10, TimeUnit.MINUTES);
     long deadline = System.nanoTime() + CONVERGE.toNanos();
     while (true) {
-      List<GenericKubernetesResource> stores = TestCluster.stores(admin);
+      List<GenericKubernetesResource> stores = Lookups.stores(admin);
       long ready =
           stores.stream()
               .filter(s -> "Ready".equals(TestCluster.section(s, "status").get("phase")))

@@ -26,6 +26,7 @@ import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -214,7 +215,7 @@ class AzureVeleroIT {
       TestCluster.await(
           "azure-archive's BSL to be the only default",
           () ->
-              TestCluster.bsls(admin).stream()
+              Lookups.bsls(admin).stream()
                   .filter(TestCluster::isDefault)
                   .map(b -> b.getMetadata().getName())
                   .toList()

@@ -24,6 +24,7 @@ import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -103,7 +104,7 @@ class ConcurrentReconcileIT {
           "the last default to settle",
           () -> {
             reconciler.reconcile(PLATFORM, expected);
-            return TestCluster.bsls(admin).stream()
+            return Lookups.bsls(admin).stream()
                 .filter(TestCluster::isDefault)
                 .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))
                 .toList()
@@ -118,7 +119,7 @@ class ConcurrentReconcileIT {
     }
 
     Map<String, String> owners = new HashMap<>();
-    for (GenericKubernetesResource b : TestCluster.bsls(admin)) {
+    for (GenericKubernetesResource b : Lookups.bsls(admin)) {
       owners.put(
           b.getMetadata().getName(),
           b.getMetadata().getLabels().get("lattice.dev/backup-store-name"));

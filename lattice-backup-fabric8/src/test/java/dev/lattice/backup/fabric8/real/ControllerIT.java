@@ -25,6 +25,7 @@ import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -79,7 +80,7 @@ class ControllerIT {
       if (action == Action.DELETED) {
         defaults.remove(name);
       } else {
-        defaults.put(name, TestCluster.isDefault(bsl));
+        defaults.put(name, Lookups.isDefault(bsl));
       }
       long count = defaults.values().stream().filter(b -> b).count();
       if (count > 1) {
@@ -101,7 +102,7 @@ class ControllerIT {
 
   private Optional<String> defaultBslOwner() {
     List<GenericKubernetesResource> defaults =
-        TestCluster.bsls(admin).stream().filter(TestCluster::isDefault).toList();
+        Lookups.bsls(admin).stream().filter(TestCluster::isDefault).toList();
     assertThat(defaults).hasSizeLessThanOrEqualTo(1);
     return defaults.stream()
         .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))
@@ -164,7 +165,7 @@ class ControllerIT {
                 .build();
         BackupStoreController loop = RealCluster.controller(informing).start()) {
       TestCluster.await(
-          "the first store's BSL", () -> TestCluster.bslOf(admin, PLATFORM, "before").isPresent());
+          "the first store's BSL", () -> Lookups.bslOf(admin, PLATFORM, "before").isPresent());
 
       proxy.cut();
       TestCluster.store(admin, PLATFORM, "during", false, TestCluster.s3("bucket-during"));
@@ -176,7 +177,7 @@ class ControllerIT {
       TestCluster.await(
           "the store created while cut off gets its BSL",
           Duration.ofSeconds(90),
-          () -> TestCluster.bslOf(admin, PLATFORM, "during").isPresent());
+          () -> Lookups.bslOf(admin, PLATFORM, "during").isPresent());
       List<AuditEvent> informers =
           RequestCounts.controllerEvents(cluster, mark).stream()
               .filter(
@@ -216,11 +217,11 @@ class ControllerIT {
     try (KubernetesClient client = cluster.controller()) {
       RealCluster.reconciler(client).reconcile();
     }
-    GenericKubernetesResource store = TestCluster.getStore(admin, tenant, "borrows").orElseThrow();
+    GenericKubernetesResource store = Lookups.getStore(admin, tenant, "borrows").orElseThrow();
     Map<String, Object> status = TestCluster.section(store, "status");
     assertThat(status).containsEntry("phase", "Failed");
     assertThat(String.valueOf(status.get("conditions"))).contains("cloudProviderRef");
-    assertThat(TestCluster.bsls(admin)).isEmpty();
+    assertThat(Lookups.bsls(admin)).isEmpty();
     assertThat(admin.secrets().inNamespace(VELERO).list().getItems()).isEmpty();
     assertThat(RequestCounts.controllerEvents(cluster, mark).stream().filter(AuditEvent::isWrite))
         .allSatisfy(e -> assertThat(e.resource()).isEqualTo("backupstores"))

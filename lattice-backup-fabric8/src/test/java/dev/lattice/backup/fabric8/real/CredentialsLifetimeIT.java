@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.fabric8.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -133,7 +134,7 @@ class CredentialsLifetimeIT {
   }
 
   private GenericKubernetesResource bsl() {
-    return TestCluster.bslOf(admin, TENANT, STORE).orElseThrow();
+    return Lookups.bslOf(admin, TENANT, STORE).orElseThrow();
   }
 
   private String mirrorName() {
@@ -175,7 +176,7 @@ class CredentialsLifetimeIT {
 
   /** The store's {@code status.message}, which is its Ready condition's message when not Ready. */
   private String ready() {
-    return TestCluster.getStore(admin, TENANT, STORE)
+    return Lookups.getStore(admin, TENANT, STORE)
         .map(s -> String.valueOf(TestCluster.section(s, "status").get("message")))
         .orElse("");
   }
@@ -187,7 +188,7 @@ class CredentialsLifetimeIT {
     TestCluster.await(
         "the copy with its CA, and caCertRef",
         () ->
-            TestCluster.bslOf(admin, TENANT, STORE).isPresent()
+            Lookups.bslOf(admin, TENANT, STORE).isPresent()
                 && mirror(mirrorName())
                     .equals(Optional.of(Map.of("ca.crt", CA, "cloud", "first-secret-value")))
                 && caCertRef().isPresent());
@@ -208,11 +209,11 @@ class CredentialsLifetimeIT {
     source("gcs-key", Map.of("other", "x"));
     TestCluster.await("the copy to go", () -> mirror(copy).isEmpty());
     assertThat(allVeleroSecrets()).doesNotContain("first-secret-value");
-    assertThat(TestCluster.bslOf(admin, TENANT, STORE)).isPresent();
+    assertThat(Lookups.bslOf(admin, TENANT, STORE)).isPresent();
     TestCluster.await(
         "the store to say why",
         () -> ready().contains("Secret team-a/gcs-key has no key \"cloud\""));
-    assertThat(TestCluster.phase(admin, TENANT, STORE)).isEqualTo("Failed");
+    assertThat(Lookups.phase(admin, TENANT, STORE)).isEqualTo("Failed");
 
     // Back, then deleted.
     source("gcs-key", Map.of("cloud", "second-secret-value"));
@@ -223,7 +224,7 @@ class CredentialsLifetimeIT {
     TestCluster.await(
         "the store to say the Secret is gone",
         () -> ready().contains("Secret team-a/gcs-key does not exist"));
-    assertThat(TestCluster.bslOf(admin, TENANT, STORE)).isPresent();
+    assertThat(Lookups.bslOf(admin, TENANT, STORE)).isPresent();
   }
 
   @Test
@@ -233,9 +234,7 @@ class CredentialsLifetimeIT {
     store("gcs-key");
     TestCluster.await(
         "the first copy",
-        () ->
-            TestCluster.bslOf(admin, TENANT, STORE).isPresent()
-                && mirror(mirrorName()).isPresent());
+        () -> Lookups.bslOf(admin, TENANT, STORE).isPresent() && mirror(mirrorName()).isPresent());
     String copy = mirrorName();
 
     RealCluster.editStorage(
@@ -255,7 +254,7 @@ class CredentialsLifetimeIT {
     store("gcs-key");
     TestCluster.await(
         "the copy",
-        () -> TestCluster.bslOf(admin, TENANT, STORE).isPresent() && caCertRef().isPresent());
+        () -> Lookups.bslOf(admin, TENANT, STORE).isPresent() && caCertRef().isPresent());
     String copy = mirrorName();
 
     source("gcs-key", Map.of("cloud", "changed-value", "ca.crt", "SENSITIVE-NOT-PEM"));
@@ -266,9 +265,9 @@ class CredentialsLifetimeIT {
                 .equals(
                     "Secret team-a/gcs-key key \"ca.crt\" holds no PEM CERTIFICATE block; nothing"
                         + " was applied"));
-    assertThat(TestCluster.phase(admin, TENANT, STORE)).isEqualTo("Failed");
+    assertThat(Lookups.phase(admin, TENANT, STORE)).isEqualTo("Failed");
     assertThat(mirror(copy)).contains(Map.of("cloud", "kept-value", "ca.crt", CA));
-    assertThat(TestCluster.getStore(admin, TENANT, STORE).map(s -> s.toString()).orElseThrow())
+    assertThat(Lookups.getStore(admin, TENANT, STORE).map(s -> s.toString()).orElseThrow())
         .doesNotContain("SENSITIVE-NOT-PEM");
   }
 }

@@ -27,6 +27,7 @@ import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -80,7 +81,7 @@ class Fabric8AdapterIT {
   }
 
   private GenericKubernetesResource bsl(String name) {
-    return TestCluster.bslOf(admin, PLATFORM, name)
+    return Lookups.bslOf(admin, PLATFORM, name)
         .orElseThrow(() -> new AssertionError("no BSL for " + name));
   }
 
@@ -106,15 +107,14 @@ class Fabric8AdapterIT {
     // apply, not by update, or a later apply could not remove them.
     assertThat(managers).noneMatch(RealCluster::anUpdateOfOurs);
     assertThat(
-            TestCluster.section(
-                TestCluster.getStore(admin, PLATFORM, "prod").orElseThrow(), "status"))
+            TestCluster.section(Lookups.getStore(admin, PLATFORM, "prod").orElseThrow(), "status"))
         .containsEntry("phase", "Pending");
 
     TestCluster.veleroMarks(admin, prod.getMetadata().getName(), "Available");
     TestCluster.veleroMarks(admin, bsl("minio").getMetadata().getName(), "Available");
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
-    GenericKubernetesResource store = TestCluster.getStore(admin, PLATFORM, "prod").orElseThrow();
+    GenericKubernetesResource store = Lookups.getStore(admin, PLATFORM, "prod").orElseThrow();
     Map<String, Object> status = TestCluster.section(store, "status");
     assertThat(status).containsEntry("phase", "Ready");
     assertThat(((Number) status.get("observedGeneration")).longValue())
@@ -160,8 +160,8 @@ class Fabric8AdapterIT {
         .delete();
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
-    assertThat(TestCluster.getStore(admin, PLATFORM, "minio")).isEmpty();
-    assertThat(TestCluster.bsls(admin)).isEmpty();
+    assertThat(Lookups.getStore(admin, PLATFORM, "minio")).isEmpty();
+    assertThat(Lookups.bsls(admin)).isEmpty();
     List<String> writes =
         RequestCounts.controllerEvents(cluster, mark).stream()
             .filter(AuditEvent::isWrite)
@@ -331,17 +331,13 @@ class Fabric8AdapterIT {
           .anySatisfy(e -> assertThat(e.code()).isEqualTo(409));
       assertThat(first.failures()).isNotEmpty();
       assertThat(first.requeueAfter()).isPresent();
-      assertThat(TestCluster.bsls(admin)).as("nothing created without the finalizer").isEmpty();
+      assertThat(Lookups.bsls(admin)).as("nothing created without the finalizer").isEmpty();
 
       ReconcileOutcome second = RealCluster.reconciler(racing).reconcile(PLATFORM, "s");
       assertThat(second.failures()).isEmpty();
-      assertThat(
-              TestCluster.getStore(admin, PLATFORM, "s")
-                  .orElseThrow()
-                  .getMetadata()
-                  .getFinalizers())
+      assertThat(Lookups.getStore(admin, PLATFORM, "s").orElseThrow().getMetadata().getFinalizers())
           .contains(ReconcileOptions.DEFAULT_FINALIZER);
-      assertThat(TestCluster.bslOf(admin, PLATFORM, "s")).isPresent();
+      assertThat(Lookups.bslOf(admin, PLATFORM, "s")).isPresent();
     }
   }
 
@@ -395,7 +391,7 @@ class Fabric8AdapterIT {
     assertThat(reconciler.reconcile().failures()).isEmpty();
 
     List<String> names = new ArrayList<>();
-    TestCluster.bsls(admin).forEach(b -> names.add(b.getMetadata().getName()));
+    Lookups.bsls(admin).forEach(b -> names.add(b.getMetadata().getName()));
     assertThat(names).contains("hand-made").doesNotContain(orphan.getMetadata().getName());
   }
 

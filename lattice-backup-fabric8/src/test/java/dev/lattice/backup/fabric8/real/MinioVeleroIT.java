@@ -25,6 +25,7 @@ import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.MinioServer;
 import dev.lattice.backup.junit.Velero;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -142,8 +143,7 @@ class MinioVeleroIT {
     steps.awaitPhase("local-minio", "Ready");
     assertThat(steps.veleroStatus("local-minio")).containsEntry("phase", "Available");
     Map<String, Object> config =
-        TestCluster.section(
-            TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow(), "spec");
+        TestCluster.section(Lookups.bslOf(admin, PLATFORM, "local-minio").orElseThrow(), "spec");
     assertThat(String.valueOf(config.get("config")))
         .as("the library emits no checksumAlgorithm")
         .doesNotContain("checksumAlgorithm");

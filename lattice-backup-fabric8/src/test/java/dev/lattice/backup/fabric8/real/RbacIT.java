@@ -27,6 +27,7 @@ import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -90,8 +91,8 @@ class RbacIT {
               .start()) {
         TestCluster.store(admin, PLATFORM, "prod", true, TestCluster.s3("lattice-backups"));
         TestCluster.store(admin, PLATFORM, "minio", false, TestCluster.minio("backups"));
-        TestCluster.await("both BSLs", () -> TestCluster.bsls(admin).size() == 2);
-        TestCluster.bsls(admin)
+        TestCluster.await("both BSLs", () -> Lookups.bsls(admin).size() == 2);
+        Lookups.bsls(admin)
             .forEach(b -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
         TestCluster.await(
             "both stores Ready",
@@ -102,7 +103,7 @@ class RbacIT {
                             "Ready"
                                 .equals(
                                     TestCluster.section(
-                                            TestCluster.getStore(admin, PLATFORM, n).orElseThrow(),
+                                            Lookups.getStore(admin, PLATFORM, n).orElseThrow(),
                                             "status")
                                         .get("phase"))));
         TestCluster.secret(admin, PLATFORM, "creds", "v2");
@@ -114,8 +115,8 @@ class RbacIT {
             .delete();
         TestCluster.await(
             "the deleted store is gone",
-            () -> TestCluster.getStore(admin, PLATFORM, "minio").isEmpty());
-        TestCluster.await("its BSL is gone", () -> TestCluster.bsls(admin).size() == 1);
+            () -> Lookups.getStore(admin, PLATFORM, "minio").isEmpty());
+        TestCluster.await("its BSL is gone", () -> Lookups.bsls(admin).size() == 1);
       }
       // The uncached ports, as an embedder without the controller uses them: a changed store is
       // read before its status is written.

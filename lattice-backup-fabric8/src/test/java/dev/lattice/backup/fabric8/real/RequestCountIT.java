@@ -27,6 +27,7 @@ import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -85,7 +86,7 @@ class RequestCountIT {
 
         table.putAll(
             RequestCounts.storeLifecycle(
-                cluster, admin, () -> TestCluster.bslOf(admin, PLATFORM, "new").isPresent()));
+                cluster, admin, () -> Lookups.bslOf(admin, PLATFORM, "new").isPresent()));
         // One resync period of the converged cluster: every store is reconciled from the cache.
         long mark = cluster.auditLog().mark();
         int passesBefore = storePasses.get();

@@ -25,6 +25,7 @@ import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.Reconciler;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -106,7 +107,7 @@ class SupportedVersionIT {
     assertThat(served.getName()).isEqualTo("v1alpha1");
     assertThat(served.getServed()).isTrue();
     assertThat(served.getSubresources().getStatus()).isNotNull();
-    assertThat(TestCluster.stores(admin)).isEmpty(); // served: the list works
+    assertThat(Lookups.stores(admin)).isEmpty(); // served: the list works
   }
 
   @Test
@@ -148,11 +149,11 @@ class SupportedVersionIT {
       TestCluster.store(admin, PLATFORM, "ssa", false, TestCluster.minio("backups"));
       assertThat(reconciler.reconcile().failures()).isEmpty();
 
-      GenericKubernetesResource bsl = TestCluster.bslOf(admin, PLATFORM, "ssa").orElseThrow();
+      GenericKubernetesResource bsl = Lookups.bslOf(admin, PLATFORM, "ssa").orElseThrow();
       assertOwnedByOurApply(bsl, "f:s3Url");
       assertOwnedByOurApply(
           admin.secrets().inNamespace(VELERO).list().getItems().stream()
-              .filter(s -> TestCluster.labelledFor(s, PLATFORM, "ssa"))
+              .filter(s -> Lookups.labelledFor(s, PLATFORM, "ssa"))
               .findFirst()
               .orElseThrow(),
           "f:data");
@@ -166,7 +167,7 @@ class SupportedVersionIT {
           TestCluster.s3("backups")
               .replace("cloudProviderRef: aws-prod\n", "credentialsSecretRef: creds\n"));
       assertThat(reconciler.reconcile().failures()).isEmpty();
-      bsl = TestCluster.bslOf(admin, PLATFORM, "ssa").orElseThrow();
+      bsl = Lookups.bslOf(admin, PLATFORM, "ssa").orElseThrow();
       assertThat(asMap(TestCluster.section(bsl, "spec").get("config")))
           .containsKey("region")
           .doesNotContainKeys("s3Url", "s3ForcePathStyle");
@@ -196,24 +197,23 @@ class SupportedVersionIT {
       TestCluster.await(
           "a BSL and a mirrored Secret",
           () ->
-              TestCluster.bslOf(admin, PLATFORM, "life").isPresent()
-                  && TestCluster.hasMirroredSecret(admin, PLATFORM, "life"));
-      assertThat(TestCluster.phase(admin, PLATFORM, "life")).isNotEqualTo("Ready");
+              Lookups.bslOf(admin, PLATFORM, "life").isPresent()
+                  && Lookups.hasMirroredSecret(admin, PLATFORM, "life"));
+      assertThat(Lookups.phase(admin, PLATFORM, "life")).isNotEqualTo("Ready");
 
-      String bsl = TestCluster.bslOf(admin, PLATFORM, "life").orElseThrow().getMetadata().getName();
+      String bsl = Lookups.bslOf(admin, PLATFORM, "life").orElseThrow().getMetadata().getName();
       TestCluster.veleroMarks(admin, bsl, "Available");
       TestCluster.await(
-          "the store Ready", () -> "Ready".equals(TestCluster.phase(admin, PLATFORM, "life")));
-      assertThat(TestCluster.isDefault(TestCluster.bslOf(admin, PLATFORM, "life").orElseThrow()))
-          .isTrue();
+          "the store Ready", () -> "Ready".equals(Lookups.phase(admin, PLATFORM, "life")));
+      assertThat(Lookups.isDefault(Lookups.bslOf(admin, PLATFORM, "life").orElseThrow())).isTrue();
 
       TestCluster.deleteStore(admin, PLATFORM, "life");
       TestCluster.await(
           "the store, its BSL and its mirrored Secret gone",
           () ->
-              TestCluster.getStore(admin, PLATFORM, "life").isEmpty()
-                  && TestCluster.bslOf(admin, PLATFORM, "life").isEmpty()
-                  && !TestCluster.hasMirroredSecret(admin, PLATFORM, "life"));
+              Lookups.getStore(admin, PLATFORM, "life").isEmpty()
+                  && Lookups.bslOf(admin, PLATFORM, "life").isEmpty()
+                  && !Lookups.hasMirroredSecret(admin, PLATFORM, "life"));
     }
   }
 

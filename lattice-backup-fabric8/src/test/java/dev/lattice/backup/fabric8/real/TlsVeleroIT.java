@@ -26,6 +26,7 @@ import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.MinioServer;
 import dev.lattice.backup.junit.TestCa;
 import dev.lattice.backup.junit.Velero;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -193,7 +194,7 @@ class TlsVeleroIT {
 
   @SuppressWarnings("unchecked")
   private static Optional<Object> caCertRef() {
-    GenericKubernetesResource bsl = TestCluster.bslOf(admin, PLATFORM, STORE).orElseThrow();
+    GenericKubernetesResource bsl = Lookups.bslOf(admin, PLATFORM, STORE).orElseThrow();
     Map<String, Object> storage =
         (Map<String, Object>) TestCluster.section(bsl, "spec").get("objectStorage");
     return Optional.ofNullable(storage.get("caCertRef"));
@@ -217,8 +218,7 @@ class TlsVeleroIT {
     awaitVelero("Unavailable", "certificate signed by unknown authority");
     String bsl = steps.bslName(STORE);
     assertThat(caCertRef()).contains(Map.of("name", bsl + "-credentials", "key", "ca.crt"));
-    Object spec =
-        TestCluster.section(TestCluster.bslOf(admin, PLATFORM, STORE).orElseThrow(), "spec");
+    Object spec = TestCluster.section(Lookups.bslOf(admin, PLATFORM, STORE).orElseThrow(), "spec");
     assertThat(String.valueOf(spec))
         .doesNotContain("insecureSkipTLSVerify")
         .doesNotContain("caCert=");
@@ -230,11 +230,11 @@ class TlsVeleroIT {
     // The right CA, in the same Secret: only the Secret changes, not the location's spec.
     // (Velero's BSL has no status subresource, so its status updates move the generation: the
     // spec and our last apply are what must stay.)
-    GenericKubernetesResource before = TestCluster.bslOf(admin, PLATFORM, STORE).orElseThrow();
+    GenericKubernetesResource before = Lookups.bslOf(admin, PLATFORM, STORE).orElseThrow();
     credentials(Optional.of(ca.certificatePem()));
     steps.awaitPhase(STORE, "Ready");
     assertThat(steps.veleroStatus(STORE)).containsEntry("phase", "Available");
-    GenericKubernetesResource after = TestCluster.bslOf(admin, PLATFORM, STORE).orElseThrow();
+    GenericKubernetesResource after = Lookups.bslOf(admin, PLATFORM, STORE).orElseThrow();
     assertThat(TestCluster.section(after, "spec")).isEqualTo(TestCluster.section(before, "spec"));
     assertThat(ourApply(after)).as("the controller's last apply").isEqualTo(ourApply(before));
     assertThat(velero.isRunning()).isTrue();
@@ -311,7 +311,7 @@ class TlsVeleroIT {
         () -> admin.secrets().inNamespace(VELERO).withName(copy).get() == null);
     // Velero reads the CA first, then the credentials: either way the copy is missing.
     awaitVelero("Unavailable", "unable to get key for secret: Secret \"" + copy + "\" not found");
-    assertThat(TestCluster.bslOf(admin, PLATFORM, STORE)).isPresent();
+    assertThat(Lookups.bslOf(admin, PLATFORM, STORE)).isPresent();
     steps.awaitPhase(STORE, "Failed");
     assertThat(steps.message(STORE))
         .isEqualTo(

@@ -26,6 +26,7 @@ import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.GcsEmulator;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -145,7 +146,7 @@ class VeleroIT {
 
     for (String store : List.of("production-s3", "local-minio")) {
       steps.awaitPhase(store, "Ready");
-      GenericKubernetesResource s = TestCluster.getStore(admin, PLATFORM, store).orElseThrow();
+      GenericKubernetesResource s = Lookups.getStore(admin, PLATFORM, store).orElseThrow();
       assertThat(((Number) steps.status(store).get("observedGeneration")).longValue())
           .isEqualTo(s.getMetadata().getGeneration());
       assertThat(steps.veleroStatus(store))
@@ -214,7 +215,7 @@ class VeleroIT {
     steps.awaitPhase("production-s3", "Ready");
     steps.awaitPhase("local-minio", "Ready");
     String minioBsl =
-        TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
+        Lookups.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
 
     steps.backup("first", APP, Optional.empty());
     steps.backup("second", APP, Optional.of(minioBsl));
@@ -244,7 +245,7 @@ class VeleroIT {
       TestCluster.await(
           "local-minio's BSL to be the default",
           () ->
-              TestCluster.bslOf(admin, PLATFORM, "local-minio")
+              Lookups.bslOf(admin, PLATFORM, "local-minio")
                   .map(TestCluster::isDefault)
                   .orElse(false));
       steps.backup("after-move", APP, Optional.empty());
@@ -262,7 +263,7 @@ class VeleroIT {
   void deletingAStoreRemovesItsLocationAndSecretAndLeavesTheBucketAndVeleroAlone() {
     steps.applyExample("minio-store.yaml");
     steps.awaitPhase("local-minio", "Ready");
-    GenericKubernetesResource bsl = TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow();
+    GenericKubernetesResource bsl = Lookups.bslOf(admin, PLATFORM, "local-minio").orElseThrow();
     String prefix = steps.prefixOf("local-minio");
     steps.backup("kept", APP, Optional.of(bsl.getMetadata().getName()));
     List<String> before = objects.objects("backups");
@@ -280,8 +281,8 @@ class VeleroIT {
     TestCluster.await(
         "the store, its BSL and its Secret to go",
         () ->
-            TestCluster.getStore(admin, PLATFORM, "local-minio").isEmpty()
-                && TestCluster.bslOf(admin, PLATFORM, "local-minio").isEmpty()
+            Lookups.getStore(admin, PLATFORM, "local-minio").isEmpty()
+                && Lookups.bslOf(admin, PLATFORM, "local-minio").isEmpty()
                 && admin.secrets().inNamespace(VELERO).withName(mirror).get() == null);
     assertThat(objects.objects("backups"))
         .isEqualTo(before)
@@ -300,7 +301,7 @@ class VeleroIT {
           () -> "Pending".equals(String.valueOf(steps.status("local-minio").get("phase"))));
       assertThat(String.valueOf(steps.status("local-minio").get("message")))
           .startsWith("waiting for Velero to validate BackupStorageLocation velero/");
-      assertThat(TestCluster.bslOf(admin, PLATFORM, "local-minio")).isPresent();
+      assertThat(Lookups.bslOf(admin, PLATFORM, "local-minio")).isPresent();
     } finally {
       velero = newVelero();
     }
@@ -315,9 +316,9 @@ class VeleroIT {
     steps.awaitPhase("production-s3", "Ready");
     steps.awaitPhase("local-minio", "Ready");
     String prod =
-        TestCluster.bslOf(admin, PLATFORM, "production-s3").orElseThrow().getMetadata().getName();
+        Lookups.bslOf(admin, PLATFORM, "production-s3").orElseThrow().getMetadata().getName();
     String minio =
-        TestCluster.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
+        Lookups.bslOf(admin, PLATFORM, "local-minio").orElseThrow().getMetadata().getName();
 
     velero.close();
     long mark = cluster.auditLog().mark();
@@ -332,7 +333,7 @@ class VeleroIT {
         "the store's default to be the only default again",
         VELERO_TIMEOUT,
         () ->
-            TestCluster.bsls(admin).stream()
+            Lookups.bsls(admin).stream()
                 .filter(TestCluster::isDefault)
                 .map(b -> b.getMetadata().getName())
                 .toList()
@@ -351,7 +352,7 @@ class VeleroIT {
     assertThat(defaultWrites)
         .as("the controller's BSL writes after Velero's flip")
         .isBetween(1L, 4L);
-    assertThat(TestCluster.bslOf(admin, PLATFORM, "local-minio").map(TestCluster::isDefault))
+    assertThat(Lookups.bslOf(admin, PLATFORM, "local-minio").map(TestCluster::isDefault))
         .contains(false);
   }
 
@@ -384,17 +385,17 @@ class VeleroIT {
 
     TestCluster.await(
         "team-a-gcs Ready (status "
-            + TestCluster.getStore(admin, tenant, "team-a-gcs")
+            + Lookups.getStore(admin, tenant, "team-a-gcs")
                 .map(x -> TestCluster.section(x, "status"))
                 .orElse(Map.of())
             + ")",
         VELERO_TIMEOUT,
         () ->
-            TestCluster.getStore(admin, tenant, "team-a-gcs")
+            Lookups.getStore(admin, tenant, "team-a-gcs")
                 .map(x -> TestCluster.section(x, "status").get("phase"))
                 .filter("Ready"::equals)
                 .isPresent());
-    GenericKubernetesResource ours = TestCluster.bslOf(admin, tenant, "team-a-gcs").orElseThrow();
+    GenericKubernetesResource ours = Lookups.bslOf(admin, tenant, "team-a-gcs").orElseThrow();
     assertThat(TestCluster.section(ours, "status")).containsEntry("phase", "Available");
     steps.backup("to-gcs", APP, Optional.of(ours.getMetadata().getName()));
     assertThat(gcs.objects("team-a-backups"))
@@ -460,7 +461,7 @@ class VeleroIT {
 
   @SuppressWarnings("unchecked")
   private static String prefixOf(String ns, String store) {
-    GenericKubernetesResource bsl = TestCluster.bslOf(admin, ns, store).orElseThrow();
+    GenericKubernetesResource bsl = Lookups.bslOf(admin, ns, store).orElseThrow();
     Object storage = TestCluster.section(bsl, "spec").get("objectStorage");
     Object prefix = storage instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("prefix") : null;
     return prefix == null ? "" : prefix + "/";

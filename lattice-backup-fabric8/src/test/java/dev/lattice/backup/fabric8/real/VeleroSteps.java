@@ -20,6 +20,7 @@ import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 
 import dev.lattice.backup.fabric8.Resources;
 import dev.lattice.backup.junit.Velero;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -75,7 +76,7 @@ final class VeleroSteps {
   }
 
   Map<String, Object> status(String store) {
-    return TestCluster.getStore(admin, PLATFORM, store)
+    return Lookups.getStore(admin, PLATFORM, store)
         .map(s -> TestCluster.section(s, "status"))
         .orElse(Map.of());
   }
@@ -85,13 +86,13 @@ final class VeleroSteps {
   }
 
   Map<String, Object> veleroStatus(String store) {
-    return TestCluster.bslOf(admin, PLATFORM, store)
+    return Lookups.bslOf(admin, PLATFORM, store)
         .map(b -> TestCluster.section(b, "status"))
         .orElse(Map.of());
   }
 
   String bslName(String store) {
-    return TestCluster.bslOf(admin, PLATFORM, store).orElseThrow().getMetadata().getName();
+    return Lookups.bslOf(admin, PLATFORM, store).orElseThrow().getMetadata().getName();
   }
 
   void awaitPhase(String store, String phase) {
@@ -117,7 +118,7 @@ final class VeleroSteps {
   /** Where Velero writes a store's backups in its bucket: the BSL's prefix and a slash. */
   @SuppressWarnings("unchecked")
   String prefixOf(String store) {
-    GenericKubernetesResource bsl = TestCluster.bslOf(admin, PLATFORM, store).orElseThrow();
+    GenericKubernetesResource bsl = Lookups.bslOf(admin, PLATFORM, store).orElseThrow();
     Object storage = TestCluster.section(bsl, "spec").get("objectStorage");
     Object prefix = storage instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("prefix") : null;
     return prefix == null ? "" : prefix + "/";

@@ -26,6 +26,7 @@ import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -68,7 +69,7 @@ class JosdkOperatorIT {
       if (action == Action.DELETED) {
         defaults.remove(name);
       } else {
-        defaults.put(name, TestCluster.isDefault(bsl));
+        defaults.put(name, Lookups.isDefault(bsl));
       }
       long count = defaults.values().stream().filter(Boolean::booleanValue).count();
       if (count > 1) {
@@ -128,32 +129,27 @@ class JosdkOperatorIT {
       TestCluster.store(admin, PLATFORM, "first", true, TestCluster.minio("first"));
       TestCluster.await(
           "the first store's BSL, default",
-          () ->
-              TestCluster.bslOf(admin, PLATFORM, "first")
-                  .filter(TestCluster::isDefault)
-                  .isPresent());
+          () -> Lookups.bslOf(admin, PLATFORM, "first").filter(TestCluster::isDefault).isPresent());
       TestCluster.store(admin, PLATFORM, "second", true, TestCluster.minio("second"));
       TestCluster.await(
           "both BSLs and both mirrored Secrets",
           () ->
-              TestCluster.bslOf(admin, PLATFORM, "second").isPresent()
-                  && TestCluster.hasMirroredSecret(admin, PLATFORM, "first")
-                  && TestCluster.hasMirroredSecret(admin, PLATFORM, "second"));
-      TestCluster.bsls(admin)
+              Lookups.bslOf(admin, PLATFORM, "second").isPresent()
+                  && Lookups.hasMirroredSecret(admin, PLATFORM, "first")
+                  && Lookups.hasMirroredSecret(admin, PLATFORM, "second"));
+      Lookups.bsls(admin)
           .forEach(b -> TestCluster.veleroMarks(admin, b.getMetadata().getName(), "Available"));
       TestCluster.await(
           "both stores Ready, the first the default",
           () ->
-              TestCluster.phase(admin, PLATFORM, "first").equals("Ready")
-                  && TestCluster.phase(admin, PLATFORM, "second").equals("Ready")
-                  && TestCluster.condition(admin, PLATFORM, "first", "Default").equals("True")
-                  && TestCluster.condition(admin, PLATFORM, "second", "Default").equals("False"));
-      assertThat(TestCluster.bslOf(admin, PLATFORM, "second").filter(TestCluster::isDefault))
-          .isEmpty();
+              Lookups.phase(admin, PLATFORM, "first").equals("Ready")
+                  && Lookups.phase(admin, PLATFORM, "second").equals("Ready")
+                  && Lookups.condition(admin, PLATFORM, "first", "Default").equals("True")
+                  && Lookups.condition(admin, PLATFORM, "second", "Default").equals("False"));
+      assertThat(Lookups.bslOf(admin, PLATFORM, "second").filter(TestCluster::isDefault)).isEmpty();
       TestCluster.await(
-          "the orphan BSL collected", () -> TestCluster.bslOf(admin, PLATFORM, "gone").isEmpty());
-      GenericKubernetesResource first =
-          TestCluster.getStore(admin, PLATFORM, "first").orElseThrow();
+          "the orphan BSL collected", () -> Lookups.bslOf(admin, PLATFORM, "gone").isEmpty());
+      GenericKubernetesResource first = Lookups.getStore(admin, PLATFORM, "first").orElseThrow();
       assertThat(first.getMetadata().getFinalizers())
           .as("JOSDK put lattice-backup's finalizer on the store")
           .containsExactly(ReconcileOptions.DEFAULT_FINALIZER);
@@ -175,22 +171,20 @@ class JosdkOperatorIT {
       TestCluster.await(
           "the deleted store, its BSL and its mirrored Secret gone",
           () ->
-              TestCluster.getStore(admin, PLATFORM, "first").isEmpty()
-                  && TestCluster.bslOf(admin, PLATFORM, "first").isEmpty()
-                  && !TestCluster.hasMirroredSecret(admin, PLATFORM, "first"));
+              Lookups.getStore(admin, PLATFORM, "first").isEmpty()
+                  && Lookups.bslOf(admin, PLATFORM, "first").isEmpty()
+                  && !Lookups.hasMirroredSecret(admin, PLATFORM, "first"));
       TestCluster.await(
           "the default moved to the second store, and its status says so",
           () ->
-              TestCluster.bslOf(admin, PLATFORM, "second")
-                      .filter(TestCluster::isDefault)
-                      .isPresent()
-                  && TestCluster.condition(admin, PLATFORM, "second", "Default").equals("True"));
-      assertThat(TestCluster.hasMirroredSecret(admin, PLATFORM, "second")).isTrue();
+              Lookups.bslOf(admin, PLATFORM, "second").filter(TestCluster::isDefault).isPresent()
+                  && Lookups.condition(admin, PLATFORM, "second", "Default").equals("True"));
+      assertThat(Lookups.hasMirroredSecret(admin, PLATFORM, "second")).isTrue();
 
       // The legacy store: JOSDK removes the finalizer it did not add (its removal is a JSON patch,
       // not a server-side apply), and the store goes.
       TestCluster.await(
-          "the legacy store's BSL", () -> TestCluster.bslOf(admin, PLATFORM, "legacy").isPresent());
+          "the legacy store's BSL", () -> Lookups.bslOf(admin, PLATFORM, "legacy").isPresent());
       admin
           .genericKubernetesResources(Resources.BACKUP_STORES)
           .inNamespace(PLATFORM)
@@ -199,8 +193,8 @@ class JosdkOperatorIT {
       TestCluster.await(
           "the legacy store and its BSL gone",
           () ->
-              TestCluster.getStore(admin, PLATFORM, "legacy").isEmpty()
-                  && TestCluster.bslOf(admin, PLATFORM, "legacy").isEmpty());
+              Lookups.getStore(admin, PLATFORM, "legacy").isEmpty()
+                  && Lookups.bslOf(admin, PLATFORM, "legacy").isEmpty());
     } finally {
       operator.stop();
     }

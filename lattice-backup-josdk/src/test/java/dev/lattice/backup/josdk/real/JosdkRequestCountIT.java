@@ -23,6 +23,7 @@ import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
+import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -64,8 +65,8 @@ class JosdkRequestCountIT {
               cluster,
               admin,
               () ->
-                  TestCluster.bslOf(admin, PLATFORM, "new").isPresent()
-                      && "Pending".equals(TestCluster.phase(admin, PLATFORM, "new"))));
+                  Lookups.bslOf(admin, PLATFORM, "new").isPresent()
+                      && "Pending".equals(Lookups.phase(admin, PLATFORM, "new"))));
     } finally {
       operator.stop();
     }

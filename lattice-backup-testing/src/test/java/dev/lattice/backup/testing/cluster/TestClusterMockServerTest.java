@@ -88,26 +88,26 @@ class TestClusterMockServerTest {
     GenericKubernetesResource created =
         TestCluster.store(client, PLATFORM, "prod", true, TestCluster.s3("b"));
     assertThat(created.getMetadata().getName()).isEqualTo("prod");
-    assertThat(TestCluster.getStore(client, PLATFORM, "prod"))
+    assertThat(Lookups.getStore(client, PLATFORM, "prod"))
         .hasValueSatisfying(
             s -> assertThat(TestCluster.section(s, "spec")).containsEntry("default", true));
-    assertThat(TestCluster.stores(client)).hasSize(1);
+    assertThat(Lookups.stores(client)).hasSize(1);
 
     TestCluster.patchStore(client, PLATFORM, "prod", "{\"spec\":{\"default\":false}}");
-    assertThat(TestCluster.section(TestCluster.getStore(client, PLATFORM, "prod").get(), "spec"))
+    assertThat(TestCluster.section(Lookups.getStore(client, PLATFORM, "prod").get(), "spec"))
         .containsEntry("default", false);
 
     TestCluster.deleteStore(client, PLATFORM, "prod");
-    assertThat(TestCluster.getStore(client, PLATFORM, "prod")).isEmpty();
-    assertThat(TestCluster.stores(client)).isEmpty();
+    assertThat(Lookups.getStore(client, PLATFORM, "prod")).isEmpty();
+    assertThat(Lookups.stores(client)).isEmpty();
   }
 
   @Test
   void aStoreInAnotherNamespaceIsNotThePlatforms() {
     TestCluster.store(client, "team-a", "theirs", false, TestCluster.minio("b"));
 
-    assertThat(TestCluster.getStore(client, "team-a", "theirs")).isPresent();
-    assertThat(TestCluster.stores(client)).isEmpty();
+    assertThat(Lookups.getStore(client, "team-a", "theirs")).isPresent();
+    assertThat(Lookups.stores(client)).isEmpty();
   }
 
   @Test
@@ -125,12 +125,12 @@ class TestClusterMockServerTest {
             "prod"));
     plainSecret(VELERO, "unlabelled", Map.of());
 
-    assertThat(TestCluster.bsls(client)).hasSize(3);
-    assertThat(TestCluster.bslOf(client, "team-a", "prod"))
+    assertThat(Lookups.bsls(client)).hasSize(3);
+    assertThat(Lookups.bslOf(client, "team-a", "prod"))
         .hasValueSatisfying(b -> assertThat(b.getMetadata().getName()).isEqualTo("lattice-prod"));
-    assertThat(TestCluster.bslOf(client, "team-b", "prod")).isEmpty();
-    assertThat(TestCluster.hasMirroredSecret(client, "team-a", "prod")).isTrue();
-    assertThat(TestCluster.hasMirroredSecret(client, "team-a", "other")).isFalse();
+    assertThat(Lookups.bslOf(client, "team-b", "prod")).isEmpty();
+    assertThat(Lookups.hasMirroredSecret(client, "team-a", "prod")).isTrue();
+    assertThat(Lookups.hasMirroredSecret(client, "team-a", "other")).isFalse();
   }
 
   @Test
@@ -139,9 +139,9 @@ class TestClusterMockServerTest {
 
     TestCluster.veleroMarks(client, "lattice-prod", "Available");
 
-    GenericKubernetesResource b = TestCluster.bslOf(client, "team-a", "prod").orElseThrow();
+    GenericKubernetesResource b = Lookups.bslOf(client, "team-a", "prod").orElseThrow();
     assertThat(TestCluster.section(b, "status")).containsEntry("phase", "Available");
-    assertThat(TestCluster.isDefault(b)).isFalse();
+    assertThat(Lookups.isDefault(b)).isFalse();
   }
 
   @Test
@@ -154,12 +154,12 @@ class TestClusterMockServerTest {
         "ready",
         "{\"status\":{\"phase\":\"Ready\",\"conditions\":[{\"type\":\"Default\",\"status\":\"True\"}]}}");
 
-    assertThat(TestCluster.phase(client, PLATFORM, "ready")).isEqualTo("Ready");
-    assertThat(TestCluster.phase(client, PLATFORM, "fresh")).isEqualTo("null");
-    assertThat(TestCluster.phase(client, PLATFORM, "missing")).isEmpty();
-    assertThat(TestCluster.condition(client, PLATFORM, "ready", "Default")).isEqualTo("True");
-    assertThat(TestCluster.condition(client, PLATFORM, "fresh", "Default")).isEmpty();
-    assertThat(TestCluster.readyStores(client)).isEqualTo(1);
+    assertThat(Lookups.phase(client, PLATFORM, "ready")).isEqualTo("Ready");
+    assertThat(Lookups.phase(client, PLATFORM, "fresh")).isEqualTo("null");
+    assertThat(Lookups.phase(client, PLATFORM, "missing")).isEmpty();
+    assertThat(Lookups.condition(client, PLATFORM, "ready", "Default")).isEqualTo("True");
+    assertThat(Lookups.condition(client, PLATFORM, "fresh", "Default")).isEmpty();
+    assertThat(Lookups.readyStores(client)).isEqualTo(1);
   }
 
   @Test
@@ -181,7 +181,7 @@ class TestClusterMockServerTest {
                 .list()
                 .getItems())
         .isEmpty();
-    assertThat(TestCluster.bsls(client)).isEmpty();
+    assertThat(Lookups.bsls(client)).isEmpty();
     assertThat(client.secrets().inNamespace(VELERO).list().getItems()).isEmpty();
     assertThat(client.secrets().inNamespace(PLATFORM).withName("creds").get()).isNotNull();
   }

@@ -106,9 +106,9 @@ class TestClusterTest {
     GenericKubernetesResource off = object(Map.of());
     off.setAdditionalProperty("spec", Map.of("default", false));
 
-    assertThat(TestCluster.isDefault(on)).isTrue();
-    assertThat(TestCluster.isDefault(off)).isFalse();
-    assertThat(TestCluster.isDefault(object(Map.of()))).isFalse();
+    assertThat(Lookups.isDefault(on)).isTrue();
+    assertThat(Lookups.isDefault(off)).isFalse();
+    assertThat(Lookups.isDefault(object(Map.of()))).isFalse();
   }
 
   @Test
@@ -119,14 +119,14 @@ class TestClusterTest {
                 "lattice.dev/backup-store-namespace", "team-a",
                 "lattice.dev/backup-store-name", "prod"));
 
-    assertThat(TestCluster.labelledFor(ours, "team-a", "prod")).isTrue();
-    assertThat(TestCluster.labelledFor(ours, "team-b", "prod")).isFalse();
-    assertThat(TestCluster.labelledFor(ours, "team-a", "other")).isFalse();
-    assertThat(TestCluster.labelledFor(object(Map.of()), "team-a", "prod")).isFalse();
+    assertThat(Lookups.labelledFor(ours, "team-a", "prod")).isTrue();
+    assertThat(Lookups.labelledFor(ours, "team-b", "prod")).isFalse();
+    assertThat(Lookups.labelledFor(ours, "team-a", "other")).isFalse();
+    assertThat(Lookups.labelledFor(object(Map.of()), "team-a", "prod")).isFalse();
     GenericKubernetesResource unlabelled = new GenericKubernetesResource();
     unlabelled.setMetadata(new ObjectMetaBuilder().withName("u").build());
     unlabelled.getMetadata().setLabels(null);
-    assertThat(TestCluster.labelledFor(unlabelled, "team-a", "prod")).isFalse();
+    assertThat(Lookups.labelledFor(unlabelled, "team-a", "prod")).isFalse();
   }
 
   @Test
@@ -142,10 +142,10 @@ class TestClusterTest {
                 Map.of("type", "Ready", "status", "True"),
                 Map.of("type", "Default", "status", "False"))));
 
-    assertThat(TestCluster.condition(s, "Default")).isEqualTo("False");
-    assertThat(TestCluster.condition(s, "Ready")).isEqualTo("True");
-    assertThat(TestCluster.condition(s, "Other")).isEmpty();
-    assertThat(TestCluster.condition(object(Map.of()), "Ready")).isEmpty();
+    assertThat(Lookups.condition(s, "Default")).isEqualTo("False");
+    assertThat(Lookups.condition(s, "Ready")).isEqualTo("True");
+    assertThat(Lookups.condition(s, "Other")).isEmpty();
+    assertThat(Lookups.condition(object(Map.of()), "Ready")).isEmpty();
   }
 
   @Test
