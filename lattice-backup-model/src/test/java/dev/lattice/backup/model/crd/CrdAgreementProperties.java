@@ -27,7 +27,7 @@ import dev.lattice.backup.model.testing.Mutations;
 import dev.lattice.backup.model.testing.RuleCandidates;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;

@@ -22,7 +22,7 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

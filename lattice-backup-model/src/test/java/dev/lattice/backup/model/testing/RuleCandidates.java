@@ -17,7 +17,7 @@ package dev.lattice.backup.model.testing;
 
 import dev.lattice.backup.model.arbitraries.EndpointArbitraries;
 import dev.lattice.backup.model.arbitraries.ModelArbitraries;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -25,6 +25,7 @@ import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.arbitraries.Secrets;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.BackupStoreReadException;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
