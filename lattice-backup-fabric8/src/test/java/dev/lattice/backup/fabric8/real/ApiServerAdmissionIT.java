@@ -32,7 +32,7 @@ import dev.lattice.backup.model.testing.Mutations;
 import dev.lattice.backup.model.testing.RuleCandidates;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;

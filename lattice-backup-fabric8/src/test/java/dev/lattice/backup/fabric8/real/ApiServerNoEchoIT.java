@@ -25,7 +25,7 @@ import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.model.arbitraries.EndpointArbitraries;
 import dev.lattice.backup.model.arbitraries.Secrets;
 import dev.lattice.backup.model.testing.RuleCandidates;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusCause;
