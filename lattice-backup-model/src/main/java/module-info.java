@@ -37,7 +37,13 @@ module dev.lattice.backup.model {
   // The reading machinery behind BackupStoreCodec: for the command line only, not an API.
   exports dev.lattice.backup.model.io.internal to
       dev.lattice.backup.cli;
+  // The endpoint parser and the constraint validators: the translation engine judges endpoints
+  // with them; not an API.
+  exports dev.lattice.backup.model.validation.internal to
+      dev.lattice.backup.translate;
 
   opens dev.lattice.backup.model;
   opens dev.lattice.backup.model.validation;
+  // A Bean Validation provider instantiates the constraint validators reflectively.
+  opens dev.lattice.backup.model.validation.internal;
 }

@@ -26,6 +26,15 @@ module dev.lattice.backup.translate {
   exports dev.lattice.backup.translate;
   exports dev.lattice.backup.translate.bsl;
   exports dev.lattice.backup.translate.defaults;
+  // The default selection's rules, which the planner applies with its own set of stores that
+  // cannot win: not an API.
+  exports dev.lattice.backup.translate.internal.defaults to
+      dev.lattice.backup.reconcile;
+  // The CA bundle rules, for the reconciler, and the admission policy, for the command line's
+  // admission-policy: not an API.
+  exports dev.lattice.backup.translate.internal.trust to
+      dev.lattice.backup.reconcile,
+      dev.lattice.backup.cli;
 
   opens dev.lattice.backup.translate.bsl to
       com.fasterxml.jackson.databind;

@@ -16,7 +16,7 @@
 package dev.lattice.backup.cli;
 
 import dev.lattice.backup.translate.ProviderNaming;
-import dev.lattice.backup.translate.TrustAdmissionPolicy;
+import dev.lattice.backup.translate.internal.trust.TrustAdmissionPolicy;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.Callable;

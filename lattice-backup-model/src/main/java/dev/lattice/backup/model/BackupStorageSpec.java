@@ -15,9 +15,9 @@
  */
 package dev.lattice.backup.model;
 
-import dev.lattice.backup.model.validation.ConsistentStorage;
-import dev.lattice.backup.model.validation.FieldRule;
-import dev.lattice.backup.model.validation.Satisfies;
+import dev.lattice.backup.model.validation.internal.ConsistentStorage;
+import dev.lattice.backup.model.validation.internal.FieldRule;
+import dev.lattice.backup.model.validation.internal.Satisfies;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Objects;
@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * @param cloudProviderRef the name of a Lattice CloudProvider whose credentials are used
  * @param credentialsSecretRef the name of a Secret, in the store's namespace, holding credentials
  */
+// The constraint is for Bean Validation providers, which read it reflectively (the module opens its
+// package); no caller names it, so it is not exported.
+@SuppressWarnings("exports")
 @ConsistentStorage
 public record BackupStorageSpec(
     @NotNull(message = "Required value") @Nullable BackupStorageProvider provider,

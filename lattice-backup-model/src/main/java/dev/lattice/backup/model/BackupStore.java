@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.model;
 
-import dev.lattice.backup.model.validation.FieldRule;
-import dev.lattice.backup.model.validation.Satisfies;
+import dev.lattice.backup.model.validation.internal.FieldRule;
+import dev.lattice.backup.model.validation.internal.Satisfies;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Objects;

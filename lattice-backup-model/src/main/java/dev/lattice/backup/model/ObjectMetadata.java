@@ -16,8 +16,8 @@
 package dev.lattice.backup.model;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.lattice.backup.model.validation.FieldRule;
-import dev.lattice.backup.model.validation.Satisfies;
+import dev.lattice.backup.model.validation.internal.FieldRule;
+import dev.lattice.backup.model.validation.internal.Satisfies;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;

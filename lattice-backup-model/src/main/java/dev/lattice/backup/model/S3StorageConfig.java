@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.model;
 
-import dev.lattice.backup.model.validation.FieldRule;
-import dev.lattice.backup.model.validation.Satisfies;
+import dev.lattice.backup.model.validation.internal.FieldRule;
+import dev.lattice.backup.model.validation.internal.Satisfies;
 import jakarta.validation.constraints.NotNull;
 import java.util.Objects;
 import java.util.Optional;
@@ -105,10 +105,10 @@ public record S3StorageConfig(
   }
 
   /**
-   * The record's usual form, with the endpoint {@linkplain
-   * dev.lattice.backup.model.validation.Endpoint#redact(String) redacted} and every value its rule
-   * refuses shown as {@code <invalid>}, so that a store printed by accident (in a log line, say)
-   * never shows credentials written into its endpoint or pasted into another field.
+   * The record's usual form, with the endpoint redacted (a query or fragment hidden, and everything
+   * after the scheme when it holds an {@code @}) and every value its rule refuses shown as {@code
+   * <invalid>}, so that a store printed by accident (in a log line, say) never shows credentials
+   * written into its endpoint or pasted into another field.
    */
   @Override
   public String toString() {

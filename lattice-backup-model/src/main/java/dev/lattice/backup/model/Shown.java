@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.model;
 
-import dev.lattice.backup.model.validation.Endpoint;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.Endpoint;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 

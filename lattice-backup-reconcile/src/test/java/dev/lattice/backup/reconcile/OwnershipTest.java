@@ -23,7 +23,7 @@ import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.plan.Conditions;
+import dev.lattice.backup.reconcile.plan.internal.Conditions;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.PortException;

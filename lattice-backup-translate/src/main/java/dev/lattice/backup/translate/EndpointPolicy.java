@@ -15,18 +15,18 @@
  */
 package dev.lattice.backup.translate;
 
-import dev.lattice.backup.model.validation.Endpoint;
-import dev.lattice.backup.model.validation.Host;
-import dev.lattice.backup.model.validation.IpRange;
+import dev.lattice.backup.model.validation.internal.Endpoint;
+import dev.lattice.backup.model.validation.internal.Host;
+import dev.lattice.backup.model.validation.internal.IpRange;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where a tenant store's endpoint may point Velero, beyond the rules every endpoint obeys ({@link
- * Endpoint}: no loopback, link-local, unspecified, metadata, multicast or reserved host in any
- * notation). Platform stores are not subject to it.
+ * Where a tenant store's endpoint may point Velero, beyond the rules every endpoint obeys (the
+ * model's {@code S3_ENDPOINT} rule: no loopback, link-local, unspecified, metadata, multicast or
+ * reserved host in any notation). Platform stores are not subject to it.
  *
  * <p>A tenant endpoint's host is judged in this order:
  *
@@ -138,7 +138,7 @@ public record EndpointPolicy(List<String> allow, List<String> deny, String clust
    * @param endpoint an endpoint that obeys {@link Endpoint}'s rules
    * @return what is wrong, never showing the endpoint (see {@code FieldError}); empty when it may
    */
-  public Optional<String> tenantProblem(Endpoint endpoint) {
+  Optional<String> tenantProblem(Endpoint endpoint) {
     Host host = endpoint.host();
     String shown = "the host";
     for (String entry : deny) {

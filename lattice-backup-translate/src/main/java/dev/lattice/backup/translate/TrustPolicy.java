@@ -15,7 +15,7 @@
  */
 package dev.lattice.backup.translate;
 
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;

@@ -17,7 +17,9 @@ package dev.lattice.backup.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.model.arbitraries.ModelArbitraries;
 import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import dev.lattice.backup.translate.internal.names.BslNames;
 import java.util.HashMap;

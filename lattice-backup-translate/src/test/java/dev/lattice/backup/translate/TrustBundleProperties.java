@@ -24,6 +24,7 @@ import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.translate.bsl.BslJson;
 import dev.lattice.backup.translate.bsl.SecretKeyRef;
+import dev.lattice.backup.translate.internal.trust.TrustBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -28,6 +28,7 @@ import dev.lattice.backup.model.io.BackupStoreReadException;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
 import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import dev.lattice.backup.testing.fixtures.ModelShape;
 import dev.lattice.backup.testing.fixtures.ModelShape.ModelField;

@@ -34,7 +34,7 @@ import dev.lattice.backup.model.io.BackupStoreReadException;
 import dev.lattice.backup.model.io.ReadDocument;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.model.validation.PlainMessageInterpolator;
+import dev.lattice.backup.model.validation.internal.PlainMessageInterpolator;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.memory.InMemoryCluster;

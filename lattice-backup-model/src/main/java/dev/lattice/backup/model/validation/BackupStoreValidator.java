@@ -24,7 +24,13 @@ import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.validation.internal.FieldRule;
+import dev.lattice.backup.model.validation.internal.PlainMessageInterpolator;
+import dev.lattice.backup.model.validation.internal.StorageRules;
+import dev.lattice.backup.model.validation.internal.Violations;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.MessageInterpolator;
+import jakarta.validation.ValidatorFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,7 +44,10 @@ import org.jspecify.annotations.Nullable;
  * cheap enough to run on every reconcile. Pure and thread-safe.
  *
  * <p>Bean Validation users get identical results from their provider ({@link
- * #fromViolations(Collection)} turns its violations into the same {@link FieldError}s).
+ * #fromViolations(Collection)} turns its violations into the same {@link FieldError}s). The
+ * constraints' messages are plain text: {@link #messageInterpolator()} and {@link
+ * #validatorFactory()} spare a provider the Expression Language implementation its default
+ * interpolator needs.
  */
 public final class BackupStoreValidator {
   private BackupStoreValidator() {}
@@ -95,6 +104,32 @@ public final class BackupStoreValidator {
         .map(v -> FieldError.parse(Violations.path(v), v.getMessage()))
         .sorted(Comparator.comparing(FieldError::path).thenComparing(FieldError::message))
         .toList();
+  }
+
+  /**
+   * A Bean Validation message interpolator that needs no Expression Language: it replaces {@code
+   * {attribute}} by the constraint's attribute of that name and removes the backslash before an
+   * escaped {@code \{ \} \$ \\}; {@code ${...}} expressions are left as written. The model's
+   * constraints need nothing more. Hibernate Validator's default interpolator needs a Jakarta EL
+   * implementation (version 9 refuses to start without one, earlier versions log {@code HV000183});
+   * configure this one instead: {@code
+   * Validation.byDefaultProvider().configure().messageInterpolator(messageInterpolator())}.
+   *
+   * @return an interpolator; stateless and thread-safe
+   */
+  public static MessageInterpolator messageInterpolator() {
+    return new PlainMessageInterpolator();
+  }
+
+  /**
+   * A validator factory of the default Bean Validation provider with {@link
+   * #messageInterpolator()}: its violations, through {@link #fromViolations(Collection)}, are the
+   * errors {@link #validate(BackupStore)} gives.
+   *
+   * @return a new factory; close it when done
+   */
+  public static ValidatorFactory validatorFactory() {
+    return PlainMessageInterpolator.validatorFactory();
   }
 
   // Plain branches rather than Optional chains with lambdas: this runs for every store on every

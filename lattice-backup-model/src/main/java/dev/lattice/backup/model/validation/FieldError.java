@@ -15,14 +15,15 @@
  */
 package dev.lattice.backup.model.validation;
 
+import dev.lattice.backup.model.validation.internal.Endpoint;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One problem with one field of a resource, in the form the Kubernetes API server uses: a field
  * path such as {@code spec.storage.s3.bucket}, a {@link Type}, the offending value (already made
- * safe to print: shortened, and with anything that might be a credential hidden, see {@link
- * Endpoint#redact(String)}) and a detail.
+ * safe to print: shortened, and with anything that might be a credential hidden: user information,
+ * a query, a fragment) and a detail.
  *
  * <p>{@link #toString()} renders {@code metadata.name: Invalid value: "A": must be a lowercase RFC
  * 1123 subdomain ...}, the shape {@code kubectl} users know.
@@ -32,7 +33,7 @@ import java.util.Optional;
  * endpoint) is exactly what the rules refuse, so a refusal must not print it. Such an error reads
  * {@code spec.storage.s3.bucket: Invalid value: must be 3 to 63 characters}, as the API server
  * prints it (older API servers print {@code "object"} where the value would be): the CRD's rules
- * for these fields stand on the enclosing object. {@link FieldRule}'s own errors for these fields
+ * for these fields stand on the enclosing object. The field rules' own errors for these fields
  * carry no value either, so neither do Bean Validation's messages.
  *
  * @param path the field path, dot-separated, map keys and list indexes in brackets; never null
@@ -233,8 +234,8 @@ public record FieldError(
   }
 
   /**
-   * Hides what might be secret ({@link Endpoint#redact(String)}: anything with an {@code @}, a
-   * query, a fragment), escapes quotes, backslashes and control characters, and cuts long values.
+   * Hides what might be secret ({@code Endpoint.redact}: anything with an {@code @}, a query, a
+   * fragment), escapes quotes, backslashes and control characters, and cuts long values.
    */
   static String shown(String raw) {
     String value = Endpoint.redact(raw);

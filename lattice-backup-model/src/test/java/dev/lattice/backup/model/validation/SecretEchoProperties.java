@@ -24,6 +24,7 @@ import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.BackupStoreReadException;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import dev.lattice.backup.testing.arbitraries.Secrets;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

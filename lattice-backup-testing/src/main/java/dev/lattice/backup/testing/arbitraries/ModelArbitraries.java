@@ -27,7 +27,7 @@ import dev.lattice.backup.model.ConditionStatus;
 import dev.lattice.backup.model.GcsStorageConfig;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -17,7 +17,7 @@ package dev.lattice.backup.model.io.internal;
 
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import dev.lattice.backup.model.validation.Endpoint;
+import dev.lattice.backup.model.validation.internal.Endpoint;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 

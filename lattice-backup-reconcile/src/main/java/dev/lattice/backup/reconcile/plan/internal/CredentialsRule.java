@@ -15,12 +15,11 @@
  */
 package dev.lattice.backup.reconcile.plan.internal;
 
-import dev.lattice.backup.reconcile.plan.Conditions;
 import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.translate.CredentialMirror;
 import dev.lattice.backup.translate.TranslationResult;
-import dev.lattice.backup.translate.TrustBundle;
 import dev.lattice.backup.translate.bsl.SecretKeyRef;
+import dev.lattice.backup.translate.internal.trust.TrustBundle;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;

@@ -21,7 +21,7 @@ import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.translate.CredentialMirror;
 import dev.lattice.backup.translate.TranslationResult;
 import dev.lattice.backup.translate.Translator;
-import dev.lattice.backup.translate.TrustBundle;
+import dev.lattice.backup.translate.internal.trust.TrustBundle;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;

@@ -21,7 +21,6 @@ import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.ConditionStatus;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.reconcile.plan.Conditions;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +22,8 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.FieldError;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidationException;
 import jakarta.validation.ValidatorFactory;

@@ -13,8 +13,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
+import dev.lattice.backup.model.validation.BackupStoreValidator;
 import jakarta.validation.MessageInterpolator;
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -30,7 +31,9 @@ import java.util.Map;
  * <p>Hibernate Validator's default interpolator needs a Jakarta EL implementation and, when none is
  * on the class path, logs {@code HV000183} once at start-up. Configuring this interpolator (or
  * calling {@link #validatorFactory()}) avoids both the warning and the EL dependency; the messages
- * are the same as {@link BackupStoreValidator#validate}'s.
+ * are the same as {@link BackupStoreValidator#validate}'s. Embedders reach it through {@link
+ * BackupStoreValidator#messageInterpolator()} and {@link BackupStoreValidator#validatorFactory()};
+ * public only because that class is in another package.
  */
 public final class PlainMessageInterpolator implements MessageInterpolator {
 

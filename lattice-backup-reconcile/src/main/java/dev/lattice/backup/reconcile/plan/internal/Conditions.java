@@ -13,11 +13,12 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.reconcile.plan;
+package dev.lattice.backup.reconcile.plan.internal;
 
 /**
  * The condition types and reasons a BackupStore's status carries. Reasons are CamelCase, as
- * Kubernetes conventions ask; these strings are API.
+ * Kubernetes conventions ask; these strings are API (users read them in the status), these
+ * constants are not: the planner's rules write them.
  */
 public final class Conditions {
   /** True when the store is usable: Velero reports its BSL Available. */

@@ -13,8 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
+import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.FieldError;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -143,9 +145,8 @@ public enum FieldRule {
   /**
    * An S3 endpoint: an absolute {@code http} or {@code https} URL of at most 2048 characters with a
    * host, without user information (credentials belong in a Secret), query or fragment, whose host
-   * is unambiguous and no {@link SpecialUse} (loopback, link-local, unspecified, cloud metadata,
-   * multicast, reserved, IPv4 written as IPv6) in any notation; see {@link Endpoint}. Its errors
-   * never show the value.
+   * is unambiguous and of no special use (loopback, link-local, unspecified, cloud metadata,
+   * multicast, reserved, IPv4 written as IPv6) in any notation. Its errors never show the value.
    */
   S3_ENDPOINT {
     @Override
@@ -262,9 +263,8 @@ public enum FieldRule {
   abstract Optional<FieldError> problem(String value);
 
   /**
-   * The value with anything that might be secret hidden, as {@link Endpoint#redact(String)} does:
-   * {@code http://me:secret@host} becomes {@code http://***}, {@code http://host/?key=x} becomes
-   * {@code http://host/?***}.
+   * The value with anything that might be secret hidden: {@code http://me:secret@host} becomes
+   * {@code http://***}, {@code http://host/?key=x} becomes {@code http://host/?***}.
    *
    * @param value any string
    * @return the string, safe to print

@@ -13,13 +13,17 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.translate.defaults;
+package dev.lattice.backup.translate.internal.defaults;
 
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.translate.ForeignDefaultPolicy;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.TranslationOptions;
+import dev.lattice.backup.translate.defaults.DefaultReason;
+import dev.lattice.backup.translate.defaults.DefaultSelection;
+import dev.lattice.backup.translate.defaults.ForeignBsl;
+import dev.lattice.backup.translate.defaults.NotDefault;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -13,10 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.model.validation.FieldError;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -246,15 +247,6 @@ class FieldRuleTest {
             "Unsupported value: \"lattice.dev/v1\": supported values: \"lattice.dev/v1alpha1\"");
     assertThat(FieldRule.KIND.accepts("BackupStore")).isTrue();
     assertThat(FieldRule.KIND.accepts("backupstore")).isFalse();
-  }
-
-  @org.junit.jupiter.api.Test
-  void shownValuesAreEscapedAndCut() {
-    FieldError e = FieldError.invalid("p", "a\"b\\c\n" + repeat('x', 100), "bad");
-    assertThat(e.badValue().orElseThrow()).startsWith("a\\\"b\\\\c\\u000a").endsWith("...");
-    // 80 code points, of which the quote and backslash gain one character each and the newline
-    // five.
-    assertThat(e.badValue().orElseThrow()).hasSize(FieldError.MAX_SHOWN_VALUE + 1 + 1 + 5 + 3);
   }
 
   @org.junit.jupiter.api.Test

@@ -13,24 +13,31 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import dev.lattice.backup.model.BackupStorageProvider;
 import dev.lattice.backup.model.BackupStorageSpec;
 import dev.lattice.backup.model.S3StorageConfig;
+import dev.lattice.backup.model.validation.BackupStoreValidator;
+import dev.lattice.backup.model.validation.FieldError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The cross-field rules of {@code spec.storage}, shared by {@link ConsistentStorage} and {@link
- * BackupStoreValidator}.
+ * BackupStoreValidator}; public only because that class is in another package.
  */
-final class StorageRules {
+public final class StorageRules {
   private StorageRules() {}
 
-  /** Every cross-field problem of a storage spec, at paths relative to {@code spec.storage}. */
-  static List<FieldError> crossField(BackupStorageSpec storage) {
+  /**
+   * Every cross-field problem of a storage spec, at paths relative to {@code spec.storage}.
+   *
+   * @param storage the storage spec
+   * @return the problems, in a fixed order; empty when there is none
+   */
+  public static List<FieldError> crossField(BackupStorageSpec storage) {
     // Plain branches, no lambdas: this runs for every store on every plan.
     List<FieldError> out = new ArrayList<>(0);
     BackupStorageProvider provider = storage.provider();

@@ -13,10 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
-import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.TYPE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
@@ -26,24 +26,19 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Bean Validation constraint: the annotated string (or {@code Optional<String>}) satisfies a {@link
- * FieldRule}. Null and empty optionals are accepted; combine with {@code @NotNull} for required
- * fields. The violation's message is the {@link FieldError#message()} of the rule's problem.
+ * Bean Validation constraint on {@link dev.lattice.backup.model.BackupStorageSpec}: the cross-field
+ * rules. Exactly the chosen provider's block is set; {@code s3} needs a region; {@code
+ * s3Compatible} needs an endpoint and {@code forcePathStyle}; at most one of {@code
+ * cloudProviderRef} and {@code credentialsSecretRef}. Each broken rule is one violation on the
+ * field it concerns.
  */
 @Documented
-@Constraint(validatedBy = {SatisfiesValidator.class, SatisfiesValidator.OfOptional.class})
-@Target({FIELD, ANNOTATION_TYPE})
+@Constraint(validatedBy = ConsistentStorageValidator.class)
+@Target({TYPE, ANNOTATION_TYPE})
 @Retention(RUNTIME)
-public @interface Satisfies {
+public @interface ConsistentStorage {
   /**
-   * The rule the value must satisfy.
-   *
-   * @return the rule
-   */
-  FieldRule value();
-
-  /**
-   * Unused: the message comes from the rule.
+   * Unused: each violation carries its own message.
    *
    * @return the default message template
    */

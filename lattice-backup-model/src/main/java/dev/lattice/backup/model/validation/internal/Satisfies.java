@@ -13,12 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import static java.lang.annotation.ElementType.ANNOTATION_TYPE;
-import static java.lang.annotation.ElementType.TYPE;
+import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
+import dev.lattice.backup.model.validation.FieldError;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import java.lang.annotation.Documented;
@@ -26,19 +27,24 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * Bean Validation constraint on {@link dev.lattice.backup.model.BackupStorageSpec}: the cross-field
- * rules. Exactly the chosen provider's block is set; {@code s3} needs a region; {@code
- * s3Compatible} needs an endpoint and {@code forcePathStyle}; at most one of {@code
- * cloudProviderRef} and {@code credentialsSecretRef}. Each broken rule is one violation on the
- * field it concerns.
+ * Bean Validation constraint: the annotated string (or {@code Optional<String>}) satisfies a {@link
+ * FieldRule}. Null and empty optionals are accepted; combine with {@code @NotNull} for required
+ * fields. The violation's message is the {@link FieldError#message()} of the rule's problem.
  */
 @Documented
-@Constraint(validatedBy = ConsistentStorageValidator.class)
-@Target({TYPE, ANNOTATION_TYPE})
+@Constraint(validatedBy = {SatisfiesValidator.class, SatisfiesValidator.OfOptional.class})
+@Target({FIELD, ANNOTATION_TYPE})
 @Retention(RUNTIME)
-public @interface ConsistentStorage {
+public @interface Satisfies {
   /**
-   * Unused: each violation carries its own message.
+   * The rule the value must satisfy.
+   *
+   * @return the rule
+   */
+  FieldRule value();
+
+  /**
+   * Unused: the message comes from the rule.
    *
    * @return the default message template
    */

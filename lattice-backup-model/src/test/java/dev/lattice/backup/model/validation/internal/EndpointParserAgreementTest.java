@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +57,8 @@ class EndpointParserAgreementTest {
   static List<GoAnswer> goCorpus() throws IOException {
     List<GoAnswer> out = new ArrayList<>();
     try (InputStream in =
-        EndpointParserAgreementTest.class.getResourceAsStream("go-url-corpus.tsv")) {
+        EndpointParserAgreementTest.class.getResourceAsStream(
+            "/dev/lattice/backup/model/validation/go-url-corpus.tsv")) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       for (String line : text.split("\n")) {
         String[] f = line.split("\t", -1);

@@ -13,14 +13,18 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
+import dev.lattice.backup.model.validation.FieldError;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
 
-/** Translates between {@link FieldError} and Bean Validation's violations. */
-final class Violations {
+/**
+ * Translates between {@link FieldError} and Bean Validation's violations; public only because
+ * {@code BackupStoreValidator.fromViolations} is in another package.
+ */
+public final class Violations {
 
   private Violations() {}
 
@@ -62,8 +66,11 @@ final class Violations {
 
   /**
    * The Kubernetes-style path of a violation: property names joined by dots, indexes in brackets.
+   *
+   * @param violation a violation a Bean Validation provider reported
+   * @return the path, rooted at the validated object
    */
-  static String path(ConstraintViolation<?> violation) {
+  public static String path(ConstraintViolation<?> violation) {
     StringBuilder out = new StringBuilder();
     for (Path.Node node : violation.getPropertyPath()) {
       if (node.getIndex() != null) {

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import java.util.List;
 import java.util.Locale;
@@ -141,15 +141,6 @@ public sealed interface Host {
     public int group(int index) {
       long half = index < 4 ? high : low;
       return (int) (half >>> (16 * (3 - index % 4)) & 0xffff);
-    }
-
-    /**
-     * The IPv4 address in the last 32 bits.
-     *
-     * @return the embedded IPv4 address (meaningful only where the range embeds one)
-     */
-    public Ipv4 lastIpv4() {
-      return new Ipv4((int) low);
     }
 
     @Override

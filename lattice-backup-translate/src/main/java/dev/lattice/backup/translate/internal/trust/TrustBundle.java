@@ -13,8 +13,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.translate;
+package dev.lattice.backup.translate.internal.trust;
 
+import dev.lattice.backup.translate.TranslationResult;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslSpec;
 import dev.lattice.backup.translate.bsl.SecretKeyRef;
@@ -145,9 +146,12 @@ public final class TrustBundle {
    * exactly filling them, of the to-be-signed SEQUENCE (whose first element is the explicit version
    * or the serial number's INTEGER), the signature algorithm's SEQUENCE and the signature's BIT
    * STRING. The signature is not checked: whoever fills the Secret chooses whom to trust, and
-   * Velero's plugin parses the certificates again.
+   * Velero's plugin parses the certificates again. Public for the translation engine's tests.
+   *
+   * @param der the bytes of one PEM block, decoded
+   * @return true when they have the shape of a certificate
    */
-  static boolean isCertificate(byte[] der) {
+  public static boolean isCertificate(byte[] der) {
     int[] outer = tlv(der, 0, der.length, 0x30);
     if (outer == null || outer[1] != der.length) {
       return false;

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.model.validation;
+package dev.lattice.backup.model.validation.internal;
 
 import java.util.Optional;
 import java.util.Set;

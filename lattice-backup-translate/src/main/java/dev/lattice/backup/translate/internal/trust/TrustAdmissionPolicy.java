@@ -13,9 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.translate;
+package dev.lattice.backup.translate.internal.trust;
 
-import dev.lattice.backup.model.validation.IpRange;
+import dev.lattice.backup.model.validation.internal.IpRange;
+import dev.lattice.backup.translate.EndpointPolicy;
+import dev.lattice.backup.translate.TranslationOptions;
+import dev.lattice.backup.translate.Translator;
+import dev.lattice.backup.translate.TrustPolicy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
