@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.model.arbitraries.EndpointArbitraries;
 import dev.lattice.backup.model.arbitraries.Secrets;

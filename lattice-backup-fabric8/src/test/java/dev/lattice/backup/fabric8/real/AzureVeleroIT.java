@@ -18,8 +18,8 @@ package dev.lattice.backup.fabric8.real;
 import static dev.lattice.backup.testcluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.AzureEmulator;
 import dev.lattice.backup.junit.ConnectProxy;
 import dev.lattice.backup.junit.ControlPlane;

@@ -20,7 +20,7 @@ import static dev.lattice.backup.testcluster.RequestCounts.render;
 import static dev.lattice.backup.testcluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
