@@ -16,28 +16,15 @@
 package dev.lattice.backup.fabric8.runtime;
 
 import dev.lattice.backup.fabric8.adapter.internal.CachedPorts;
-import dev.lattice.backup.fabric8.adapter.internal.StoreKeys;
-import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
-import dev.lattice.backup.translate.StoreKey;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
-import io.fabric8.kubernetes.client.extended.leaderelection.LeaderElectionConfigBuilder;
-import io.fabric8.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A controller for hosts without an operator framework, in the manner of controller-runtime: it
@@ -62,6 +49,10 @@ import org.slf4j.LoggerFactory;
  *       caches warm.
  * </ul>
  *
+ * <p>Its parts, package-private in this package: {@code InformerCache} with {@code Expectations},
+ * {@code ChangeRouter} from cache changes to the {@code WorkQueue}, {@code Workers} and {@code
+ * Leadership}.
+ *
  * <pre>{@code
  * KubernetesClient client = new KubernetesClientBuilder().build();
  * try (BackupStoreController controller =
@@ -71,24 +62,14 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class BackupStoreController implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(BackupStoreController.class);
-  private static final String ALL = "";
-
-  private final Reconciler reconciler;
   private final InformerCache cache;
   private final WorkQueue<String> queue;
   private final ScheduledExecutorService scheduler;
-  private final List<Thread> workers = new ArrayList<>();
-  private final int workerCount;
-  private final ControllerListener listener;
-  private final AtomicBoolean leading = new AtomicBoolean();
+  private final Workers workers;
+  private final Leadership leadership;
   private final AtomicBoolean closed = new AtomicBoolean();
-  private final AtomicInteger busy = new AtomicInteger();
-  private volatile @Nullable CompletableFuture<?> election;
 
   private BackupStoreController(Builder b) {
-    this.workerCount = b.workers;
-    this.listener = b.listener;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -106,8 +87,8 @@ public final class BackupStoreController implements AutoCloseable {
             velero,
             b.resync,
             new Expectations(System::nanoTime, Duration.ofSeconds(30)),
-            this::onChange);
-    this.reconciler =
+            new ChangeRouter(queue));
+    Reconciler reconciler =
         new Reconciler(
             CachedPorts.over(
                 b.client,
@@ -118,6 +99,8 @@ public final class BackupStoreController implements AutoCloseable {
                 b.credentialsTtl,
                 System::nanoTime),
             b.options);
+    this.workers = new Workers(reconciler, cache, queue, b.listener, b.workers);
+    this.leadership = new Leadership(workers, b.listener);
   }
 
   /**
@@ -270,9 +253,9 @@ public final class BackupStoreController implements AutoCloseable {
         throw e;
       }
       if (election.isPresent()) {
-        controller.elect(client, election.get());
+        controller.leadership.elect(client, election.get());
       } else {
-        controller.lead();
+        controller.leadership.lead();
       }
       return controller;
     }
@@ -282,118 +265,6 @@ public final class BackupStoreController implements AutoCloseable {
         throw new IllegalArgumentException(what + " must be positive, not " + d);
       }
       return d;
-    }
-  }
-
-  private void elect(KubernetesClient client, LeaderElection e) {
-    election =
-        client
-            .leaderElector()
-            .withConfig(
-                new LeaderElectionConfigBuilder()
-                    .withName("lattice-backup")
-                    .withLock(new LeaseLock(e.namespace(), e.name(), e.identity()))
-                    .withLeaseDuration(e.leaseDuration())
-                    .withRenewDeadline(e.renewDeadline())
-                    .withRetryPeriod(e.retryPeriod())
-                    .withReleaseOnCancel(true)
-                    .withLeaderCallbacks(
-                        new LeaderCallbacks(
-                            this::lead,
-                            this::stopLeading,
-                            leader -> LOG.info("leader is now {}", leader)))
-                    .build())
-            .build()
-            .start();
-  }
-
-  private void lead() {
-    if (closed.get() || !leading.compareAndSet(false, true)) {
-      return;
-    }
-    LOG.info("leading: starting {} workers", workerCount);
-    listener.leading(true);
-    queue.add(ALL);
-    for (int i = 0; i < workerCount; i++) {
-      Thread t = new Thread(this::work, "lattice-backup-worker-" + (i + 1));
-      t.setDaemon(true);
-      workers.add(t);
-      t.start();
-    }
-  }
-
-  private void stopLeading() {
-    if (leading.compareAndSet(true, false)) {
-      LOG.warn("lost the Lease: stopping the workers");
-      listener.leading(false);
-      queue.shutDown();
-      workers.forEach(Thread::interrupt);
-    }
-  }
-
-  /** Turns a cache change into queued work. */
-  private void onChange(InformerCache.Change change) {
-    if (change instanceof InformerCache.Change.Store s) {
-      queue.add(s.key().toString());
-    } else if (change instanceof InformerCache.Change.Bsl b) {
-      if (b.owner().isPresent()) {
-        queue.add(b.owner().get().toString());
-      } else if (b.defaultChanged()) {
-        // A foreign BSL became, or stopped being, the default: the default may have to move.
-        queue.add(ALL);
-      }
-    } else if (change instanceof InformerCache.Change.Secret sec) {
-      sec.owner().ifPresent(o -> queue.add(o.toString()));
-    }
-  }
-
-  private void work() {
-    while (!closed.get()) {
-      String key;
-      try {
-        key = queue.take();
-      } catch (InterruptedException e) {
-        return;
-      }
-      if (key == null) {
-        return;
-      }
-      busy.incrementAndGet();
-      try {
-        process(key);
-      } finally {
-        busy.decrementAndGet();
-        queue.done(key);
-      }
-    }
-  }
-
-  private void process(String key) {
-    Optional<StoreKey> store = key.equals(ALL) ? Optional.empty() : StoreKeys.parse(key);
-    if (store.isPresent() && !cache.caughtUp(store.get())) {
-      // The watch that brings our own writes queues the store again; this is a safety net.
-      queue.addAfter(key, Duration.ofSeconds(5));
-      return;
-    }
-    long start = System.nanoTime();
-    ReconcileOutcome outcome;
-    try {
-      outcome =
-          store.isPresent()
-              ? reconciler.reconcile(store.get().namespace(), store.get().name())
-              : reconciler.reconcile();
-    } catch (RuntimeException e) {
-      LOG.error("reconcile {} failed unexpectedly", key.isEmpty() ? "all" : key, e);
-      queue.retry(key);
-      return;
-    }
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    listener.passed(store.map(StoreKey::toString), outcome, took);
-    if (!outcome.failures().isEmpty()) {
-      queue.retry(key);
-    } else {
-      queue.forget(key);
-      outcome.requeueAfter().ifPresent(d -> queue.addAfter(key, d));
     }
   }
 
@@ -412,7 +283,7 @@ public final class BackupStoreController implements AutoCloseable {
    * @return true while leading
    */
   public boolean leading() {
-    return leading.get();
+    return leadership.leading();
   }
 
   /**
@@ -430,7 +301,7 @@ public final class BackupStoreController implements AutoCloseable {
    * @return the busy workers
    */
   public int busyWorkers() {
-    return busy.get();
+    return workers.busy();
   }
 
   /**
@@ -448,20 +319,8 @@ public final class BackupStoreController implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    CompletableFuture<?> e = election;
-    if (e != null) {
-      e.cancel(true);
-    }
-    queue.shutDown();
-    workers.forEach(Thread::interrupt);
-    for (Thread t : workers) {
-      try {
-        t.join(10_000);
-      } catch (InterruptedException ex) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
+    leadership.close();
+    workers.close();
     scheduler.shutdownNow();
     cache.close();
   }
