@@ -163,11 +163,6 @@ final class InformerCache implements AutoCloseable {
         && (bslTypeMissing || bslInformer.hasSynced());
   }
 
-  /** Whether the BSL informer could not start (Velero's CRDs absent at start). */
-  boolean bslTypeMissing() {
-    return bslTypeMissing;
-  }
-
   List<BackupStore> stores() {
     return new ArrayList<>(stores.values());
   }
