@@ -77,9 +77,7 @@ public final class BackupStoreController implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.queue =
-        new WorkQueue<>(
-            scheduler, System::nanoTime, b.baseDelay, b.maxDelay, b.retriesPerSecond, b.retryBurst);
+    this.queue = b.queue(scheduler);
     String velero = b.options.translation().veleroNamespace();
     this.cache =
         new InformerCache(
@@ -258,6 +256,12 @@ public final class BackupStoreController implements AutoCloseable {
         controller.leadership.lead();
       }
       return controller;
+    }
+
+    /** The work queue these settings make: the per-store backoff and the retry bucket. */
+    WorkQueue<String> queue(ScheduledExecutorService scheduler) {
+      return new WorkQueue<>(
+          scheduler, System::nanoTime, baseDelay, maxDelay, retriesPerSecond, retryBurst);
     }
 
     private static Duration positive(Duration d, String what) {
