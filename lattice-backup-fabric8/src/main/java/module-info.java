@@ -14,13 +14,17 @@
  * limitations under the License.
  */
 /**
- * The reconciler's ports on a fabric8 Kubernetes client, and a controller that runs it. Reads
- * reconcile and the fabric8 client API transitively.
+ * The reconciler's ports on a fabric8 Kubernetes client ({@code
+ * dev.lattice.backup.fabric8.adapter}), and a controller runtime that runs it ({@code
+ * dev.lattice.backup.fabric8.runtime}). Reads reconcile and the fabric8 client API transitively.
+ * The adapters' implementation, {@code dev.lattice.backup.fabric8.adapter.internal}, is not
+ * exported.
  */
 module dev.lattice.backup.fabric8 {
   requires transitive dev.lattice.backup.reconcile;
   requires transitive kubernetes.client.api;
   requires org.slf4j;
 
-  exports dev.lattice.backup.fabric8;
+  exports dev.lattice.backup.fabric8.adapter;
+  exports dev.lattice.backup.fabric8.runtime;
 }

@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.controller;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.LeaderElection;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
+import dev.lattice.backup.fabric8.runtime.LeaderElection;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.translate.TranslationOptions;
 import io.fabric8.kubernetes.client.Config;

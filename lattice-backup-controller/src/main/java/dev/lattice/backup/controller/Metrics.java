@@ -15,8 +15,8 @@
  */
 package dev.lattice.backup.controller;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.ControllerListener;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
+import dev.lattice.backup.fabric8.runtime.ControllerListener;
 import dev.lattice.backup.reconcile.ActionFailure;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import io.fabric8.kubernetes.client.http.BasicBuilder;

@@ -17,7 +17,7 @@ package dev.lattice.backup.controller;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;

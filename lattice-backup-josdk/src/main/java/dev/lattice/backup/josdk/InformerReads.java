@@ -15,7 +15,7 @@
  */
 package dev.lattice.backup.josdk;
 
-import dev.lattice.backup.fabric8.CachedReads;
+import dev.lattice.backup.fabric8.adapter.CachedReads;
 import dev.lattice.backup.model.BackupStore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;

@@ -15,7 +15,7 @@
  */
 package dev.lattice.backup.josdk;
 
-import dev.lattice.backup.fabric8.Fabric8Ports;
+import dev.lattice.backup.fabric8.adapter.Fabric8Ports;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.ClusterPorts;

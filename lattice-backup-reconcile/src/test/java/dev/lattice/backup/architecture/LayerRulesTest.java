@@ -29,7 +29,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The layer rules, checked on the compiled main code of every module: the model stands alone, the
  * translation engine does no I/O, reads no clock and logs nothing, and the reconcile ports speak no
- * fabric8 client type.
+ * fabric8 client type. The layers inside lattice-backup-fabric8 (its adapters never use its
+ * controller runtime) are checked by that module's {@code Fabric8LayerRulesTest}: this module's
+ * tests cannot see the modules built on it.
  */
 class LayerRulesTest {
   private static JavaClasses classes;

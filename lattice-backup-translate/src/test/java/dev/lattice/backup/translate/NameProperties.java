@@ -17,8 +17,6 @@ package dev.lattice.backup.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.model.arbitraries.ModelArbitraries;
-import dev.lattice.backup.model.validation.FieldRule;
 import dev.lattice.backup.model.validation.internal.FieldRule;
 import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import dev.lattice.backup.translate.internal.names.BslNames;

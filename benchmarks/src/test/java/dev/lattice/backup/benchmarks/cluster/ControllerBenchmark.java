@@ -19,9 +19,9 @@ import static dev.lattice.backup.testing.cluster.RequestCounts.count;
 import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Fabric8Ports;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Fabric8Ports;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;

@@ -15,7 +15,7 @@
  */
 package dev.lattice.backup.benchmarks.cluster;
 
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;

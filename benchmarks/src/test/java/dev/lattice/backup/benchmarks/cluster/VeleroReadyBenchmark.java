@@ -18,8 +18,8 @@ package dev.lattice.backup.benchmarks.cluster;
 import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.ObjectStore;

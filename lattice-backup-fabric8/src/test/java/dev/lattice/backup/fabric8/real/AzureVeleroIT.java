@@ -18,8 +18,8 @@ package dev.lattice.backup.fabric8.real;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.AzureEmulator;
 import dev.lattice.backup.junit.ConnectProxy;
 import dev.lattice.backup.junit.ControlPlane;
@@ -216,7 +216,7 @@ class AzureVeleroIT {
           "azure-archive's BSL to be the only default",
           () ->
               Lookups.bsls(admin).stream()
-                  .filter(TestCluster::isDefault)
+                  .filter(Lookups::isDefault)
                   .map(b -> b.getMetadata().getName())
                   .toList()
                   .equals(java.util.List.of(steps.bslName("azure-archive"))));

@@ -19,7 +19,7 @@ import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
@@ -105,7 +105,7 @@ class ConcurrentReconcileIT {
           () -> {
             reconciler.reconcile(PLATFORM, expected);
             return Lookups.bsls(admin).stream()
-                .filter(TestCluster::isDefault)
+                .filter(Lookups::isDefault)
                 .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))
                 .toList()
                 .equals(List.of(expected));

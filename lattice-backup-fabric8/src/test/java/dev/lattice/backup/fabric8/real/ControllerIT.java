@@ -20,8 +20,8 @@ import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
@@ -102,7 +102,7 @@ class ControllerIT {
 
   private Optional<String> defaultBslOwner() {
     List<GenericKubernetesResource> defaults =
-        Lookups.bsls(admin).stream().filter(TestCluster::isDefault).toList();
+        Lookups.bsls(admin).stream().filter(Lookups::isDefault).toList();
     assertThat(defaults).hasSizeLessThanOrEqualTo(1);
     return defaults.stream()
         .map(b -> b.getMetadata().getLabels().get("lattice.dev/backup-store-name"))

@@ -20,9 +20,9 @@ import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.LeaderElection;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
+import dev.lattice.backup.fabric8.runtime.LeaderElection;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;

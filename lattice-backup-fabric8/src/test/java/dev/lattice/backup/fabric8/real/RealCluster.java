@@ -15,9 +15,9 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Fabric8Ports;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Fabric8Ports;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.testing.cluster.TestCluster;

@@ -20,8 +20,8 @@ import static dev.lattice.backup.testing.cluster.RequestCounts.render;
 import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.ControllerListener;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
+import dev.lattice.backup.fabric8.runtime.ControllerListener;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;

@@ -19,8 +19,8 @@ import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.GcsEmulator;
@@ -245,9 +245,7 @@ class VeleroIT {
       TestCluster.await(
           "local-minio's BSL to be the default",
           () ->
-              Lookups.bslOf(admin, PLATFORM, "local-minio")
-                  .map(TestCluster::isDefault)
-                  .orElse(false));
+              Lookups.bslOf(admin, PLATFORM, "local-minio").map(Lookups::isDefault).orElse(false));
       steps.backup("after-move", APP, Optional.empty());
     }
     synchronized (recorder) {
@@ -334,7 +332,7 @@ class VeleroIT {
         VELERO_TIMEOUT,
         () ->
             Lookups.bsls(admin).stream()
-                .filter(TestCluster::isDefault)
+                .filter(Lookups::isDefault)
                 .map(b -> b.getMetadata().getName())
                 .toList()
                 .equals(List.of(prod)));
@@ -352,7 +350,7 @@ class VeleroIT {
     assertThat(defaultWrites)
         .as("the controller's BSL writes after Velero's flip")
         .isBetween(1L, 4L);
-    assertThat(Lookups.bslOf(admin, PLATFORM, "local-minio").map(TestCluster::isDefault))
+    assertThat(Lookups.bslOf(admin, PLATFORM, "local-minio").map(Lookups::isDefault))
         .contains(false);
   }
 

@@ -18,7 +18,7 @@ package dev.lattice.backup.fabric8.real;
 import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.junit.Velero;
 import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;

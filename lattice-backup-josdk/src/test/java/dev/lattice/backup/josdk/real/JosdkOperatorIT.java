@@ -19,7 +19,7 @@ import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.Resources;
+import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.josdk.snippets.DocSnippets;
 import dev.lattice.backup.junit.AuditEvent;
@@ -129,7 +129,7 @@ class JosdkOperatorIT {
       TestCluster.store(admin, PLATFORM, "first", true, TestCluster.minio("first"));
       TestCluster.await(
           "the first store's BSL, default",
-          () -> Lookups.bslOf(admin, PLATFORM, "first").filter(TestCluster::isDefault).isPresent());
+          () -> Lookups.bslOf(admin, PLATFORM, "first").filter(Lookups::isDefault).isPresent());
       TestCluster.store(admin, PLATFORM, "second", true, TestCluster.minio("second"));
       TestCluster.await(
           "both BSLs and both mirrored Secrets",
@@ -146,7 +146,7 @@ class JosdkOperatorIT {
                   && Lookups.phase(admin, PLATFORM, "second").equals("Ready")
                   && Lookups.condition(admin, PLATFORM, "first", "Default").equals("True")
                   && Lookups.condition(admin, PLATFORM, "second", "Default").equals("False"));
-      assertThat(Lookups.bslOf(admin, PLATFORM, "second").filter(TestCluster::isDefault)).isEmpty();
+      assertThat(Lookups.bslOf(admin, PLATFORM, "second").filter(Lookups::isDefault)).isEmpty();
       TestCluster.await(
           "the orphan BSL collected", () -> Lookups.bslOf(admin, PLATFORM, "gone").isEmpty());
       GenericKubernetesResource first = Lookups.getStore(admin, PLATFORM, "first").orElseThrow();
@@ -177,7 +177,7 @@ class JosdkOperatorIT {
       TestCluster.await(
           "the default moved to the second store, and its status says so",
           () ->
-              Lookups.bslOf(admin, PLATFORM, "second").filter(TestCluster::isDefault).isPresent()
+              Lookups.bslOf(admin, PLATFORM, "second").filter(Lookups::isDefault).isPresent()
                   && Lookups.condition(admin, PLATFORM, "second", "Default").equals("True"));
       assertThat(Lookups.hasMirroredSecret(admin, PLATFORM, "second")).isTrue();
 

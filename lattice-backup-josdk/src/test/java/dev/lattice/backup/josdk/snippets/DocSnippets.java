@@ -15,7 +15,7 @@
  */
 package dev.lattice.backup.josdk.snippets;
 
-import dev.lattice.backup.fabric8.BackupStoreController;
+import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.josdk.LatticeBackupOperator;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.AzureEmulator;

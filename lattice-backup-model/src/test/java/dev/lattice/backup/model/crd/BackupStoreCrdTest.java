@@ -34,7 +34,6 @@ import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.model.validation.FieldRule;
 import dev.lattice.backup.model.validation.internal.FieldRule;
 import dev.lattice.backup.testing.fixtures.ModelShape;
 import dev.lattice.backup.testing.fixtures.ModelShape.ModelField;

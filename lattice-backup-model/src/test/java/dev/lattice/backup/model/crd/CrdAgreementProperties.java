@@ -21,7 +21,6 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.model.validation.FieldRule;
 import dev.lattice.backup.model.validation.internal.FieldRule;
 import dev.lattice.backup.testing.arbitraries.EndpointArbitraries;
 import dev.lattice.backup.testing.arbitraries.ModelArbitraries;

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.io.BackupStoreReadException;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.model.validation.FieldRule;
+import dev.lattice.backup.model.validation.internal.FieldRule;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
