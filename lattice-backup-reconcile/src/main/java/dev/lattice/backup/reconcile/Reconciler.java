@@ -84,7 +84,7 @@ public final class Reconciler {
   private final ReconcileOptions options;
   private final Clock clock;
   private final DoubleSupplier random;
-  private final Serializer serializer;
+  private final LockScheduler scheduler;
   private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
 
   /**
@@ -107,21 +107,21 @@ public final class Reconciler {
    */
   public Reconciler(
       ClusterPorts ports, ReconcileOptions options, Clock clock, DoubleSupplier random) {
-    this(ports, options, clock, random, new Serializer.Locks());
+    this(ports, options, clock, random, new Locks());
   }
 
-  /** A reconciler whose passes are kept apart by the given serializer (a test's scheduler). */
+  /** A reconciler whose passes are kept apart by the given lock scheduler (a test's scheduler). */
   Reconciler(
       ClusterPorts ports,
       ReconcileOptions options,
       Clock clock,
       DoubleSupplier random,
-      Serializer serializer) {
+      LockScheduler scheduler) {
     this.ports = Objects.requireNonNull(ports, "ports");
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
-    this.serializer = Objects.requireNonNull(serializer, "serializer");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     String configured = options.translation().veleroNamespace();
     ports
         .veleroNamespace()
@@ -153,7 +153,7 @@ public final class Reconciler {
    * @return what was done
    */
   public ReconcileOutcome reconcile() {
-    return serializer.fullPass(() -> run(ALL, Optional.empty()));
+    return scheduler.fullPass(() -> run(ALL, Optional.empty()));
   }
 
   /**
@@ -167,7 +167,7 @@ public final class Reconciler {
    */
   public ReconcileOutcome reconcile(String namespace, String name) {
     StoreKey key = new StoreKey(namespace, name);
-    return serializer.storePass(key, () -> run(key.toString(), Optional.of(key)));
+    return scheduler.storePass(key, () -> run(key.toString(), Optional.of(key)));
   }
 
   /**
@@ -198,7 +198,7 @@ public final class Reconciler {
     Progress progress = new Progress();
     execute(scope, plan, storesByKey(observed), progress);
     if (full.movesDefault() || progress.writes > 0) {
-      serializer.defaultWriter(() -> moveDefault(scope, progress));
+      scheduler.defaultWriter(() -> moveDefault(scope, progress));
     }
     Optional<Duration> requeue;
     if (progress.failures.isEmpty()) {
@@ -221,7 +221,7 @@ public final class Reconciler {
 
   /**
    * The default writer: reads the cluster again and executes the default moves of a fresh plan.
-   * Runs under the serializer's default lock, so two writers never interleave, and from a fresh
+   * Runs under the scheduler's default lock, so two writers never interleave, and from a fresh
    * observation, so it never acts on what an earlier pass saw.
    */
   private Boolean moveDefault(String scope, Progress progress) {
