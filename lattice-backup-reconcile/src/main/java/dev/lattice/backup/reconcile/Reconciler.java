@@ -16,37 +16,22 @@
 package dev.lattice.backup.reconcile;
 
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.BackupStoreStatus;
-import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.plan.Action;
 import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
-import dev.lattice.backup.reconcile.plan.Step;
 import dev.lattice.backup.reconcile.plan.internal.ObservedState;
 import dev.lattice.backup.reconcile.plan.internal.Planner;
-import dev.lattice.backup.reconcile.plan.internal.Reads;
-import dev.lattice.backup.reconcile.plan.internal.SecretRef;
-import dev.lattice.backup.reconcile.plan.internal.SourceSecret;
-import dev.lattice.backup.reconcile.plan.internal.StatusRules;
-import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
-import dev.lattice.backup.reconcile.port.MirroredSecret;
-import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
-import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.translate.StoreKey;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
@@ -75,16 +60,21 @@ import org.slf4j.LoggerFactory;
  *
  * <p>These guarantees hold within one reconciler; run one active controller per cluster (leader
  * election), as two reconcilers in two processes do not share their locks.
+ *
+ * <p>The parts: {@code ClusterReader} reads an observation, {@code PlanExecutor} executes a plan
+ * through the ports ({@code PortCalls} classifies their exceptions), and a {@code LockScheduler}
+ * ({@code Locks} in production) keeps the passes apart.
  */
 public final class Reconciler {
   private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
   private static final String ALL = "*";
 
-  private final ClusterPorts ports;
   private final ReconcileOptions options;
   private final Clock clock;
   private final DoubleSupplier random;
-  private final Serializer serializer;
+  private final LockScheduler scheduler;
+  private final ClusterReader reader;
+  private final PlanExecutor executor;
   private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
 
   /**
@@ -107,21 +97,23 @@ public final class Reconciler {
    */
   public Reconciler(
       ClusterPorts ports, ReconcileOptions options, Clock clock, DoubleSupplier random) {
-    this(ports, options, clock, random, new Serializer.Locks());
+    this(ports, options, clock, random, new Locks());
   }
 
-  /** A reconciler whose passes are kept apart by the given serializer (a test's scheduler). */
+  /** A reconciler whose passes are kept apart by the given lock scheduler (a test's scheduler). */
   Reconciler(
       ClusterPorts ports,
       ReconcileOptions options,
       Clock clock,
       DoubleSupplier random,
-      Serializer serializer) {
-    this.ports = Objects.requireNonNull(ports, "ports");
+      LockScheduler scheduler) {
+    Objects.requireNonNull(ports, "ports");
     this.options = Objects.requireNonNull(options, "options");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
-    this.serializer = Objects.requireNonNull(serializer, "serializer");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.reader = new ClusterReader(ports, options);
+    this.executor = new PlanExecutor(ports, options.finalizer(), clock);
     String configured = options.translation().veleroNamespace();
     ports
         .veleroNamespace()
@@ -153,7 +145,7 @@ public final class Reconciler {
    * @return what was done
    */
   public ReconcileOutcome reconcile() {
-    return serializer.fullPass(() -> run(ALL, Optional.empty()));
+    return scheduler.fullPass(() -> run(ALL, Optional.empty()));
   }
 
   /**
@@ -167,7 +159,7 @@ public final class Reconciler {
    */
   public ReconcileOutcome reconcile(String namespace, String name) {
     StoreKey key = new StoreKey(namespace, name);
-    return serializer.storePass(key, () -> run(key.toString(), Optional.of(key)));
+    return scheduler.storePass(key, () -> run(key.toString(), Optional.of(key)));
   }
 
   /**
@@ -177,13 +169,13 @@ public final class Reconciler {
    * @throws PortException when the cluster cannot be read
    */
   public Plan plan() throws PortException {
-    return Planner.plan(observe(Focus.all()), options, clock.instant());
+    return Planner.plan(reader.observe(Focus.all()), options, clock.instant());
   }
 
   private ReconcileOutcome run(String scope, Optional<StoreKey> only) {
     ObservedState observed;
     try {
-      observed = observe(only.map(Focus::store).orElseGet(Focus::all));
+      observed = reader.observe(only.map(Focus::store).orElseGet(Focus::all));
     } catch (PortException e) {
       LOG.warn("reconcile {}: reading the cluster failed: {}", scope, e.failure().message());
       return new ReconcileOutcome(
@@ -195,10 +187,10 @@ public final class Reconciler {
     }
     Plan full = Planner.plan(observed, options, clock.instant());
     Plan plan = only.map(full::restrictTo).orElseGet(full::withoutDefaultMoves);
-    Progress progress = new Progress();
-    execute(scope, plan, storesByKey(observed), progress);
+    PlanExecutor.Progress progress = new PlanExecutor.Progress();
+    executor.execute(scope, plan, storesByKey(observed), progress);
     if (full.movesDefault() || progress.writes > 0) {
-      serializer.defaultWriter(() -> moveDefault(scope, progress));
+      scheduler.defaultWriter(() -> moveDefault(scope, progress));
     }
     Optional<Duration> requeue;
     if (progress.failures.isEmpty()) {
@@ -221,13 +213,13 @@ public final class Reconciler {
 
   /**
    * The default writer: reads the cluster again and executes the default moves of a fresh plan.
-   * Runs under the serializer's default lock, so two writers never interleave, and from a fresh
+   * Runs under the scheduler's default lock, so two writers never interleave, and from a fresh
    * observation, so it never acts on what an earlier pass saw.
    */
-  private Boolean moveDefault(String scope, Progress progress) {
+  private Boolean moveDefault(String scope, PlanExecutor.Progress progress) {
     ObservedState fresh;
     try {
-      fresh = observe(Focus.defaults());
+      fresh = reader.observe(Focus.defaults());
     } catch (PortException e) {
       LOG.warn(
           "reconcile {}: reading the cluster to move the default failed: {}",
@@ -237,10 +229,11 @@ public final class Reconciler {
       return Boolean.FALSE;
     }
     Plan moves = Planner.plan(fresh, options, clock.instant()).defaultMoves();
-    execute(scope, moves, storesByKey(fresh), progress);
+    executor.execute(scope, moves, storesByKey(fresh), progress);
     return Boolean.TRUE;
   }
 
+  /** The observed stores by key, for the executor's failure statuses. */
   private static Map<StoreKey, BackupStore> storesByKey(ObservedState observed) {
     Map<StoreKey, BackupStore> out = new HashMap<>();
     for (BackupStore store : observed.stores()) {
@@ -249,254 +242,9 @@ public final class Reconciler {
     return out;
   }
 
-  /**
-   * Reads what a plan for the focus needs: every BSL and mirrored Secret, the stores in focus, and
-   * the credentials Secrets and the occupants of mirror names of those stores only. A per-store
-   * pass so reads one store's credentials, not every store's.
-   */
-  private ObservedState observe(Focus focus) throws PortException {
-    List<BackupStore> stores =
-        focus.select(
-            call("list BackupStores", () -> ports.stores().list(BackupStorePort.allNamespaces())));
-    List<ObservedBsl> bsls;
-    boolean bslTypeExists = true;
-    try {
-      bsls = call("list BackupStorageLocations", () -> ports.bsls().list());
-    } catch (PortException e) {
-      if (!(e.failure() instanceof PortFailure.ResourceTypeMissing)) {
-        throw e;
-      }
-      bsls = List.of();
-      bslTypeExists = false;
-    }
-    List<MirroredSecret> mirrored =
-        call("list mirrored Secrets", () -> ports.secrets().listMirrored());
-    Set<String> listed = new HashSet<>();
-    mirrored.forEach(m -> listed.add(m.name()));
-    List<ObjectMetadata> occupants = new ArrayList<>();
-    for (String target : Reads.mirrorTargets(stores, options)) {
-      if (!listed.contains(target)) {
-        call("read Secret " + target, () -> ports.secrets().find(target)).ifPresent(occupants::add);
-      }
-    }
-    TreeMap<SecretRef, SourceSecret> sources = new TreeMap<>();
-    for (SecretRef ref : Reads.sourcesToRead(stores, options)) {
-      try {
-        Optional<SecretData> data =
-            call("read Secret " + ref, () -> ports.secrets().read(ref.namespace(), ref.name()));
-        sources.put(
-            ref,
-            data.<SourceSecret>map(SourceSecret.Present::new).orElse(new SourceSecret.Absent()));
-      } catch (PortException e) {
-        sources.put(ref, new SourceSecret.Unreadable(e.failure()));
-      }
-    }
-    return new ObservedState(stores, bsls, bslTypeExists, mirrored, sources, occupants);
-  }
-
-  /** What the steps of one reconcile have done so far; confined to the reconciling thread. */
-  private static final class Progress {
-    final List<Action> done = new ArrayList<>();
-    final List<Action> skipped = new ArrayList<>();
-    final List<ActionFailure> failures = new ArrayList<>();
-    int writes;
-  }
-
-  private void execute(
-      String scope, Plan plan, Map<StoreKey, BackupStore> observed, Progress progress) {
-    Map<StoreKey, String> versions = new HashMap<>();
-    Map<StoreKey, PortFailure> permanent = new TreeMap<>();
-    boolean[] broken = new boolean[plan.steps().size()];
-    for (int i = 0; i < plan.steps().size(); i++) {
-      Step step = plan.steps().get(i);
-      Action action = step.action();
-      if (step.dependsOn().stream().anyMatch(d -> broken[d])) {
-        broken[i] = true;
-        progress.skipped.add(action);
-        LOG.debug("reconcile {}: skipped {}", scope, action);
-        continue;
-      }
-      progress.writes++;
-      try {
-        perform(action, versions);
-        progress.done.add(action);
-        LOG.debug("reconcile {}: {}", scope, action);
-      } catch (PortException e) {
-        broken[i] = true;
-        progress.failures.add(new ActionFailure(Optional.of(action), e.failure()));
-        LOG.warn("reconcile {}: {} failed: {}", scope, action, e.failure().message());
-        if (isApply(action)
-            && !e.failure().isRetryable()
-            && !(e.failure() instanceof PortFailure.ResourceTypeMissing)) {
-          action.subject().ifPresent(s -> permanent.putIfAbsent(s, e.failure()));
-        }
-      }
-    }
-    progress.writes +=
-        reportPermanentFailures(
-            scope, plan, observed, permanent, versions, progress.done, progress.failures);
-  }
-
-  /**
-   * Writes {@code Failed} statuses for stores whose BSL or Secret could not be applied for good.
-   */
-  private int reportPermanentFailures(
-      String scope,
-      Plan plan,
-      Map<StoreKey, BackupStore> observed,
-      Map<StoreKey, PortFailure> permanent,
-      Map<StoreKey, String> versions,
-      List<Action> done,
-      List<ActionFailure> failures) {
-    int writes = 0;
-    for (Map.Entry<StoreKey, PortFailure> entry : permanent.entrySet()) {
-      StoreKey key = entry.getKey();
-      BackupStoreStatus planned = plan.statuses().get(key);
-      BackupStore store = observed.get(key);
-      if (planned == null || store == null) {
-        continue;
-      }
-      BackupStoreStatus failed =
-          StatusRules.afterFailure(planned, entry.getValue(), clock.instant());
-      if (store.status().filter(failed::equals).isPresent()) {
-        continue;
-      }
-      Action patch =
-          new Action.PatchStatus(
-              key,
-              store.metadata() == null ? Optional.empty() : store.metadata().resourceVersion(),
-              failed);
-      writes++;
-      try {
-        perform(patch, versions);
-        done.add(patch);
-      } catch (PortException e) {
-        failures.add(new ActionFailure(Optional.of(patch), e.failure()));
-        LOG.warn("reconcile {}: {} failed: {}", scope, patch, e.failure().message());
-      }
-    }
-    return writes;
-  }
-
-  private static boolean isApply(Action action) {
-    return action instanceof Action.ApplyBsl || action instanceof Action.ApplySecret;
-  }
-
-  private void perform(Action action, Map<StoreKey, String> versions) throws PortException {
-    if (action instanceof Action.SetDefault set) {
-      ignoreNotFoundVoid(
-          () -> ports.bsls().setDefault(set.bslName(), set.value(), set.resourceVersion()), action);
-    } else if (action instanceof Action.AddFinalizer add) {
-      Optional<String> rv = version(versions, add.store(), add.resourceVersion());
-      versions.put(
-          add.store(),
-          call(
-              action.toString(),
-              () -> ports.stores().addFinalizer(add.store(), rv, options.finalizer())));
-    } else if (action instanceof Action.ApplySecret apply) {
-      run(
-          action.toString(),
-          () -> ports.secrets().applyMirrored(apply.secret(), apply.resourceVersion()));
-    } else if (action instanceof Action.ApplyBsl apply) {
-      run(action.toString(), () -> ports.bsls().apply(apply.bsl(), apply.resourceVersion()));
-    } else if (action instanceof Action.DeleteBsl delete) {
-      ignoreNotFoundVoid(
-          () -> ports.bsls().delete(delete.bslName(), delete.resourceVersion()), action);
-    } else if (action instanceof Action.DeleteSecret delete) {
-      ignoreNotFoundVoid(
-          () -> ports.secrets().deleteMirrored(delete.secretName(), delete.resourceVersion()),
-          action);
-    } else if (action instanceof Action.PatchStatus patch) {
-      Optional<String> rv = version(versions, patch.store(), patch.resourceVersion());
-      versions.put(
-          patch.store(),
-          call(
-              action.toString(),
-              () -> ports.stores().patchStatus(patch.store(), rv, patch.status())));
-    } else if (action instanceof Action.RemoveFinalizer remove) {
-      Optional<Optional<String>> rv =
-          ignoreNotFound(
-              () ->
-                  ports
-                      .stores()
-                      .removeFinalizer(
-                          remove.store(),
-                          version(versions, remove.store(), remove.resourceVersion()),
-                          options.finalizer()),
-              action);
-      rv.flatMap(v -> v).ifPresent(v -> versions.put(remove.store(), v));
-    } else {
-      throw new IllegalStateException("unknown action " + action);
-    }
-  }
-
-  private static Optional<String> version(
-      Map<StoreKey, String> versions, StoreKey store, Optional<String> observed) {
-    String latest = versions.get(store);
-    return latest != null ? Optional.of(latest) : observed;
-  }
-
+  /** The delay before retrying a pass that failed, growing with its consecutive failures. */
   private Duration backoff(String scope) {
     int attempt = consecutiveFailures.merge(scope, 1, (a, b) -> a == Integer.MAX_VALUE ? a : a + b);
     return options.backoff().delay(attempt, random.getAsDouble());
-  }
-
-  /** A port call. */
-  @FunctionalInterface
-  private interface PortCall<T> {
-    T call() throws PortException;
-  }
-
-  /** A port call without a result. */
-  @FunctionalInterface
-  private interface PortRun {
-    void run() throws PortException;
-  }
-
-  private static void run(String what, PortRun run) throws PortException {
-    call(
-        what,
-        () -> {
-          run.run();
-          return Boolean.TRUE;
-        });
-  }
-
-  private static void ignoreNotFoundVoid(PortRun run, Action action) throws PortException {
-    ignoreNotFound(
-        () -> {
-          run.run();
-          return Boolean.TRUE;
-        },
-        action);
-  }
-
-  /** Runs a port call; deletion-like calls treat "already gone" as done. */
-  private static <T> Optional<T> ignoreNotFound(PortCall<T> call, Action action)
-      throws PortException {
-    try {
-      return Optional.ofNullable(call(action.toString(), call));
-    } catch (PortException e) {
-      if (e.failure() instanceof PortFailure.NotFound) {
-        LOG.debug("{}: already gone", action);
-        return Optional.empty();
-      }
-      throw e;
-    }
-  }
-
-  /** Runs a port call, classifying any unexpected runtime exception as transient. */
-  private static <T> T call(String what, PortCall<T> call) throws PortException {
-    try {
-      return call.call();
-    } catch (PortException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      LOG.debug("{}: unclassified exception from a port", what, e);
-      throw new PortException(
-          new PortFailure.Transient(
-              what + ": unexpected " + e.getClass().getSimpleName() + " from the port"),
-          e);
-    }
   }
 }

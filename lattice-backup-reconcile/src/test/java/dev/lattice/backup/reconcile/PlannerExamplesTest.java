@@ -68,7 +68,7 @@ class PlannerExamplesTest {
             ourBsl("lattice-c", "no-slash"));
     List<MirroredSecret> secrets = List.of(ourSecret("lattice-d-credentials", "/x"));
 
-    Plan plan = Planner.plan(ObservedState.of(List.of(), bsls, true, secrets), OPTIONS, NOW);
+    Plan plan = Planner.plan(observed(List.of(), bsls, secrets), OPTIONS, NOW);
 
     // Their labels prove no store owns them: nothing deletes or writes them.
     assertThat(plan.actions()).isEmpty();
@@ -87,9 +87,7 @@ class PlannerExamplesTest {
             Optional.empty(),
             Optional.empty());
 
-    Plan plan =
-        Planner.plan(
-            ObservedState.of(List.of(store), List.of(stripped), true, List.of()), OPTIONS, NOW);
+    Plan plan = Planner.plan(observed(List.of(store), List.of(stripped), List.of()), OPTIONS, NOW);
 
     assertThat(plan.actions()).contains(new Action.ApplyBsl(MAIN, desired, Optional.of("3")));
   }
@@ -137,9 +135,7 @@ class PlannerExamplesTest {
             Optional.of(VeleroPhase.AVAILABLE),
             Optional.empty());
 
-    Plan plan =
-        Planner.plan(
-            ObservedState.of(List.of(store), List.of(taken), true, List.of()), OPTIONS, NOW);
+    Plan plan = Planner.plan(observed(List.of(store), List.of(taken), List.of()), OPTIONS, NOW);
 
     assertThat(plan.actions()).noneMatch(a -> a instanceof Action.ApplyBsl);
     BackupStoreStatus status = plan.statuses().get(MAIN);
@@ -177,9 +173,7 @@ class PlannerExamplesTest {
 
     Plan plan =
         Planner.plan(
-            ObservedState.of(List.of(invalid, spare), List.of(foreign, kept), true, List.of()),
-            takeOver,
-            NOW);
+            observed(List.of(invalid, spare), List.of(foreign, kept), List.of()), takeOver, NOW);
 
     assertThat(plan.actions())
         .filteredOn(a -> a instanceof Action.SetDefault)
@@ -216,8 +210,7 @@ class PlannerExamplesTest {
   void anInvalidStoreWithoutABslSaysNoneWasApplied() {
     BackupStore invalid = live(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("Bad_Bucket")));
 
-    Plan plan =
-        Planner.plan(ObservedState.of(List.of(invalid), List.of(), true, List.of()), OPTIONS, NOW);
+    Plan plan = Planner.plan(observed(List.of(invalid), List.of(), List.of()), OPTIONS, NOW);
 
     Condition bsl = condition(plan.statuses().get(MAIN), Conditions.BSL_AVAILABLE);
     assertThat(bsl.status()).isEqualTo(ConditionStatus.FALSE);
@@ -229,8 +222,7 @@ class PlannerExamplesTest {
     BackupStore nameless =
         Fixtures.store(PLATFORM, "main", true, Fixtures.s3("bucket")).withMetadata(null);
 
-    Plan plan =
-        Planner.plan(ObservedState.of(List.of(nameless), List.of(), true, List.of()), OPTIONS, NOW);
+    Plan plan = Planner.plan(observed(List.of(nameless), List.of(), List.of()), OPTIONS, NOW);
 
     assertThat(plan.isEmpty()).isTrue();
     assertThat(plan.statuses()).isEmpty();
@@ -312,5 +304,11 @@ class PlannerExamplesTest {
             .resourceVersion("5")
             .build(),
         Fixtures.cloud("old"));
+  }
+
+  /** An observation with Velero installed and no credentials Secrets. */
+  private static ObservedState observed(
+      List<BackupStore> stores, List<ObservedBsl> bsls, List<MirroredSecret> mirrored) {
+    return new ObservedState(stores, bsls, true, mirrored, new TreeMap<>());
   }
 }

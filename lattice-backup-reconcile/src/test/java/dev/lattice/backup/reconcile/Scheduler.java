@@ -41,14 +41,14 @@ import java.util.function.Supplier;
  * Runs tasks on real threads, one step at a time, in the order a list of choices dictates, so that
  * a property can explore interleavings and replay any of them. A step ends at every port call, at
  * every lock acquisition, and at the end of a task; between two steps exactly one thread runs. The
- * scheduler is also the reconciler's {@link Serializer} (locks that a blocked thread waits on
- * without being chosen), or a serializer that does not serialise at all, to show what the locks
+ * scheduler is also the reconciler's {@link LockScheduler} (locks that a blocked thread waits on
+ * without being chosen), or a lock scheduler that does not serialise at all, to show what the locks
  * prevent.
  *
  * <p>Before each step the scheduler calls an invariant check, with every thread paused; every write
  * through the ports is attributed to the task that made it.
  */
-final class Scheduler implements Serializer {
+final class Scheduler implements LockScheduler {
 
   /** A task: what one thread does. */
   interface Task {
@@ -96,7 +96,7 @@ final class Scheduler implements Serializer {
   /**
    * A scheduler.
    *
-   * @param locking whether its serializer keeps passes apart; false runs every pass unguarded
+   * @param locking whether its lock scheduler keeps passes apart; false runs every pass unguarded
    */
   Scheduler(boolean locking) {
     this.locking = locking;
@@ -230,7 +230,7 @@ final class Scheduler implements Serializer {
     }
   }
 
-  // ---- the serializer: locks a blocked thread waits on without being chosen ----------------
+  // ---- the lock scheduler: locks a blocked thread waits on without being chosen ------------
 
   @Override
   public <T> T storePass(StoreKey store, Supplier<T> body) {

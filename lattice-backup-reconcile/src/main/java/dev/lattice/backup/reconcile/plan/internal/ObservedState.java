@@ -21,7 +21,6 @@ import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -79,43 +78,5 @@ public record ObservedState(
       List<MirroredSecret> mirrored,
       SortedMap<SecretRef, SourceSecret> sources) {
     this(stores, bsls, bslTypeExists, mirrored, sources, List.of());
-  }
-
-  /**
-   * An observation without credentials Secrets.
-   *
-   * @param stores the stores
-   * @param bsls the BSLs
-   * @param bslTypeExists whether Velero is installed
-   * @param mirrored the mirrored Secrets
-   * @return the observation
-   */
-  public static ObservedState of(
-      List<BackupStore> stores,
-      List<ObservedBsl> bsls,
-      boolean bslTypeExists,
-      List<MirroredSecret> mirrored) {
-    return new ObservedState(stores, bsls, bslTypeExists, mirrored, new TreeMap<>());
-  }
-
-  /**
-   * A copy with the given credentials Secrets.
-   *
-   * @param value the Secrets read
-   * @return the copy
-   */
-  public ObservedState withSources(Map<SecretRef, SourceSecret> value) {
-    return new ObservedState(
-        stores, bsls, bslTypeExists, mirrored, new TreeMap<>(value), occupants);
-  }
-
-  /**
-   * A copy with the given foreign Secrets at the mirrors' names.
-   *
-   * @param value their metadata
-   * @return the copy
-   */
-  public ObservedState withOccupants(List<ObjectMetadata> value) {
-    return new ObservedState(stores, bsls, bslTypeExists, mirrored, sources, value);
   }
 }
