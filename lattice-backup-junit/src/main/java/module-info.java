@@ -19,7 +19,7 @@
  * transitively; the package is open to JUnit, which builds the extension.
  */
 module dev.lattice.backup.junit {
-  requires transitive dev.lattice.backup.model;
+  requires transitive dev.lattice.backup.reconcile;
   requires transitive kubernetes.client.api;
   requires transitive org.junit.jupiter.api;
   requires java.net.http;
@@ -28,6 +28,7 @@ module dev.lattice.backup.junit {
   requires kubernetes.model.admissionregistration; // TokenReview lives there
 
   exports dev.lattice.backup.junit;
+  exports dev.lattice.backup.junit.memory;
 
   opens dev.lattice.backup.junit to
       org.junit.platform.commons;

@@ -15,15 +15,14 @@
  */
 /**
  * The reconciler: ports to a cluster, the reconciler and its options, plans and actions (for dry
- * runs), and an in-memory cluster. Reads translate (and so the model) transitively; logs with
- * SLF4J, which a consumer need not name.
+ * runs). The in-memory cluster these ports are tested with is lattice-backup-junit's. Reads
+ * translate (and so the model) transitively; logs with SLF4J, which a consumer need not name.
  */
 module dev.lattice.backup.reconcile {
   requires transitive dev.lattice.backup.translate;
   requires org.slf4j;
 
   exports dev.lattice.backup.reconcile;
-  exports dev.lattice.backup.reconcile.memory;
   exports dev.lattice.backup.reconcile.plan;
   exports dev.lattice.backup.reconcile.port;
 }

@@ -15,11 +15,11 @@
  */
 package dev.lattice.backup.benchmarks;
 
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.internal.ObservedState;

@@ -17,14 +17,14 @@ package dev.lattice.backup.josdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.junit.memory.FaultInjector;
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.reconcile.Reconciler;
-import dev.lattice.backup.reconcile.memory.FaultInjector;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.PortFailure;

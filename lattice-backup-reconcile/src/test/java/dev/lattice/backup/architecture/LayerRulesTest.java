@@ -174,7 +174,7 @@ class LayerRulesTest {
               "java.util.logging..",
               "org.slf4j..",
               "io.fabric8.kubernetes.client..",
-              "dev.lattice.backup.reconcile.memory..")
+              "dev.lattice.backup.junit.memory..")
           .orShould()
           .dependOnClassesThat()
           .haveFullyQualifiedName("java.time.Clock")
@@ -214,7 +214,7 @@ class LayerRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage(
             "dev.lattice.backup.reconcile.plan..",
-            "dev.lattice.backup.reconcile.memory..",
+            "dev.lattice.backup.junit.memory..",
             "org.slf4j..")
         .check(classes);
   }
@@ -223,7 +223,7 @@ class LayerRulesTest {
   void theInMemoryAdapterUsesOnlyThePorts() {
     noClasses()
         .that()
-        .resideInAPackage("dev.lattice.backup.reconcile.memory..")
+        .resideInAPackage("dev.lattice.backup.junit.memory..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.lattice.backup.reconcile.plan..", "org.slf4j..")

@@ -93,7 +93,7 @@ class ModulePathConsumerIT {
       import dev.lattice.backup.model.io.ReadDocument;
       import dev.lattice.backup.reconcile.ReconcileOutcome;
       import dev.lattice.backup.reconcile.Reconciler;
-      import dev.lattice.backup.reconcile.memory.InMemoryCluster;
+      import dev.lattice.backup.junit.memory.InMemoryCluster;
       import dev.lattice.backup.reconcile.plan.Plan;
       import dev.lattice.backup.reconcile.plan.ReconcileOptions;
       import dev.lattice.backup.reconcile.port.PortException;

@@ -18,10 +18,10 @@ package dev.lattice.backup.reconcile;
 import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.testing.MutableClock;

@@ -20,12 +20,12 @@ import static dev.lattice.backup.reconcile.Fixtures.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lattice.backup.junit.memory.FaultInjector;
+import dev.lattice.backup.junit.memory.FaultInjector.Target;
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.FaultInjector;
-import dev.lattice.backup.reconcile.memory.FaultInjector.Target;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.PortException;

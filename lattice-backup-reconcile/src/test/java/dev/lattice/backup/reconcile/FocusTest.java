@@ -18,8 +18,8 @@ package dev.lattice.backup.reconcile;
 import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.PortException;

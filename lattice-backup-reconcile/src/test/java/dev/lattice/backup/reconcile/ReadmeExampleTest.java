@@ -17,7 +17,7 @@ package dev.lattice.backup.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.PortException;

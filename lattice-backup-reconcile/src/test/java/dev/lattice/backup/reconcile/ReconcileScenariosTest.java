@@ -19,13 +19,13 @@ import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static dev.lattice.backup.reconcile.Fixtures.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.junit.memory.FaultInjector;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.ConditionStatus;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.FaultInjector;
 import dev.lattice.backup.reconcile.plan.Action;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.ObservedBsl;

@@ -18,6 +18,7 @@ package dev.lattice.backup.reconcile;
 import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.junit.memory.FaultInjector;
 import dev.lattice.backup.model.BackupStorageSpec;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStorePhase;
@@ -25,7 +26,6 @@ import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ConditionStatus;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.FaultInjector;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.plan.internal.Conditions;
 import dev.lattice.backup.reconcile.port.ObservedBsl;

@@ -19,11 +19,11 @@ import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lattice.backup.junit.memory.FaultInjector;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.FaultInjector;
 import dev.lattice.backup.reconcile.plan.Action;
 import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.Step;

@@ -19,8 +19,8 @@ import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static dev.lattice.backup.reconcile.Fixtures.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
 import dev.lattice.backup.reconcile.testing.MutableClock;

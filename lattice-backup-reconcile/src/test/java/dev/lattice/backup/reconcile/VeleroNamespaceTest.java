@@ -18,7 +18,7 @@ package dev.lattice.backup.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.translate.TranslationOptions;
 import java.time.Clock;

@@ -15,9 +15,9 @@
  */
 package dev.lattice.backup.reconcile;
 
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreStatus;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.reconcile.port.PortException;

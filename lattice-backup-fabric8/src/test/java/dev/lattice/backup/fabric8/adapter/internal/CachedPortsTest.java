@@ -17,9 +17,9 @@ package dev.lattice.backup.fabric8.adapter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lattice.backup.junit.memory.InMemoryCluster;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
-import dev.lattice.backup.reconcile.memory.InMemoryCluster;
 import dev.lattice.backup.reconcile.port.BslPort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;

@@ -13,11 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.reconcile.memory;
+package dev.lattice.backup.junit.memory;
 
-import static dev.lattice.backup.reconcile.memory.ApiServerRules.expect;
-import static dev.lattice.backup.reconcile.memory.ApiServerRules.missingType;
-import static dev.lattice.backup.reconcile.memory.ApiServerRules.notFound;
+import static dev.lattice.backup.junit.memory.ApiServerRules.expect;
+import static dev.lattice.backup.junit.memory.ApiServerRules.missingType;
+import static dev.lattice.backup.junit.memory.ApiServerRules.notFound;
 
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.BslPort;

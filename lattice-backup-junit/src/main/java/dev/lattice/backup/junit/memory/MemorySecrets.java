@@ -13,9 +13,9 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.reconcile.memory;
+package dev.lattice.backup.junit.memory;
 
-import static dev.lattice.backup.reconcile.memory.ApiServerRules.expect;
+import static dev.lattice.backup.junit.memory.ApiServerRules.expect;
 
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.MirroredSecret;

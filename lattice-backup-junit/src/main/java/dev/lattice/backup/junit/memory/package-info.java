@@ -18,10 +18,10 @@
  * concurrency, a Velero emulation and a fault injector: the embedded default for tests of the
  * library and of its embedders.
  *
- * <p>Layer: reconcile, adapter. Depends on the port package only (and the model and translation
- * value types it carries).
+ * <p>Layer: test kit, an adapter of the reconcile ports. Depends on the port package only (and the
+ * model and translation value types it carries).
  */
 @NullMarked
-package dev.lattice.backup.reconcile.memory;
+package dev.lattice.backup.junit.memory;
 
 import org.jspecify.annotations.NullMarked;
