@@ -17,11 +17,8 @@ package dev.lattice.backup.junit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ProxySelector;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -39,7 +36,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -138,10 +134,7 @@ public final class AzureEmulator implements AutoCloseable {
               RESOURCE_GROUP,
               storageAccount,
               key);
-      int port;
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        port = s.getLocalPort();
-      }
+      int port = Processes.freePort();
       Path logFile = dir.resolve("azurite.log");
       List<String> command =
           List.of(
@@ -158,25 +151,16 @@ public final class AzureEmulator implements AutoCloseable {
               "--key",
               dir.resolve("tls/blob.key").toString(),
               "--disableTelemetry");
-      ProcessBuilder pb =
-          new ProcessBuilder(Guard.command(dir, command))
-              .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .redirectInput(ProcessBuilder.Redirect.PIPE);
+      ProcessBuilder pb = Processes.guarded(dir, command, logFile);
       pb.environment().put("AZURITE_ACCOUNTS", storageAccount + ":" + key);
       Process process = pb.start();
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!accepts(port)) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          Guard.stop(process);
-          throw new ControlPlaneException(
-              "Azurite did not start; last lines of "
-                  + logFile
-                  + ":\n"
-                  + ControlPlaneBinary.tail(logFile, 20));
-        }
-        Thread.sleep(100);
-      }
+      Processes.awaitReady(
+          process,
+          () -> Processes.accepts(port),
+          100,
+          () -> Guard.stop(process),
+          "Azurite",
+          logFile);
       AzureEmulator emulator = new AzureEmulator(storageAccount, key, process, dir, port, ca, fake);
       log.println(
           "lattice-azure-emulator: Azurite "
@@ -198,14 +182,6 @@ public final class AzureEmulator implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ControlPlaneException("interrupted while Azurite started", e);
-    }
-  }
-
-  private static boolean accepts(int port) {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 

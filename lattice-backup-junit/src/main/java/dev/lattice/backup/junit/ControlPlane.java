@@ -18,29 +18,15 @@ package dev.lattice.backup.junit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequest;
-import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
-import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -83,12 +69,10 @@ public final class ControlPlane implements AutoCloseable {
   public static final String EMULATE_PROPERTY = "lattice.kubernetes.emulate";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BINARY_NAME = "lattice-control-plane";
+  private static final String BINARY_NAME = ControlPlaneProcess.BINARY_NAME;
   private static @Nullable ControlPlane shared;
 
-  private final Process process;
-  private final Path runDir;
-  private final BlockingQueue<String> replies;
+  private final ControlPlaneProcess process;
   private final String server;
   private final String caCertificate;
   private final String kubernetesVersion;
@@ -96,24 +80,22 @@ public final class ControlPlane implements AutoCloseable {
   private final Path adminKubeconfig;
   private final Path kubectl;
   private final AuditLog auditLog;
+  private final ControlPlaneClients clients;
   private final KubernetesClient admin;
-  private final List<KubernetesClient> clients = new ArrayList<>();
   private final AtomicInteger namespaces = new AtomicInteger();
   private volatile boolean closed;
 
-  private ControlPlane(
-      Process process, Path runDir, BlockingQueue<String> replies, JsonNode ready, Path kubectl)
-      throws IOException {
+  private ControlPlane(ControlPlaneProcess process, Path kubectl) throws IOException {
+    JsonNode ready = process.ready();
     this.process = process;
     this.kubectl = kubectl;
-    this.runDir = runDir;
-    this.replies = replies;
     this.server = ready.path("server").asText();
     this.caCertificate = Files.readString(Path.of(ready.path("caCertificate").asText()));
     this.kubernetesVersion = ready.path("kubernetesVersion").asText();
     this.adminKubeconfig = Path.of(ready.path("adminKubeconfig").asText());
     this.auditLog = new AuditLog(Path.of(ready.path("auditLog").asText()));
-    this.admin = client(Config.fromKubeconfig(Files.readString(adminKubeconfig)));
+    this.clients = new ControlPlaneClients(server, caCertificate);
+    this.admin = clients.fromKubeconfig(adminKubeconfig);
     JsonNode version = JSON.readTree(admin.raw(server + "/version"));
     this.emulationVersion =
         version.path("emulationMajor").asText(version.path("major").asText())
@@ -178,47 +160,10 @@ public final class ControlPlane implements AutoCloseable {
   static ControlPlane start(
       ControlPlaneBinary.Build build, List<String> apiServerFlags, PrintStream log) {
     Path binary = ControlPlaneBinary.ensure(build, log);
-    Path root = Path.of(System.getProperty("java.io.tmpdir"), BINARY_NAME);
     try {
-      Files.createDirectories(root);
-      StaleRuns.reap(root, BINARY_NAME, log);
-      Path runDir = Files.createTempDirectory(root, ProcessHandle.current().pid() + "-");
-      Path logFile = runDir.resolve("control-plane.log");
-      List<String> command = new ArrayList<>();
-      command.add(binary.toString());
-      command.add("--dir");
-      command.add(runDir.resolve("state").toString());
-      command.add("--");
-      command.addAll(apiServerFlags);
-      Process process =
-          new ProcessBuilder(command)
-              .redirectError(logFile.toFile())
-              .redirectOutput(ProcessBuilder.Redirect.PIPE)
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
-      Files.writeString(runDir.resolve("harness.pid"), Long.toString(process.pid()));
-      BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-      Thread reader = new Thread(() -> readLines(process, lines), "lattice-control-plane-stdout");
-      reader.setDaemon(true);
-      reader.start();
-      String first = await(lines, process, 4, TimeUnit.MINUTES);
-      if (first == null || !first.startsWith("ready ")) {
-        process.destroyForcibly();
-        throw new ControlPlaneException(
-            "the control plane did not start"
-                + (first == null ? "" : ": " + first)
-                + "; last lines of "
-                + logFile
-                + ":\n"
-                + ControlPlaneBinary.tail(logFile, 40));
-      }
+      ControlPlaneProcess process = ControlPlaneProcess.launch(binary, apiServerFlags, log);
       ControlPlane plane =
-          new ControlPlane(
-              process,
-              runDir,
-              lines,
-              JSON.readTree(first.substring("ready ".length())),
-              binary.resolveSibling(ControlPlaneBinary.KUBECTL));
+          new ControlPlane(process, binary.resolveSibling(ControlPlaneBinary.KUBECTL));
       log.println(
           "lattice-control-plane: kube-apiserver "
               + plane.kubernetesVersion
@@ -228,43 +173,11 @@ public final class ControlPlane implements AutoCloseable {
               + " ready at "
               + plane.server
               + " (log: "
-              + logFile
+              + process.logFile()
               + ")");
       return plane;
     } catch (IOException e) {
       throw new ControlPlaneException("cannot start the control plane: " + e.getMessage(), e);
-    }
-  }
-
-  private static void readLines(Process process, BlockingQueue<String> lines) {
-    try (BufferedReader in =
-        new BufferedReader(
-            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = in.readLine(); line != null; line = in.readLine()) {
-        lines.add(line);
-      }
-    } catch (IOException e) {
-      // the process ended
-    }
-  }
-
-  private static @Nullable String await(
-      BlockingQueue<String> lines, Process process, long timeout, TimeUnit unit) {
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    try {
-      while (System.nanoTime() < deadline) {
-        String line = lines.poll(200, TimeUnit.MILLISECONDS);
-        if (line != null) {
-          return line;
-        }
-        if (!process.isAlive() && lines.isEmpty()) {
-          return "exited with " + process.exitValue();
-        }
-      }
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return null;
     }
   }
 
@@ -275,7 +188,7 @@ public final class ControlPlane implements AutoCloseable {
 
   /** This control plane's run directory, deleted when it stops. */
   Path runDir() {
-    return runDir;
+    return process.runDir();
   }
 
   /**
@@ -326,32 +239,7 @@ public final class ControlPlane implements AutoCloseable {
    * @throws ControlPlaneException when it cannot be run or does not end within two minutes
    */
   public CommandResult kubectl(String stdin, String... args) {
-    List<String> command = new ArrayList<>();
-    command.add(kubectl.toString());
-    command.add("--kubeconfig=" + adminKubeconfig);
-    command.addAll(List.of(args));
-    try {
-      Path out = Files.createTempFile(runDir, "kubectl-", ".out");
-      Path err = Files.createTempFile(runDir, "kubectl-", ".err");
-      Process p =
-          new ProcessBuilder(command)
-              .redirectOutput(out.toFile())
-              .redirectError(err.toFile())
-              .start();
-      try (var in = p.getOutputStream()) {
-        in.write(stdin.getBytes(StandardCharsets.UTF_8));
-      }
-      if (!p.waitFor(2, TimeUnit.MINUTES)) {
-        p.destroyForcibly();
-        throw new ControlPlaneException("kubectl " + String.join(" ", args) + " did not end");
-      }
-      return new CommandResult(p.exitValue(), Files.readString(out), Files.readString(err));
-    } catch (IOException e) {
-      throw new ControlPlaneException("cannot run " + kubectl + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ControlPlaneException("interrupted while kubectl ran", e);
-    }
+    return KubectlRunner.run(kubectl, adminKubeconfig, runDir(), stdin, args);
   }
 
   /**
@@ -384,38 +272,7 @@ public final class ControlPlane implements AutoCloseable {
    */
   public KubernetesClient serviceAccount(String namespace, String name) {
     ensureNamespace(namespace);
-    admin
-        .serviceAccounts()
-        .inNamespace(namespace)
-        .resource(
-            new ServiceAccountBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace(namespace)
-                .endMetadata()
-                .build())
-        .fieldManager(BINARY_NAME)
-        .serverSideApply();
-    TokenRequest request =
-        admin
-            .serviceAccounts()
-            .inNamespace(namespace)
-            .withName(name)
-            .tokenRequest(
-                new TokenRequestBuilder()
-                    .withNewSpec()
-                    .withExpirationSeconds(24L * 3600)
-                    .endSpec()
-                    .build());
-    String token = Objects.requireNonNull(request.getStatus().getToken(), "token");
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(server)
-            .withCaCertData(
-                Base64.getEncoder().encodeToString(caCertificate.getBytes(StandardCharsets.UTF_8)))
-            .withOauthToken(token)
-            .build();
-    return client(config);
+    return clients.forServiceAccount(admin, namespace, name, BINARY_NAME);
   }
 
   /**
@@ -427,17 +284,12 @@ public final class ControlPlane implements AutoCloseable {
    * @return the client; the control plane closes it when it stops
    */
   public KubernetesClient user(String name, String... groups) {
-    StringBuilder command = new StringBuilder("user ").append(requireWord(name));
-    for (String g : groups) {
-      command.append(' ').append(requireWord(g));
-    }
-    String reply = send(command.toString());
+    String reply = send(ControlPlaneProcess.userCommand(name, groups));
     if (!reply.startsWith("kubeconfig ")) {
       throw new ControlPlaneException("cannot mint a certificate for " + name + ": " + reply);
     }
     try {
-      Path kubeconfig = Path.of(reply.substring("kubeconfig ".length()));
-      return client(Config.fromKubeconfig(Files.readString(kubeconfig)));
+      return clients.fromKubeconfig(Path.of(reply.substring("kubeconfig ".length())));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -505,38 +357,7 @@ public final class ControlPlane implements AutoCloseable {
     if (closed) {
       throw new ControlPlaneException("the control plane is stopped");
     }
-    try {
-      OutputStream in = process.getOutputStream();
-      in.write((command + "\n").getBytes(StandardCharsets.UTF_8));
-      in.flush();
-      String reply = replies.poll(2, TimeUnit.MINUTES);
-      if (reply == null) {
-        throw new ControlPlaneException("no answer to " + command);
-      }
-      return reply;
-    } catch (IOException e) {
-      throw new ControlPlaneException("the control plane is gone: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ControlPlaneException("interrupted", e);
-    }
-  }
-
-  private static String requireWord(String s) {
-    if (s.isEmpty() || s.chars().anyMatch(Character::isWhitespace)) {
-      throw new IllegalArgumentException("not a single word: \"" + s + "\"");
-    }
-    return s;
-  }
-
-  private KubernetesClient client(Config config) {
-    config.setRequestTimeout(30_000);
-    config.setConnectionTimeout(10_000);
-    KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
-    synchronized (clients) {
-      clients.add(client);
-    }
-    return client;
+    return process.send(command);
   }
 
   /**
@@ -564,25 +385,7 @@ public final class ControlPlane implements AutoCloseable {
       }
       closed = true;
     }
-    synchronized (clients) {
-      clients.forEach(KubernetesClient::close);
-      clients.clear();
-    }
-    try {
-      OutputStream in = process.getOutputStream();
-      in.write("stop\n".getBytes(StandardCharsets.UTF_8));
-      in.close();
-    } catch (IOException e) {
-      // already gone
-    }
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-    StaleRuns.delete(runDir);
+    clients.closeAll();
+    process.stop();
   }
 }

@@ -19,8 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +27,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,10 +65,7 @@ public final class GcsEmulator implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("lattice-gcs-emulator-");
       Path root = Files.createDirectories(dir.resolve("root"));
-      int port;
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        port = s.getLocalPort();
-      }
+      int port = Processes.freePort();
       Path logFile = dir.resolve("fake-gcs-server.log");
       List<String> command =
           List.of(
@@ -84,25 +78,10 @@ public final class GcsEmulator implements AutoCloseable {
               "-backend=filesystem",
               "-filesystem-root=" + root,
               "-log-level=warn");
-      Process process =
-          new ProcessBuilder(Guard.command(dir, command))
-              .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+      Process process = Processes.guarded(dir, command, logFile).start();
       GcsEmulator emulator = new GcsEmulator(process, dir, port);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!emulator.answers()) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          emulator.close();
-          throw new ControlPlaneException(
-              "fake-gcs-server did not start; last lines of "
-                  + logFile
-                  + ":\n"
-                  + ControlPlaneBinary.tail(logFile, 20));
-        }
-        Thread.sleep(100);
-      }
+      Processes.awaitReady(
+          process, emulator::answers, 100, emulator::close, "fake-gcs-server", logFile);
       log.println("lattice-gcs-emulator: fake-gcs-server at " + emulator.endpoint());
       return emulator;
     } catch (IOException e) {

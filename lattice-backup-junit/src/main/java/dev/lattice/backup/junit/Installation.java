@@ -48,7 +48,7 @@ final class Installation {
     KubernetesClient admin = plane.admin();
     List<CustomResourceDefinition> crds = new ArrayList<>();
     crds.add(load(admin, BackupStoreCrd.yaml()));
-    Path velero = ControlPlaneBinary.veleroCrds(log);
+    Path velero = VeleroCrds.directory(log);
     try (Stream<Path> files = Files.list(velero)) {
       for (Path f : (Iterable<Path>) files.sorted()::iterator) {
         crds.add(load(admin, Files.readString(f)));

@@ -17,8 +17,6 @@ package dev.lattice.backup.junit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -98,13 +95,13 @@ public final class MinioServer implements AutoCloseable {
     Path binary = StoreBinaries.minio(log);
     try {
       Path dir = Files.createTempDirectory("lattice-minio-");
-      int port = freePort();
+      int port = Processes.freePort();
       List<String> command = new ArrayList<>();
       command.add(binary.toString());
       command.add("server");
       command.add(Files.createDirectories(dir.resolve("data")).toString());
       command.add("--address=127.0.0.1:" + port);
-      command.add("--console-address=127.0.0.1:" + freePort());
+      command.add("--console-address=127.0.0.1:" + Processes.freePort());
       if (ca.isPresent()) {
         Path certs =
             ca.get()
@@ -113,11 +110,7 @@ public final class MinioServer implements AutoCloseable {
         command.add("--certs-dir=" + certs);
       }
       Path logFile = dir.resolve("minio.log");
-      ProcessBuilder pb =
-          new ProcessBuilder(Guard.command(dir, command))
-              .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .redirectInput(ProcessBuilder.Redirect.PIPE);
+      ProcessBuilder pb = Processes.guarded(dir, command, logFile);
       pb.environment().put("MINIO_ROOT_USER", ACCESS_KEY);
       pb.environment().put("MINIO_ROOT_PASSWORD", SECRET_KEY);
       pb.environment().put("MINIO_BROWSER", "off");
@@ -126,18 +119,7 @@ public final class MinioServer implements AutoCloseable {
       Process process = pb.start();
       MinioServer server =
           new MinioServer(process, dir, port, host.filter(h -> ca.isPresent()), ca);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!server.live()) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          server.close();
-          throw new ControlPlaneException(
-              "MinIO did not start; last lines of "
-                  + logFile
-                  + ":\n"
-                  + ControlPlaneBinary.tail(logFile, 20));
-        }
-        Thread.sleep(200);
-      }
+      Processes.awaitReady(process, server::live, 200, server::close, "MinIO", logFile);
       log.println(
           "lattice-minio: MinIO on 127.0.0.1:"
               + port
@@ -151,12 +133,6 @@ public final class MinioServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ControlPlaneException("interrupted while MinIO started", e);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 
@@ -200,11 +176,7 @@ public final class MinioServer implements AutoCloseable {
    * @return the file's text
    */
   public String credentialsFile() {
-    return "[default]\naws_access_key_id="
-        + ACCESS_KEY
-        + "\naws_secret_access_key="
-        + SECRET_KEY
-        + "\n";
+    return S3Client.credentialsFile(ACCESS_KEY, SECRET_KEY);
   }
 
   /**

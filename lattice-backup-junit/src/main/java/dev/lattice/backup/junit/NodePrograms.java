@@ -18,11 +18,8 @@ package dev.lattice.backup.junit;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -37,58 +34,46 @@ final class NodePrograms {
   private NodePrograms() {}
 
   /** Azurite's blob server script, after {@code npm ci} into the cache when it is missing. */
-  @SuppressWarnings("try") // the lock is held for the try block, never read
   static Path azurite(PrintStream log) {
-    Path dir =
-        ControlPlaneBinary.cacheRoot().resolve("azurite").resolve(AzureEmulator.AZURITE_VERSION);
+    Path dir = BuildCache.root().resolve("azurite").resolve(AzureEmulator.AZURITE_VERSION);
     Path main = dir.resolve("node_modules/azurite/dist/src/blob/main.js");
     if (Files.isRegularFile(main)) {
       return main;
     }
     Path npm = onPath("npm");
     try {
-      Files.createDirectories(dir);
-      try (FileChannel lockFile =
-              FileChannel.open(
-                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = lockFile.lock()) {
-        if (Files.isRegularFile(main)) {
-          return main;
-        }
-        for (String name : List.of("package.json", "package-lock.json")) {
-          Files.writeString(dir.resolve(name), ControlPlaneBinary.source(RESOURCES, name));
-        }
-        Path npmLog = dir.resolve("npm-ci.log");
-        log.println(
-            "lattice-azure-emulator: npm ci of Azurite "
-                + AzureEmulator.AZURITE_VERSION
-                + " in "
-                + dir);
-        long start = System.nanoTime();
-        ProcessBuilder pb =
-            new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund")
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(npmLog.toFile());
-        int exit = ControlPlaneBinary.run(pb, log, start);
-        if (exit != 0 || !Files.isRegularFile(main)) {
-          throw new ControlPlaneException(
-              "npm ci of Azurite failed (exit "
-                  + exit
-                  + "); last lines of "
-                  + npmLog
-                  + ":\n"
-                  + ControlPlaneBinary.tail(npmLog, 30));
-        }
-        log.printf(
-            "lattice-azure-emulator: installed in %d s%n",
-            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
-        return main;
-      }
+      BuildCache.once(dir, () -> Files.isRegularFile(main), () -> npmCi(npm, dir, main, log));
+      return main;
     } catch (IOException e) {
       throw new ControlPlaneException(
           "cannot install Azurite in " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Writes Azurite's package files into {@code dir} and runs {@code npm ci} there. */
+  private static void npmCi(Path npm, Path dir, Path main, PrintStream log) throws IOException {
+    for (String name : List.of("package.json", "package-lock.json")) {
+      Files.writeString(dir.resolve(name), JarSources.source(RESOURCES, name));
+    }
+    Path npmLog = dir.resolve("npm-ci.log");
+    log.println(
+        "lattice-azure-emulator: npm ci of Azurite "
+            + AzureEmulator.AZURITE_VERSION
+            + " in "
+            + dir);
+    long start = System.nanoTime();
+    ProcessBuilder pb =
+        new ProcessBuilder(npm.toString(), "ci", "--no-audit", "--no-fund")
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(npmLog.toFile());
+    int exit = Processes.run(pb, log, start);
+    if (exit != 0 || !Files.isRegularFile(main)) {
+      throw Processes.failed("npm ci of Azurite", exit, npmLog);
+    }
+    log.printf(
+        "lattice-azure-emulator: installed in %d s%n",
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start));
   }
 
   static Path onPath(String program) {

@@ -17,16 +17,12 @@ package dev.lattice.backup.junit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -97,10 +93,7 @@ public final class ObjectStore implements AutoCloseable {
     try {
       Path dir = Files.createTempDirectory("lattice-object-store-");
       Path data = Files.createDirectories(dir.resolve("data"));
-      int port;
-      try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-        port = s.getLocalPort();
-      }
+      int port = Processes.freePort();
       Path properties = dir.resolve("s3proxy.properties");
       Files.writeString(
           properties,
@@ -125,25 +118,10 @@ public final class ObjectStore implements AutoCloseable {
               s3proxyJar.toString(),
               "--properties",
               properties.toString());
-      Process process =
-          new ProcessBuilder(Guard.command(dir, java))
-              .redirectErrorStream(true)
-              .redirectOutput(logFile.toFile())
-              .redirectInput(ProcessBuilder.Redirect.PIPE)
-              .start();
+      Process process = Processes.guarded(dir, java, logFile).start();
       ObjectStore store = new ObjectStore(process, dir, data, port);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!store.accepts()) {
-        if (!process.isAlive() || System.nanoTime() > deadline) {
-          store.close();
-          throw new ControlPlaneException(
-              "S3Proxy did not start; last lines of "
-                  + logFile
-                  + ":\n"
-                  + ControlPlaneBinary.tail(logFile, 20));
-        }
-        Thread.sleep(100);
-      }
+      Processes.awaitReady(
+          process, () -> Processes.accepts(port), 100, store::close, "S3Proxy", logFile);
       log.println(
           "lattice-object-store: S3Proxy at " + store.endpoint() + " (log: " + logFile + ")");
       return store;
@@ -152,14 +130,6 @@ public final class ObjectStore implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ControlPlaneException("interrupted while S3Proxy started", e);
-    }
-  }
-
-  private boolean accepts() {
-    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
     }
   }
 
@@ -179,11 +149,7 @@ public final class ObjectStore implements AutoCloseable {
    * @return the file's text
    */
   public String credentialsFile() {
-    return "[default]\naws_access_key_id="
-        + ACCESS_KEY
-        + "\naws_secret_access_key="
-        + SECRET_KEY
-        + "\n";
+    return S3Client.credentialsFile(ACCESS_KEY, SECRET_KEY);
   }
 
   /**

@@ -55,6 +55,18 @@ final class S3Client {
   private final HttpClient http;
 
   /**
+   * An AWS shared credentials file's text with one key (profile {@code default}), the format
+   * Velero's AWS plugin reads.
+   */
+  static String credentialsFile(String accessKey, String secretKey) {
+    return "[default]\naws_access_key_id="
+        + accessKey
+        + "\naws_secret_access_key="
+        + secretKey
+        + "\n";
+  }
+
+  /**
    * A client of {@code base} (such as {@code http://127.0.0.1:9000} or {@code
    * https://minio.test:443}), optionally through a proxy and trusting a context's CAs.
    */

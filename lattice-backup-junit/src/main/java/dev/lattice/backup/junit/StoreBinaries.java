@@ -62,7 +62,7 @@ final class StoreBinaries {
   static String azurePluginVersion() {
     Matcher m =
         Pattern.compile("^require " + Pattern.quote(AZURE_MODULE) + " (v\\S+)", Pattern.MULTILINE)
-            .matcher(ControlPlaneBinary.source(AZURE_RESOURCES, "go.mod"));
+            .matcher(JarSources.source(AZURE_RESOURCES, "go.mod"));
     if (!m.find()) {
       throw new IllegalStateException("go-velero-azure/go.mod requires no " + AZURE_MODULE);
     }
@@ -80,12 +80,12 @@ final class StoreBinaries {
    */
   static Path azurePlugin(PrintStream log) {
     Path dir =
-        ControlPlaneBinary.cacheRoot()
+        BuildCache.root()
             .resolve("velero-azure")
             .resolve(
                 azurePluginVersion()
                     + "-"
-                    + ControlPlaneBinary.sourceKey(AZURE_RESOURCES, VeleroBinaries.SOURCES));
+                    + JarSources.key(AZURE_RESOURCES, VeleroBinaries.SOURCES));
     Path binary = dir.resolve(AZURE_PLUGIN);
     VeleroBinaries.buildOnce(
         dir,
@@ -112,7 +112,6 @@ final class StoreBinaries {
                 "lattice-velero: Go module mirror " + m + " tried first for " + AZURE_MODULE);
           }
           VeleroBinaries.build(go, src, env, AZURE_MODULE + "/" + AZURE_PLUGIN, "", binary, log);
-          return binary;
         });
     return binary;
   }
@@ -125,9 +124,9 @@ final class StoreBinaries {
    */
   static Path minio(PrintStream log) {
     Path dir =
-        ControlPlaneBinary.cacheRoot()
+        BuildCache.root()
             .resolve("minio")
-            .resolve(ControlPlaneBinary.sourceKey(MINIO_RESOURCES, VeleroBinaries.SOURCES));
+            .resolve(JarSources.key(MINIO_RESOURCES, VeleroBinaries.SOURCES));
     Path binary = dir.resolve("minio");
     VeleroBinaries.buildOnce(
         dir,
@@ -142,7 +141,6 @@ final class StoreBinaries {
               "",
               binary,
               log);
-          return binary;
         });
     return binary;
   }

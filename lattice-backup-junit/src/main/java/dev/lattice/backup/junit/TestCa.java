@@ -76,6 +76,7 @@ public final class TestCa {
       Path keystore = dir.resolve("ca.p12");
       keytool(
           dir,
+          keystore,
           "-genkeypair",
           "-alias",
           "ca",
@@ -91,25 +92,10 @@ public final class TestCa {
           "ku:c=keyCertSign,cRLSign",
           "-validity",
           "30",
-          "-keystore",
-          keystore.toString(),
           "-storetype",
-          "PKCS12",
-          "-storepass",
-          PASSWORD);
+          "PKCS12");
       Path pem = dir.resolve("ca.crt");
-      keytool(
-          dir,
-          "-exportcert",
-          "-alias",
-          "ca",
-          "-rfc",
-          "-keystore",
-          keystore.toString(),
-          "-storepass",
-          PASSWORD,
-          "-file",
-          pem.toString());
+      keytool(dir, keystore, "-exportcert", "-alias", "ca", "-rfc", "-file", pem.toString());
       return new TestCa(dir, name, Files.readString(pem, StandardCharsets.US_ASCII));
     } catch (IOException e) {
       throw new ControlPlaneException("cannot make test CA " + name + ": " + e.getMessage(), e);
@@ -152,9 +138,9 @@ public final class TestCa {
     try {
       Path leafDir = Files.createDirectories(dir.resolve("leaf-" + LEAVES.incrementAndGet()));
       Path keystore = leafDir.resolve("leaf.p12");
-      String ks = keystore.toString();
       keytool(
           leafDir,
+          keystore,
           "-genkeypair",
           "-alias",
           "leaf",
@@ -166,34 +152,17 @@ public final class TestCa {
           "CN=" + dnsNames[0].replace("*", "wildcard"),
           "-validity",
           "30",
-          "-keystore",
-          ks,
           "-storetype",
-          "PKCS12",
-          "-storepass",
-          PASSWORD);
+          "PKCS12");
       Path csr = leafDir.resolve("leaf.csr");
-      keytool(
-          leafDir,
-          "-certreq",
-          "-alias",
-          "leaf",
-          "-keystore",
-          ks,
-          "-storepass",
-          PASSWORD,
-          "-file",
-          csr.toString());
+      keytool(leafDir, keystore, "-certreq", "-alias", "leaf", "-file", csr.toString());
       Path crt = leafDir.resolve("leaf.crt");
       keytool(
           leafDir,
+          dir.resolve("ca.p12"),
           "-gencert",
           "-alias",
           "ca",
-          "-keystore",
-          dir.resolve("ca.p12").toString(),
-          "-storepass",
-          PASSWORD,
           "-infile",
           csr.toString(),
           "-outfile",
@@ -209,28 +178,15 @@ public final class TestCa {
           "eku=serverAuth");
       keytool(
           leafDir,
+          keystore,
           "-importcert",
           "-noprompt",
           "-alias",
           "ca",
-          "-keystore",
-          ks,
-          "-storepass",
-          PASSWORD,
           "-file",
           dir.resolve("ca.crt").toString());
       keytool(
-          leafDir,
-          "-importcert",
-          "-noprompt",
-          "-alias",
-          "leaf",
-          "-keystore",
-          ks,
-          "-storepass",
-          PASSWORD,
-          "-file",
-          crt.toString());
+          leafDir, keystore, "-importcert", "-noprompt", "-alias", "leaf", "-file", crt.toString());
       KeyStore store = KeyStore.getInstance("PKCS12");
       try (InputStream in = Files.newInputStream(keystore)) {
         store.load(in, PASSWORD.toCharArray());
@@ -277,10 +233,12 @@ public final class TestCa {
         + "-----\n";
   }
 
-  private static void keytool(Path dir, String... args) throws IOException {
+  /** Runs the JDK's keytool in {@code dir} on a keystore, opened with {@link #PASSWORD}. */
+  private static void keytool(Path dir, Path keystore, String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
+    command.addAll(List.of("-keystore", keystore.toString(), "-storepass", PASSWORD));
     Path out = dir.resolve("keytool.log");
     Process p =
         new ProcessBuilder(command)

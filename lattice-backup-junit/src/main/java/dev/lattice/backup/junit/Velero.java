@@ -239,15 +239,11 @@ public final class Velero implements AutoCloseable {
         command.add("--namespace=" + ControlPlane.VELERO_NAMESPACE);
         command.add("--plugin-dir=" + plugins);
         command.add("--store-validation-frequency=" + b.storeValidationFrequency.toMillis() + "ms");
-        command.add("--metrics-address=127.0.0.1:" + freePort());
-        command.add("--profiler-address=127.0.0.1:" + freePort());
+        command.add("--metrics-address=127.0.0.1:" + Processes.freePort());
+        command.add("--profiler-address=127.0.0.1:" + Processes.freePort());
         command.add("--log-level=info");
         command.addAll(b.flags);
-        ProcessBuilder pb =
-            new ProcessBuilder(Guard.command(dir, command))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .redirectInput(ProcessBuilder.Redirect.PIPE);
+        ProcessBuilder pb = Processes.guarded(dir, command, log);
         pb.environment().put("HOME", home.toString());
         pb.environment().put("TMPDIR", tmp.toString());
         for (String proxy :
@@ -299,7 +295,7 @@ public final class Velero implements AutoCloseable {
                 + "; last lines of "
                 + log
                 + ":\n"
-                + ControlPlaneBinary.tail(log, 30));
+                + Processes.tail(log, 30));
       }
       try {
         Thread.sleep(100);
@@ -314,7 +310,7 @@ public final class Velero implements AutoCloseable {
         "Velero did not start within 2 minutes; last lines of "
             + log
             + ":\n"
-            + ControlPlaneBinary.tail(log, 30));
+            + Processes.tail(log, 30));
   }
 
   private static boolean portIsFree(int port) {
@@ -323,12 +319,6 @@ public final class Velero implements AutoCloseable {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
     }
   }
 

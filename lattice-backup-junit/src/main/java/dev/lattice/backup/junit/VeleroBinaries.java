@@ -17,12 +17,9 @@ package dev.lattice.backup.junit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -130,10 +127,7 @@ public final class VeleroBinaries {
    * @throws ControlPlaneException when Go is missing or a build fails
    */
   static Path ensure(PrintStream log) {
-    Path dir =
-        ControlPlaneBinary.cacheRoot()
-            .resolve("velero")
-            .resolve(veleroVersion() + "-" + sourceKey());
+    Path dir = BuildCache.root().resolve("velero").resolve(veleroVersion() + "-" + sourceKey());
     return buildOnce(
         dir,
         () -> isBuilt(dir),
@@ -164,7 +158,6 @@ public final class VeleroBinaries {
               "",
               dir.resolve("plugins").resolve(GCP_PLUGIN),
               log);
-          return dir;
         });
   }
 
@@ -174,7 +167,7 @@ public final class VeleroBinaries {
   /** Builds programs from Go sources into a directory, given the go command and the sources. */
   @FunctionalInterface
   interface Build {
-    Path run(Path go, Path src) throws IOException;
+    void run(Path go, Path src) throws IOException;
   }
 
   /**
@@ -182,27 +175,23 @@ public final class VeleroBinaries {
    * lock (so concurrent JVMs build once), with the Go sources of {@code resources} written to
    * {@code dir/src}.
    */
-  @SuppressWarnings("try") // the lock is held for the try block, never read
   static Path buildOnce(Path dir, BooleanSupplier built, String resources, Build build) {
     if (built.getAsBoolean()) {
       return dir;
     }
-    Path go = ControlPlaneBinary.go();
+    Path go = GoCommand.find();
     try {
-      Files.createDirectories(dir);
-      try (FileChannel lockFile =
-              FileChannel.open(
-                  dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-          FileLock lock = lockFile.lock()) {
-        if (built.getAsBoolean()) {
-          return dir; // another JVM built it while we waited
-        }
-        Path src = Files.createDirectories(dir.resolve("src"));
-        for (String name : SOURCES) {
-          Files.writeString(src.resolve(name), ControlPlaneBinary.source(resources, name));
-        }
-        return build.run(go, src);
-      }
+      BuildCache.once(
+          dir,
+          built, // another JVM built it while we waited
+          () -> {
+            Path src = Files.createDirectories(dir.resolve("src"));
+            for (String name : SOURCES) {
+              Files.writeString(src.resolve(name), JarSources.source(resources, name));
+            }
+            build.run(go, src);
+          });
+      return dir;
     } catch (IOException e) {
       throw new ControlPlaneException("cannot build in " + dir + ": " + e.getMessage(), e);
     }
@@ -252,18 +241,7 @@ public final class VeleroBinaries {
             pb.environment().put(k, v);
           }
         });
-    int exit = ControlPlaneBinary.run(pb, log, start);
-    if (exit != 0) {
-      throw new ControlPlaneException(
-          "go build of "
-              + pkg
-              + " failed (exit "
-              + exit
-              + "); last lines of "
-              + buildLog
-              + ":\n"
-              + ControlPlaneBinary.tail(buildLog, 30));
-    }
+    Processes.runOrFail(pb, log, start, "go build of " + pkg, buildLog);
     Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     log.printf(
         "lattice-velero: built in %d s: %s%n",
@@ -279,9 +257,9 @@ public final class VeleroBinaries {
    */
   static Path fakeGcsServer(PrintStream log) {
     Path dir =
-        ControlPlaneBinary.cacheRoot()
+        BuildCache.root()
             .resolve("fake-gcs-server")
-            .resolve(ControlPlaneBinary.sourceKey(FAKE_GCS_RESOURCES, SOURCES));
+            .resolve(JarSources.key(FAKE_GCS_RESOURCES, SOURCES));
     Path binary = dir.resolve("fake-gcs-server");
     buildOnce(
         dir,
@@ -289,17 +267,16 @@ public final class VeleroBinaries {
         FAKE_GCS_RESOURCES,
         (go, src) -> {
           build(go, src, Map.of(), "github.com/fsouza/fake-gcs-server", "", binary, log);
-          return binary;
         });
     return binary;
   }
 
   /** A key that changes whenever the Go sources do. */
   static String sourceKey() {
-    return ControlPlaneBinary.sourceKey(RESOURCES, SOURCES);
+    return JarSources.key(RESOURCES, SOURCES);
   }
 
   private static String source(String name) {
-    return ControlPlaneBinary.source(RESOURCES, name);
+    return JarSources.source(RESOURCES, name);
   }
 }
