@@ -315,7 +315,11 @@ public final class BackupStoreController implements AutoCloseable {
 
   private void stopLeading() {
     if (leading.compareAndSet(true, false)) {
-      LOG.warn("lost the Lease: stopping the workers");
+      if (closed.get()) {
+        LOG.info("closed: gave up the Lease");
+      } else {
+        LOG.warn("lost the Lease: stopping the workers");
+      }
       listener.leading(false);
       queue.shutDown();
       workers.forEach(Thread::interrupt);
@@ -433,15 +437,11 @@ public final class BackupStoreController implements AutoCloseable {
     return cache.storeCount();
   }
 
-  /** Stops the workers, gives up the Lease, and stops the informers. */
+  /** Stops the workers (waits up to 10 s for each), then gives up the Lease, then the informers. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
-    }
-    CompletableFuture<?> e = election;
-    if (e != null) {
-      e.cancel(true);
     }
     queue.shutDown();
     workers.forEach(Thread::interrupt);
@@ -452,6 +452,13 @@ public final class BackupStoreController implements AutoCloseable {
         Thread.currentThread().interrupt();
         break;
       }
+    }
+    // After the workers, so that no write of ours follows; fabric8 releases (releaseOnCancel:
+    // holder
+    // cleared, a standby takes the Lease at its next try) on this thread before cancel returns.
+    CompletableFuture<?> e = election;
+    if (e != null) {
+      e.cancel(true);
     }
     scheduler.shutdownNow();
     cache.close();
