@@ -27,8 +27,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +50,9 @@ import picocli.CommandLine.Option;
     description = "Keeps Velero's BackupStorageLocations in step with the BackupStores.",
     footer = {
       "",
-      "Exit codes: 0 stopped by a signal; 1 lost the Lease (restart to rejoin); 2 usage error;",
-      "3 could not start (no cluster, caches not filled)."
+      "Exit codes: 143 stopped by SIGTERM (130 by SIGINT), after the workers stopped and the",
+      "Lease was released; 1 lost the Lease (restart to rejoin); 2 usage error; 3 could not start",
+      "(no cluster, caches not filled, probe port taken)."
     })
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -124,11 +128,24 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--identity",
-      defaultValue = "${env:POD_NAME:-${env:HOSTNAME:-lattice-backup-controller}}",
-      description = "this replica's name in the Lease (env POD_NAME, then HOSTNAME)")
-  String identity = "lattice-backup-controller";
+      description =
+          "this replica's name in the Lease and its user agent (default env POD_NAME, else"
+              + " HOSTNAME, else lattice-backup-controller)")
+  @Nullable String identity;
 
+  /** The environment the defaults come from; a test sets its own. */
+  Map<String, String> env = System.getenv();
+
+  /** How long the shutdown hook waits for the controller to close before the JVM halts. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(25);
+
+  /** Counted down on a signal (by the shutdown hook) or when the Lease is lost. */
   private final CountDownLatch stopped = new CountDownLatch(1);
+
+  /** Counted down once {@link #call()} has closed everything it opened. */
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private volatile boolean signalled;
   private volatile int exitCode;
 
   /**
@@ -166,18 +183,70 @@ public final class Main implements Callable<Integer> {
             .build());
   }
 
+  /**
+   * The identity when {@code --identity} is not given: the first of {@code POD_NAME} and {@code
+   * HOSTNAME} that is set and not blank, else {@code lattice-backup-controller}.
+   *
+   * @param env the environment
+   * @return the identity
+   */
+  static String defaultIdentity(Map<String, String> env) {
+    for (String name : List.of("POD_NAME", "HOSTNAME")) {
+      String value = env.get(name);
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+    }
+    return "lattice-backup-controller";
+  }
+
+  /** This replica's identity: {@code --identity}, else {@link #defaultIdentity} of {@link #env}. */
+  String identity() {
+    return identity != null ? identity : defaultIdentity(env);
+  }
+
   LeaderElection election() {
     return new LeaderElection(
         leaseNamespace,
         leaseName,
-        identity,
+        identity(),
         leaseDuration,
         leaseDuration.multipliedBy(2).dividedBy(3),
         leaseDuration.multipliedBy(2).dividedBy(15));
   }
 
+  /**
+   * Runs the controller until a signal or the loss of the Lease, and closes it (which stops the
+   * workers, then releases the Lease) before returning.
+   */
   @Override
   public Integer call() {
+    try {
+      return runController();
+    } finally {
+      closed.countDown();
+    }
+  }
+
+  /**
+   * On SIGTERM or SIGINT the JVM runs its shutdown hooks and then halts with 128 + the signal's
+   * number, whatever {@link #main} would pass to {@code System.exit}. This hook wakes the main
+   * thread and holds the JVM until the main thread has closed the controller (at most {@link
+   * #STOP_TIMEOUT}), so that the Lease is released before the process ends.
+   */
+  private void onShutdown() {
+    signalled = true;
+    stopped.countDown();
+    try {
+      if (!closed.await(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.error("not closed within {}: exiting anyway", STOP_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private int runController() {
     ReconcileOptions options;
     LeaderElection election;
     try {
@@ -198,7 +267,10 @@ public final class Main implements Callable<Integer> {
       System.err.println("lattice-backup-controller: cannot read the cluster configuration: " + e);
       return 3;
     }
+    String identity = identity();
     config.setUserAgent("lattice-backup-controller/" + identity);
+    // Before anything starts, so that a signal during start-up also closes what was started.
+    Runtime.getRuntime().addShutdownHook(new Thread(this::onShutdown, "shutdown"));
     try (KubernetesClient client =
             new KubernetesClientBuilder()
                 .withConfig(config)
@@ -213,7 +285,8 @@ public final class Main implements Callable<Integer> {
               .listener(
                   metrics.listener(
                       leading -> {
-                        if (!leading) {
+                        // Closing after a signal gives up the Lease too: not a loss.
+                        if (!leading && !signalled) {
                           exitCode = 1;
                           stopped.countDown();
                         }
@@ -231,7 +304,6 @@ public final class Main implements Callable<Integer> {
       try (controller) {
         metrics.watch(controller);
         probes.ready(controller);
-        Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "shutdown"));
         LOG.info(
             "started: velero namespace {}, platform namespace {}, {} workers, resync {}, {}",
             veleroNamespace,
@@ -242,7 +314,9 @@ public final class Main implements Callable<Integer> {
                 ? "leader election on Lease " + leaseNamespace + "/" + leaseName
                 : "no leader election");
         stopped.await();
+        LOG.info(signalled ? "stopping on a signal: closing" : "stopping: closing");
       }
+      LOG.info("stopped");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException e) {

@@ -20,9 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
+/** The controller's flags, defaults, usage errors and help, without a cluster. */
 class MainTest {
   @Test
   void flagsBecomeOneOptionsObjectAndLeaseTimingsFollowTheDuration() {
@@ -49,5 +51,56 @@ class MainTest {
     assertThat(Main.run(new PrintWriter(err, true), "--workers", "many")).isEqualTo(2);
     assertThat(err.toString().strip().lines()).hasSize(1);
     assertThat(err.toString()).contains("--workers").contains("see --help");
+  }
+
+  @Test
+  void theIdentityDefaultsToPodNameThenHostnameThenTheProgramsName() {
+    assertThat(Main.defaultIdentity(Map.of("POD_NAME", "pod-7", "HOSTNAME", "host-3")))
+        .isEqualTo("pod-7");
+    assertThat(Main.defaultIdentity(Map.of("HOSTNAME", "host-3"))).isEqualTo("host-3");
+    assertThat(Main.defaultIdentity(Map.of("POD_NAME", " ", "HOSTNAME", "host-3")))
+        .as("a blank POD_NAME counts as unset")
+        .isEqualTo("host-3");
+    assertThat(Main.defaultIdentity(Map.of("POD_NAME", "", "HOSTNAME", "")))
+        .isEqualTo("lattice-backup-controller");
+    assertThat(Main.defaultIdentity(Map.of())).isEqualTo("lattice-backup-controller");
+  }
+
+  @Test
+  void withoutTheFlagTheElectionUsesTheEnvironmentsIdentityAndTheFlagWins() {
+    Main fromEnv = new Main();
+    fromEnv.env = Map.of("POD_NAME", "pod-7", "HOSTNAME", "host-3");
+    new CommandLine(fromEnv).parseArgs();
+    assertThat(fromEnv.election().identity()).isEqualTo("pod-7");
+
+    Main hostOnly = new Main();
+    hostOnly.env = Map.of("HOSTNAME", "host-3");
+    new CommandLine(hostOnly).parseArgs();
+    assertThat(hostOnly.election().identity()).isEqualTo("host-3");
+
+    Main neither = new Main();
+    neither.env = Map.of();
+    new CommandLine(neither).parseArgs();
+    assertThat(neither.election().identity()).isEqualTo("lattice-backup-controller");
+
+    Main flag = new Main();
+    flag.env = Map.of("POD_NAME", "pod-7");
+    new CommandLine(flag).parseArgs("--identity", "replica-a");
+    assertThat(flag.election().identity()).isEqualTo("replica-a");
+  }
+
+  @Test
+  void helpStatesTheExitCodesAndTheIdentitysDefault() {
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(new PrintWriter(out, true));
+    assertThat(cli.execute("--help")).isZero();
+    String help = out.toString().replaceAll("\\s+", " ");
+    assertThat(help)
+        .contains("Exit codes: 143 stopped by SIGTERM (130 by SIGINT), after the workers stopped")
+        .contains("and the Lease was released; 1 lost the Lease")
+        .contains("2 usage error; 3 could not start")
+        .contains("default env POD_NAME, else HOSTNAME, else lattice-backup-controller")
+        .doesNotContain("0 stopped by a signal");
   }
 }

@@ -317,14 +317,18 @@ public final class BackupStoreController implements AutoCloseable {
     return cache.storeCount();
   }
 
-  /** Stops the workers, gives up the Lease, and stops the informers. */
+  /** Stops the workers (waits up to 10 s for each), then gives up the Lease, then the informers. */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    leadership.close();
+    // The workers first (each joined for up to 10 s), so that no write of ours follows the release;
+    // fabric8 releases the Lease (releaseOnCancel: its duration cut to 1 s, so a standby takes it
+    // at
+    // its next try) on this thread before cancel returns.
     workers.close();
+    leadership.close();
     scheduler.shutdownNow();
     cache.close();
   }

@@ -79,7 +79,11 @@ final class Leadership {
 
   private void stopLeading() {
     if (leading.compareAndSet(true, false)) {
-      LOG.warn("lost the Lease: stopping the workers");
+      if (closed.get()) {
+        LOG.info("closed: gave up the Lease");
+      } else {
+        LOG.warn("lost the Lease: stopping the workers");
+      }
       listener.leading(false);
       workers.stop();
     }
