@@ -109,11 +109,7 @@ final class BackupStoreReconciler
   /** The store a BSL or mirrored Secret belongs to, when its metadata proves one. */
   static Set<ResourceID> owner(HasMetadata object) {
     return BslLabels.provenOwner(ObjectMetadata.fromFabric8(object.getMetadata()))
-        .map(
-            key -> {
-              int slash = key.indexOf('/');
-              return Set.of(new ResourceID(key.substring(slash + 1), key.substring(0, slash)));
-            })
+        .map(key -> Set.of(new ResourceID(key.name(), key.namespace())))
         .orElse(Set.of());
   }
 

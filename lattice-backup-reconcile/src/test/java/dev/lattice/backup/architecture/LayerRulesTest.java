@@ -220,20 +220,6 @@ class LayerRulesTest {
   }
 
   @Test
-  void theInMemoryAdapterUsesOnlyThePorts() {
-    noClasses()
-        .that()
-        .resideInAPackage("dev.lattice.backup.junit.memory..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("dev.lattice.backup.reconcile.plan..", "org.slf4j..")
-        .orShould()
-        .dependOnClassesThat()
-        .haveFullyQualifiedName("dev.lattice.backup.reconcile.Reconciler")
-        .check(classes);
-  }
-
-  @Test
   void reconcilePortsLeakNoFabric8ClientType() {
     noClasses()
         .that()

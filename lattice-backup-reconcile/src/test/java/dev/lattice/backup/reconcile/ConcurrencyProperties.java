@@ -242,7 +242,7 @@ class ConcurrencyProperties {
         name.startsWith("secret:")
             ? cluster.secretMetadata(cluster.veleroNamespace(), name.substring(7))
             : cluster.bsl(name).map(ObservedBsl::metadata);
-    return meta.flatMap(dev.lattice.backup.reconcile.plan.internal.Planner::provenOwner);
+    return meta.flatMap(BslLabels::provenOwner);
   }
 
   private static List<String> invariants(InMemoryCluster cluster, ReconcileOptions options) {
@@ -252,8 +252,7 @@ class ConcurrencyProperties {
       if (bsl.isDefault() && BslLabels.isManaged(bsl.metadata())) {
         defaults++;
       }
-      Optional<StoreKey> owner =
-          dev.lattice.backup.reconcile.plan.internal.Planner.provenOwner(bsl.metadata());
+      Optional<StoreKey> owner = BslLabels.provenOwner(bsl.metadata());
       if (owner.isPresent()) {
         Optional<BackupStore> store = cluster.store(owner.get());
         if (store.isEmpty() || !store.get().metadata().finalizers().contains(options.finalizer())) {

@@ -174,7 +174,7 @@ class PlannerProperties {
     assertThat(setters).hasSizeLessThanOrEqualTo(1);
     Set<String> defaultsAfter = new HashSet<>();
     for (ObservedBsl bsl : c.state().bsls()) {
-      if (bsl.isDefault() && Planner.provenOwner(bsl.metadata()).isPresent()) {
+      if (bsl.isDefault() && BslLabels.provenOwner(bsl.metadata()).isPresent()) {
         defaultsAfter.add(bsl.name());
       }
     }
@@ -321,7 +321,7 @@ class PlannerProperties {
     after.bsls().forEach(b -> ours.add(b.metadata()));
     after.mirrored().forEach(m -> ours.add(m.metadata()));
     for (ObjectMetadata meta : ours) {
-      Planner.provenOwner(meta)
+      BslLabels.provenOwner(meta)
           .ifPresent(
               owner ->
                   assertThat(stores).as("no orphan: %s", meta.name()).contains(owner.toString()));

@@ -28,6 +28,7 @@ import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.reconcile.port.SecretPort;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
+import dev.lattice.backup.translate.bsl.BslLabels;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -415,7 +416,7 @@ final class Scheduler implements LockScheduler {
   }
 
   private static Optional<StoreKey> ownerOf(ObjectMetadata meta) {
-    return dev.lattice.backup.reconcile.plan.internal.Planner.provenOwner(meta);
+    return BslLabels.provenOwner(meta);
   }
 
   private void wrote(String what, Optional<StoreKey> target, boolean movesDefault) {

@@ -19,6 +19,7 @@ import dev.lattice.backup.model.BackupStore;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -52,6 +53,21 @@ public record StoreKey(String namespace, String name) implements Comparable<Stor
       return new StoreKey("", "");
     }
     return new StoreKey(meta.namespace().orElse(""), Objects.requireNonNullElse(meta.name(), ""));
+  }
+
+  /**
+   * Reads a key written as {@code namespace/name} (how the controller names the store a BSL or a
+   * mirrored Secret belongs to, and its work-queue keys): the one parser of such strings.
+   *
+   * @param text the text
+   * @return the key, or empty unless the text is two non-empty parts around exactly one slash
+   */
+  public static Optional<StoreKey> parse(String text) {
+    int slash = text.indexOf('/');
+    if (slash <= 0 || slash == text.length() - 1 || text.indexOf('/', slash + 1) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new StoreKey(text.substring(0, slash), text.substring(slash + 1)));
   }
 
   /**

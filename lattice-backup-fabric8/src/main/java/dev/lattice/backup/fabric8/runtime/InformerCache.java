@@ -21,7 +21,6 @@ import dev.lattice.backup.fabric8.adapter.internal.CacheView;
 import dev.lattice.backup.fabric8.adapter.internal.CachedPorts;
 import dev.lattice.backup.fabric8.adapter.internal.SecretAdapter;
 import dev.lattice.backup.fabric8.adapter.internal.StoreAdapter;
-import dev.lattice.backup.fabric8.adapter.internal.StoreKeys;
 import dev.lattice.backup.fabric8.adapter.internal.Writes;
 import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.ObjectMetadata;
@@ -234,19 +233,16 @@ final class InformerCache implements AutoCloseable {
 
   private Optional<StoreKey> ownerOf(Writes.Kind kind, String name) {
     return switch (kind) {
-      case STORE -> StoreKeys.parse(name);
-      case BSL -> bsl(name).flatMap(b -> BslLabels.owner(b.metadata())).flatMap(StoreKeys::parse);
+      case STORE -> StoreKey.parse(name);
+      case BSL -> bsl(name).flatMap(b -> BslLabels.owner(b.metadata())).flatMap(StoreKey::parse);
       case SECRET ->
-          mirroredSecret(name)
-              .flatMap(s -> BslLabels.owner(s.metadata()))
-              .flatMap(StoreKeys::parse);
+          mirroredSecret(name).flatMap(s -> BslLabels.owner(s.metadata())).flatMap(StoreKey::parse);
     };
   }
 
   private Optional<String> versionOf(Writes.Kind kind, String name) {
     return switch (kind) {
-      case STORE ->
-          StoreKeys.parse(name).flatMap(this::store).flatMap(s -> versionOf(s.metadata()));
+      case STORE -> StoreKey.parse(name).flatMap(this::store).flatMap(s -> versionOf(s.metadata()));
       case BSL -> bsl(name).flatMap(b -> b.metadata().resourceVersion());
       case SECRET -> mirroredSecret(name).flatMap(s -> s.metadata().resourceVersion());
     };
@@ -285,7 +281,7 @@ final class InformerCache implements AutoCloseable {
     boolean defaultChanged = (old != null && old.isDefault()) != (now != null && now.isDefault());
     return new Change.Bsl(
         name,
-        BslLabels.owner(ObjectMetadata.fromFabric8(any.getMetadata())).flatMap(StoreKeys::parse),
+        BslLabels.owner(ObjectMetadata.fromFabric8(any.getMetadata())).flatMap(StoreKey::parse),
         defaultChanged);
   }
 
@@ -302,7 +298,7 @@ final class InformerCache implements AutoCloseable {
     }
     return new Change.Secret(
         name,
-        BslLabels.owner(ObjectMetadata.fromFabric8(any.getMetadata())).flatMap(StoreKeys::parse));
+        BslLabels.owner(ObjectMetadata.fromFabric8(any.getMetadata())).flatMap(StoreKey::parse));
   }
 
   /** Converts an event into the cache's records, then tells the controller. */

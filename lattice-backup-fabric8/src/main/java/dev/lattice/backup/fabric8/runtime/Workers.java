@@ -15,7 +15,6 @@
  */
 package dev.lattice.backup.fabric8.runtime;
 
-import dev.lattice.backup.fabric8.adapter.internal.StoreKeys;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.translate.StoreKey;
@@ -123,7 +122,7 @@ final class Workers {
 
   private void process(String key) {
     Optional<StoreKey> store =
-        key.equals(ChangeRouter.ALL) ? Optional.empty() : StoreKeys.parse(key);
+        key.equals(ChangeRouter.ALL) ? Optional.empty() : StoreKey.parse(key);
     if (store.isPresent() && !cache.caughtUp(store.get())) {
       // The watch that brings our own writes queues the store again; this is a safety net.
       queue.addAfter(key, Duration.ofSeconds(5));

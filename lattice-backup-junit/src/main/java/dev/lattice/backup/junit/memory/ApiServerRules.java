@@ -18,6 +18,7 @@ package dev.lattice.backup.junit.memory;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
+import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BslLabels;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -81,7 +82,7 @@ final class ApiServerRules {
    * old}'s labels prove it belongs to the store {@code desired} names.
    */
   static boolean sameOwner(ObjectMetadata old, ObjectMetadata desired) {
-    Optional<String> owner = BslLabels.provenOwner(old);
+    Optional<StoreKey> owner = BslLabels.provenOwner(old);
     return owner.isPresent() && owner.equals(BslLabels.provenOwner(desired));
   }
 

@@ -16,6 +16,7 @@
 package dev.lattice.backup.translate.bsl;
 
 import dev.lattice.backup.model.ObjectMetadata;
+import dev.lattice.backup.translate.StoreKey;
 import java.util.Map;
 import java.util.Optional;
 
@@ -108,32 +109,26 @@ public final class BslLabels {
   }
 
   /**
-   * The {@code namespace/name} of the store a managed object belongs to, when its metadata proves
-   * it: our managed-by label, an annotation of the form {@code namespace/name}, and store labels
-   * that, where present, agree with it (a label someone removed is put back by the next apply; a
-   * label that names another store is a contradiction). Anything else (a foreign object, or one
-   * labelled as ours whose annotation is missing, malformed or contradicted) belongs to no store
-   * and must not be written or deleted.
+   * The store a managed object belongs to, when its metadata proves it: our managed-by label, an
+   * annotation of the form {@code namespace/name}, and store labels that, where present, agree with
+   * it (a label someone removed is put back by the next apply; a label that names another store is
+   * a contradiction). Anything else (a foreign object, or one labelled as ours whose annotation is
+   * missing, malformed or contradicted) belongs to no store and must not be written or deleted.
    *
    * @param metadata the object's metadata
    * @return the owning store's key, or empty when the metadata does not prove one
    */
-  public static Optional<String> provenOwner(ObjectMetadata metadata) {
-    Optional<String> annotation = owner(metadata);
-    if (annotation.isEmpty()) {
-      return Optional.empty();
-    }
-    String value = annotation.get();
-    int slash = value.indexOf('/');
-    if (slash <= 0 || slash == value.length() - 1 || value.indexOf('/', slash + 1) >= 0) {
+  public static Optional<StoreKey> provenOwner(ObjectMetadata metadata) {
+    Optional<StoreKey> key = owner(metadata).flatMap(StoreKey::parse);
+    if (key.isEmpty()) {
       return Optional.empty();
     }
     String namespaceLabel = metadata.labels().get(STORE_NAMESPACE);
     String nameLabel = metadata.labels().get(STORE_NAME);
-    if ((namespaceLabel != null && !namespaceLabel.equals(value.substring(0, slash)))
-        || (nameLabel != null && !nameLabel.equals(value.substring(slash + 1)))) {
+    if ((namespaceLabel != null && !namespaceLabel.equals(key.get().namespace()))
+        || (nameLabel != null && !nameLabel.equals(key.get().name()))) {
       return Optional.empty();
     }
-    return annotation;
+    return key;
   }
 }

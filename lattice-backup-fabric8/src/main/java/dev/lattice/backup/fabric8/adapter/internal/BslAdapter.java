@@ -21,6 +21,7 @@ import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
+import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslJson;
 import dev.lattice.backup.translate.bsl.BslLabels;
@@ -150,7 +151,7 @@ public final class BslAdapter implements BslPort {
         desired.name(),
         Optional.ofNullable(written).map(w -> w.getMetadata().getResourceVersion()),
         BslLabels.owner(ObjectMetadata.fromFabric8(resource.getMetadata()))
-            .flatMap(StoreKeys::parse));
+            .flatMap(StoreKey::parse));
   }
 
   @Override
@@ -181,7 +182,7 @@ public final class BslAdapter implements BslPort {
         Writes.Kind.BSL,
         name,
         Optional.ofNullable(out.getMetadata().getResourceVersion()),
-        BslLabels.owner(ObjectMetadata.fromFabric8(out.getMetadata())).flatMap(StoreKeys::parse));
+        BslLabels.owner(ObjectMetadata.fromFabric8(out.getMetadata())).flatMap(StoreKey::parse));
   }
 
   @Override

@@ -20,6 +20,7 @@ import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.reconcile.port.SecretPort;
+import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BslLabels;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
@@ -177,7 +178,7 @@ public final class SecretAdapter implements SecretPort {
         Writes.Kind.SECRET,
         secret.name(),
         Optional.ofNullable(written).map(w -> w.getMetadata().getResourceVersion()),
-        BslLabels.owner(secret.metadata()).flatMap(StoreKeys::parse));
+        BslLabels.owner(secret.metadata()).flatMap(StoreKey::parse));
   }
 
   @Override

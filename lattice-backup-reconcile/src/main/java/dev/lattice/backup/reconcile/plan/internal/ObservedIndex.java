@@ -19,6 +19,7 @@ import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.translate.StoreKey;
+import dev.lattice.backup.translate.bsl.BslLabels;
 import dev.lattice.backup.translate.defaults.ForeignBsl;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The planner's first step: the BSLs and Secrets observed in Velero's namespace (mirrored Secrets
  * and the occupants of mirror names), indexed by name and by the store their metadata proves they
- * belong to ({@link Planner#provenOwner}), each owner parsed once; and the BSLs that are the
+ * belong to ({@link BslLabels#provenOwner}), each owner parsed once; and the BSLs that are the
  * default, and the foreign BSLs, in observation order.
  *
  * <p>Look-ups only: no order of these maps is ever observable (whatever is emitted from them is
@@ -62,7 +63,7 @@ final class ObservedIndex {
         new ObservedIndex(
             observed.bsls().size(), observed.mirrored().size() + observed.occupants().size());
     for (ObservedBsl bsl : observed.bsls()) {
-      StoreKey owner = Planner.provenOwner(bsl.metadata()).orElse(null);
+      StoreKey owner = BslLabels.provenOwner(bsl.metadata()).orElse(null);
       index.bslByName.put(bsl.name(), new Named<>(bsl, owner));
       if (owner != null) {
         index.byOwner.computeIfAbsent(owner, k -> new Owned()).bsls.add(bsl);
@@ -76,10 +77,10 @@ final class ObservedIndex {
     for (ObjectMetadata occupant : observed.occupants()) {
       index.secretByName.put(
           Objects.requireNonNull(occupant.name(), "name"),
-          new Named<>(new SecretAt(occupant, null), Planner.provenOwner(occupant).orElse(null)));
+          new Named<>(new SecretAt(occupant, null), BslLabels.provenOwner(occupant).orElse(null)));
     }
     for (MirroredSecret secret : observed.mirrored()) {
-      StoreKey owner = Planner.provenOwner(secret.metadata()).orElse(null);
+      StoreKey owner = BslLabels.provenOwner(secret.metadata()).orElse(null);
       index.secretByName.put(
           secret.name(), new Named<>(new SecretAt(secret.metadata(), secret), owner));
       if (owner != null) {

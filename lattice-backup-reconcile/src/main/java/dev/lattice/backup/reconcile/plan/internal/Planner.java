@@ -16,7 +16,6 @@
 package dev.lattice.backup.reconcile.plan.internal;
 
 import dev.lattice.backup.model.BackupStore;
-import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.plan.Action;
 import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
@@ -34,7 +33,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import org.jspecify.annotations.Nullable;
@@ -46,11 +44,12 @@ import org.jspecify.annotations.Nullable;
  *   <li>Converged state: an empty plan. Only differences in the fields this library owns cause a
  *       write; server-set metadata and Velero's status are ignored.
  *   <li>Ownership: a BSL or mirrored Secret belongs to a store only when its labels and annotation
- *       prove it ({@link #provenOwner}). Nothing else is ever written or deleted: a store whose BSL
- *       or Secret name is held by anything else reports {@code NameConflict} and keeps its hands
- *       off, at creation and at deletion, and an object labelled as ours that names no store is
- *       left alone. Writes are conditional on the version observed (create only, or update that
- *       version), so an object that appears or changes after the observation is not touched either.
+ *       prove it ({@link BslLabels#provenOwner}). Nothing else is ever written or deleted: a store
+ *       whose BSL or Secret name is held by anything else reports {@code NameConflict} and keeps
+ *       its hands off, at creation and at deletion, and an object labelled as ours that names no
+ *       store is left alone. Writes are conditional on the version observed (create only, or update
+ *       that version), so an object that appears or changes after the observation is not touched
+ *       either.
  *   <li>A store being deleted: its BSL and mirrored Secret are deleted, then our finalizer removed.
  *       A BSL of ours whose store no longer exists is deleted (orphan collection).
  *   <li>An invalid store keeps its last good BSL (deleting it would silently detach its backups);
@@ -124,23 +123,6 @@ public final class Planner {
       defaults.planMoves(byKey, prepared);
     }
     return actions.assemble(status.statuses(), status.recheck(options));
-  }
-
-  /**
-   * The store a BSL or Secret belongs to, as its metadata proves it ({@link
-   * BslLabels#provenOwner}): our managed-by label, the annotation {@code lattice.dev/backup-store:
-   * namespace/name}, and store labels that agree with it where present.
-   *
-   * @param meta the object's metadata
-   * @return the owning store, or empty when the metadata does not prove one
-   */
-  public static Optional<StoreKey> provenOwner(ObjectMetadata meta) {
-    return BslLabels.provenOwner(meta)
-        .map(
-            value -> {
-              int slash = value.indexOf('/');
-              return new StoreKey(value.substring(0, slash), value.substring(slash + 1));
-            });
   }
 
   /**

@@ -148,12 +148,7 @@ public final class ReferencePlanner {
    * @return the owning store, or empty when the metadata does not prove one
    */
   public static Optional<StoreKey> provenOwner(ObjectMetadata meta) {
-    return BslLabels.provenOwner(meta)
-        .map(
-            value -> {
-              int slash = value.indexOf('/');
-              return new StoreKey(value.substring(0, slash), value.substring(slash + 1));
-            });
+    return BslLabels.provenOwner(meta);
   }
 
   /** The mutable working state of one planning run; never escapes {@link #plan}. */
