@@ -25,8 +25,8 @@ import dev.lattice.backup.model.ConditionStatus;
 import org.junit.jupiter.api.Test;
 
 /**
- * One regression test per status mistake of the original Rust controller listed in {@code
- * ../shared/reference/VELERO.md}.
+ * One regression test per status mistake of an earlier controller of this resource (written in
+ * Rust), each test named for the mistake it guards against.
  */
 class RustControllerStatusMistakesTest {
 

@@ -29,7 +29,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** One regression test per mistake of the original Rust controller listed in VELERO.md. */
+/**
+ * One regression test per mistake of an earlier controller of this resource (written in Rust), each
+ * test named for the mistake it guards against.
+ */
 class RustControllerMistakesTest {
   private static final TranslationOptions OPTIONS = Stores.PLATFORM_DEFAULT_CREDENTIALS;
   private static final BackupStorageSpec GCS = BackupStorageSpec.gcs(GcsStorageConfig.of("bucket"));

@@ -58,7 +58,7 @@ import net.jqwik.api.statistics.Statistics;
  * API server (a server-side dry-run create, so the CRD's schema and CEL rules run and nothing is
  * stored) and to {@link BackupStoreValidator}; both must give the same verdict, and a refusal must
  * name the same fields. The deliberate differences are listed in {@link #DELIBERATE} and in
- * docs/validation.md.
+ * docs/provider-mapping.md.
  */
 @AddLifecycleHook(ScaledTries.class)
 class ApiServerAdmissionIT {

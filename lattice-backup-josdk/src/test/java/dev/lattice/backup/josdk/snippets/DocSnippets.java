@@ -193,7 +193,7 @@ public final class DocSnippets {
     }
   }
 
-  /** docs/real-control-plane.md: compiled; an inner class, so no test runner picks it up. */
+  /** docs/test-kit.md: compiled; an inner class, so no test runner picks it up. */
   @ControlPlaneTest // one control plane per test JVM
   class MyOperatorIT {
     @Test
