@@ -35,7 +35,6 @@ import dev.lattice.backup.model.io.BackupStoreReadException;
 import dev.lattice.backup.model.io.ReadDocument;
 import dev.lattice.backup.model.validation.BackupStoreValidator;
 import dev.lattice.backup.model.validation.FieldError;
-import dev.lattice.backup.model.validation.internal.PlainMessageInterpolator;
 import dev.lattice.backup.reconcile.ReconcileOutcome;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.Plan;
@@ -185,7 +184,7 @@ public final class DocSnippets {
 
   /** docs/api.md, Bean Validation without EL. */
   static void beanValidation(BackupStore store) {
-    try (ValidatorFactory factory = PlainMessageInterpolator.validatorFactory()) {
+    try (ValidatorFactory factory = BackupStoreValidator.validatorFactory()) {
       List<FieldError> errors =
           BackupStoreValidator.fromViolations(factory.getValidator().validate(store));
       errors.forEach(
