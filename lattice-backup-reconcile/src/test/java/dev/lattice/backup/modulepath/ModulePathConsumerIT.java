@@ -154,12 +154,34 @@ class ModulePathConsumerIT {
       }
       """;
 
+  /**
+   * The in-memory cluster the consumer reconciles against, from lattice-backup-junit (built after
+   * this module, so its jar is not there yet): its sources, as this module's tests compile them
+   * (target/memory-sources), copied into the consumer, which uses that package privately.
+   */
+  private static List<File> inMemoryCluster(Path src) throws java.io.IOException {
+    Path from = Path.of("target", "memory-sources", "dev", "lattice", "backup", "junit", "memory");
+    Path to = Files.createDirectories(src.resolve("dev/lattice/backup/junit/memory"));
+    List<File> out = new ArrayList<>();
+    try (var files = Files.list(from)) {
+      for (Path f : files.filter(f -> !f.endsWith("package-info.java")).toList()) {
+        out.add(Files.copy(f, to.resolve(f.getFileName())).toFile());
+      }
+    }
+    assertThat(out).as("the in-memory cluster's sources in " + from).isNotEmpty();
+    return out;
+  }
+
   @Test
   void aConsumerModuleReadsValidatesTranslatesAndReconcilesWithNoFlags() throws Exception {
     Path src = dir.resolve("src");
     Files.createDirectories(src.resolve("consumer"));
     Files.writeString(src.resolve("module-info.java"), MODULE_INFO);
     Files.writeString(src.resolve("consumer/Main.java"), MAIN);
+    List<File> sources = new ArrayList<>();
+    sources.add(src.resolve("module-info.java").toFile());
+    sources.add(src.resolve("consumer/Main.java").toFile());
+    sources.addAll(inMemoryCluster(src));
     Path out = dir.resolve("out");
     String modulePath = String.join(File.pathSeparator, modulePath());
     assertThat(modulePath)
@@ -179,9 +201,7 @@ class ModulePathConsumerIT {
                 null,
                 ToolProvider.getSystemJavaCompiler()
                     .getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                    .getJavaFileObjects(
-                        src.resolve("module-info.java").toFile(),
-                        src.resolve("consumer/Main.java").toFile()))
+                    .getJavaFileObjectsFromFiles(sources))
             .call();
     assertThat(compiled).as(javac.toString()).isTrue();
 
