@@ -108,6 +108,19 @@ final class ControllerProcesses {
    * @throws IOException when it cannot start
    */
   Process start(String identity, int port) throws IOException {
+    return start(identity, port, java.util.Map.of());
+  }
+
+  /**
+   * Starts a replica with more environment variables, such as {@code LATTICE_LOG_LEVEL}.
+   *
+   * @param identity its {@code --identity}
+   * @param port its probes' port, on 127.0.0.1
+   * @param env added to its environment
+   * @return the process
+   * @throws IOException when it cannot start
+   */
+  Process start(String identity, int port, java.util.Map<String, String> env) throws IOException {
     Files.createDirectories(logs);
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -131,6 +144,7 @@ final class ControllerProcesses {
             "4");
     pb.redirectErrorStream(true).redirectOutput(log(identity).toFile());
     pb.environment().remove("KUBECONFIG");
+    pb.environment().putAll(env);
     return pb.start();
   }
 

@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,9 @@ import org.junit.jupiter.api.io.TempDir;
  * releaseOnCancel} writes it), write nothing after the release, and the standby must take the Lease
  * within one retry of the release ({@link ControllerProcesses#longestRetry()} plus {@link
  * ControllerProcesses#ALLOWANCE}), long before the Lease would have expired, and finish the work.
+ * The standby logs at {@code DEBUG}; once it leads, tenant stores are planted ({@link
+ * PlantedSecrets}) whose Secrets and {@code spec.storage} hold a password and a token, and its JSON
+ * log must hold no piece of either.
  */
 @ControlPlaneTest
 class GracefulStopIT {
@@ -104,7 +108,8 @@ class GracefulStopIT {
       TestCluster.store(admin, PLATFORM, "s0", true, TestCluster.s3("bucket-s0"));
       TestCluster.await(
           "replica-a converged s0", Duration.ofSeconds(60), () -> storeHasStatus(admin, "s0"));
-      b = replicas.start("replica-b", portB);
+      // The standby logs at every level: after the take-over it handles the planted stores.
+      b = replicas.start("replica-b", portB, Map.of("LATTICE_LOG_LEVEL", "DEBUG"));
       TestCluster.await(
           "replica-b is ready (warm standby)",
           Duration.ofSeconds(60),
@@ -186,6 +191,13 @@ class GracefulStopIT {
           .contains("closed: gave up the Lease")
           .contains("\"stopped\"")
           .doesNotContain("lost the Lease");
+      // No secret is ever echoed: tenant stores whose Secret and spec.storage hold planted values,
+      // failing for a missing Secret, the trust policy and a private key under ca.crt, and one
+      // accepted; the new leader's JSON log, at DEBUG, holds no piece of them.
+      PlantedSecrets planted = new PlantedSecrets();
+      planted.plant(cluster);
+      planted.awaitHandled(admin);
+      planted.assertNotIn(replicas.log("replica-b"), admin);
       System.out.printf(
           "GracefulStopIT: stop %d ms (bound %d ms), takeover after release %d ms (bound %d"
               + " ms)%n",
@@ -198,6 +210,7 @@ class GracefulStopIT {
         b.destroyForcibly().waitFor();
       }
       clean(admin);
+      PlantedSecrets.remove(admin);
     }
   }
 

@@ -82,4 +82,36 @@ class FailuresTest {
     }
     throw new AssertionError("no PortException");
   }
+
+  @Test
+  void noServerTextPassesIntoAFailureOrTheCauseKept() {
+    Status status =
+        new StatusBuilder()
+            .withCode(422)
+            .withReason("Invalid")
+            .withMessage("spec.bucket: Invalid value: \"hunter2\"")
+            .build();
+    KubernetesClientException refused = new KubernetesClientException(status);
+    Status odd = new StatusBuilder().withCode(500).withReason("hunter2").build();
+
+    assertThat(Failures.classify("op", true, refused).message()).isEqualTo("op: HTTP 422 Invalid");
+    assertThat(Failures.classify("op", true, new KubernetesClientException(odd)).message())
+        .isEqualTo("op: HTTP 500");
+    try {
+      Failures.call(
+          "op",
+          true,
+          () -> {
+            throw new KubernetesClientException("hunter2", 0, status);
+          });
+    } catch (PortException e) {
+      java.io.StringWriter trace = new java.io.StringWriter();
+      e.printStackTrace(new java.io.PrintWriter(trace));
+      assertThat(trace.toString()).doesNotContain("hunter2").contains("KubernetesClientException");
+      assertThat(e.getCause()).isNotNull();
+      assertThat(e.getCause().getStackTrace()).isNotEmpty();
+      return;
+    }
+    throw new AssertionError("no PortException");
+  }
 }
