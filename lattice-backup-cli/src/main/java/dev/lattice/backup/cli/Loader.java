@@ -131,29 +131,20 @@ final class Loader {
           skipped++;
           continue;
         }
+        Optional<BackupStore> store;
+        List<FieldError> errors;
         try {
-          BackupStore store = withNamespace(codec.decode(doc));
-          stores.add(
-              new Loaded(
-                  input.name(),
-                  keyOf(doc.tree()),
-                  doc.location(),
-                  located,
-                  Optional.of(store),
-                  List.of()));
+          store = Optional.of(withNamespace(codec.decode(doc)));
+          errors = List.of();
         } catch (BackupStoreReadException e) {
           if (e.kind() == BackupStoreReadException.Kind.MALFORMED) {
             throw new InputProblem(describe(e.errors().get(0), input.name()));
           }
-          stores.add(
-              new Loaded(
-                  input.name(),
-                  keyOf(doc.tree()),
-                  doc.location(),
-                  located,
-                  Optional.empty(),
-                  e.errors()));
+          store = Optional.empty();
+          errors = e.errors();
         }
+        stores.add(
+            new Loaded(input.name(), keyOf(doc.tree()), doc.location(), located, store, errors));
       }
     }
     return new Result(stores, skipped);

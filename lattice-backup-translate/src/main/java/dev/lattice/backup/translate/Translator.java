@@ -207,6 +207,6 @@ public final class Translator {
       List<BackupStore> stores,
       DefaultSelection selection,
       TranslationOptions options) {
-    return StoreResolver.resolve(storeRef, requesterNamespace, stores, selection, options);
+    return new StoreResolver(stores, selection, options).resolve(storeRef, requesterNamespace);
   }
 }

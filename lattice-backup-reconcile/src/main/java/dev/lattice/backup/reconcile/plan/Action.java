@@ -57,9 +57,7 @@ public sealed interface Action {
      * @param resourceVersion the version observed
      */
     public SetDefault {
-      Objects.requireNonNull(bslName, "bslName");
-      Objects.requireNonNull(owner, "owner");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.onNamed(bslName, "bslName", owner, resourceVersion);
     }
 
     @Override
@@ -82,8 +80,7 @@ public sealed interface Action {
      * @param resourceVersion the version observed
      */
     public AddFinalizer {
-      Objects.requireNonNull(store, "store");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.onStore(store, resourceVersion);
     }
 
     @Override
@@ -109,9 +106,7 @@ public sealed interface Action {
      * @param resourceVersion the version observed, or empty to create
      */
     public ApplySecret {
-      Objects.requireNonNull(store, "store");
-      Objects.requireNonNull(secret, "secret");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.writing(store, secret, "secret", resourceVersion);
     }
 
     @Override
@@ -144,9 +139,7 @@ public sealed interface Action {
      * @param resourceVersion the version observed, or empty to create
      */
     public ApplyBsl {
-      Objects.requireNonNull(store, "store");
-      Objects.requireNonNull(bsl, "bsl");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.writing(store, bsl, "bsl", resourceVersion);
     }
 
     @Override
@@ -183,9 +176,7 @@ public sealed interface Action {
      * @param resourceVersion the version observed
      */
     public DeleteBsl {
-      Objects.requireNonNull(bslName, "bslName");
-      Objects.requireNonNull(owner, "owner");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.onNamed(bslName, "bslName", owner, resourceVersion);
     }
 
     @Override
@@ -211,9 +202,7 @@ public sealed interface Action {
      * @param resourceVersion the version observed
      */
     public DeleteSecret {
-      Objects.requireNonNull(secretName, "secretName");
-      Objects.requireNonNull(owner, "owner");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.onNamed(secretName, "secretName", owner, resourceVersion);
     }
 
     @Override
@@ -239,8 +228,7 @@ public sealed interface Action {
      * @param status the status
      */
     public PatchStatus {
-      Objects.requireNonNull(store, "store");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.onStore(store, resourceVersion);
       Objects.requireNonNull(status, "status");
     }
 
@@ -264,8 +252,7 @@ public sealed interface Action {
      * @param resourceVersion the version observed
      */
     public RemoveFinalizer {
-      Objects.requireNonNull(store, "store");
-      Objects.requireNonNull(resourceVersion, "resourceVersion");
+      ActionChecks.onStore(store, resourceVersion);
     }
 
     @Override

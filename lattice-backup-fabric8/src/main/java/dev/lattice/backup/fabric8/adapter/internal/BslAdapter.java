@@ -105,47 +105,18 @@ public final class BslAdapter implements BslPort {
     if (resource.getAdditionalProperties().get("spec") instanceof Map<?, ?> spec) {
       spec.remove("default");
     }
-    String what = "apply BackupStorageLocation " + desired.name();
-    GenericKubernetesResource written;
-    if (resourceVersion.isEmpty()) {
-      written =
-          Failures.call(
-              what,
-              true,
-              () ->
-                  Requests.create(
-                      client,
-                      "/apis/velero.io/v1/namespaces/" + namespace + "/backupstoragelocations",
-                      resource,
-                      GenericKubernetesResource.class));
-    } else {
-      resource.getMetadata().setResourceVersion(resourceVersion.get());
-      written =
-          Failures.call(
-              what,
-              true,
-              () ->
-                  locations()
-                      .resource(resource)
-                      .fieldManager(Requests.FIELD_MANAGER)
-                      .forceConflicts()
-                      .serverSideApply());
-    }
-    Optional<String> adoption =
-        ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
-    if (adoption.isPresent()) {
-      written =
-          Failures.call(
-              "own the fields of BackupStorageLocation " + desired.name() + " by server-side apply",
-              true,
-              () ->
-                  Requests.patch(
-                      client,
-                      path(desired.name()),
-                      "application/json-patch+json",
-                      adoption.get(),
-                      GenericKubernetesResource.class));
-    }
+    resourceVersion.ifPresent(v -> resource.getMetadata().setResourceVersion(v));
+    GenericKubernetesResource written =
+        CreateOrApply.write(
+            client,
+            "BackupStorageLocation " + desired.name(),
+            true,
+            collection(),
+            desired.name(),
+            resource,
+            GenericKubernetesResource.class,
+            resourceVersion,
+            () -> locations().resource(resource));
     writes.wrote(
         Writes.Kind.BSL,
         desired.name(),
@@ -194,8 +165,12 @@ public final class BslAdapter implements BslPort {
     writes.wrote(Writes.Kind.BSL, name, Optional.empty(), Optional.empty());
   }
 
+  private String collection() {
+    return "/apis/velero.io/v1/namespaces/" + namespace + "/backupstoragelocations";
+  }
+
   private String path(String name) {
-    return "/apis/velero.io/v1/namespaces/" + namespace + "/backupstoragelocations/" + name;
+    return collection() + "/" + name;
   }
 
   private NonNamespaceOperation<

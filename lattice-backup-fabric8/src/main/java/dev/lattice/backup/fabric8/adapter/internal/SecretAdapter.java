@@ -128,52 +128,17 @@ public final class SecretAdapter implements SecretPort {
             .withType("Opaque")
             .withData(encoded)
             .build();
-    String what = "apply Secret " + namespace + "/" + secret.name();
-    Secret written;
-    if (resourceVersion.isEmpty()) {
-      written =
-          Failures.call(
-              what,
-              false,
-              () ->
-                  Requests.create(
-                      client,
-                      "/api/v1/namespaces/" + namespace + "/secrets",
-                      resource,
-                      Secret.class));
-    } else {
-      written =
-          Failures.call(
-              what,
-              false,
-              () ->
-                  client
-                      .secrets()
-                      .inNamespace(namespace)
-                      .resource(resource)
-                      .fieldManager(Requests.FIELD_MANAGER)
-                      .forceConflicts()
-                      .serverSideApply());
-    }
-    Optional<String> adoption =
-        ApplyOwnership.adoptionPatch(written == null ? null : written.getMetadata());
-    if (adoption.isPresent()) {
-      written =
-          Failures.call(
-              "own the fields of Secret "
-                  + namespace
-                  + "/"
-                  + secret.name()
-                  + " by server-side apply",
-              false,
-              () ->
-                  Requests.patch(
-                      client,
-                      "/api/v1/namespaces/" + namespace + "/secrets/" + secret.name(),
-                      "application/json-patch+json",
-                      adoption.get(),
-                      Secret.class));
-    }
+    Secret written =
+        CreateOrApply.write(
+            client,
+            "Secret " + namespace + "/" + secret.name(),
+            false,
+            "/api/v1/namespaces/" + namespace + "/secrets",
+            secret.name(),
+            resource,
+            Secret.class,
+            resourceVersion,
+            () -> client.secrets().inNamespace(namespace).resource(resource));
     writes.wrote(
         Writes.Kind.SECRET,
         secret.name(),

@@ -28,7 +28,6 @@ import dev.lattice.backup.model.validation.SourceLocation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -132,14 +131,8 @@ final class DirectBinder {
 
   private ObjectMetadata metadata(JsonToken start) throws IOException {
     tokens.object(start, 2);
-    String name = null;
-    String namespace = null;
-    String uid = null;
-    Long generation = null;
-    String resourceVersion = null;
-    Map<String, String> labels = Map.of(); // the record makes absent and empty the same
-    Map<String, String> annotations = Map.of();
-    List<String> finalizers = List.of();
+    // a field the document leaves out keeps the builder's empty value, as the record normalises it
+    ObjectMetadata.Builder meta = ObjectMetadata.builder();
     int seen = 0;
     while (tokens.nextField()) {
       String key = tokens.fieldName();
@@ -147,50 +140,40 @@ final class DirectBinder {
       switch (key) {
         case "name" -> {
           seen = once(seen, 1);
-          name = tokens.string(value);
+          meta.name(tokens.string(value));
         }
         case "namespace" -> {
           seen = once(seen, 2);
-          namespace = tokens.string(value);
+          meta.namespace(tokens.string(value));
         }
         case "uid" -> {
           seen = once(seen, 4);
-          uid = tokens.string(value);
+          meta.uid(tokens.string(value));
         }
         case "generation" -> {
           seen = once(seen, 8);
-          generation = tokens.integer(value);
+          meta.generation(tokens.integer(value));
         }
         case "resourceVersion" -> {
           seen = once(seen, 16);
-          resourceVersion = tokens.string(value);
+          meta.resourceVersion(tokens.string(value));
         }
         case "labels" -> {
           seen = once(seen, 32);
-          labels = tokens.stringMap(value, 3);
+          meta.labels(tokens.stringMap(value, 3));
         }
         case "annotations" -> {
           seen = once(seen, 64);
-          annotations = tokens.stringMap(value, 3);
+          meta.annotations(tokens.stringMap(value, 3));
         }
         case "finalizers" -> {
           seen = once(seen, 128);
-          finalizers = tokens.stringList(value, 3);
+          meta.finalizers(tokens.stringList(value, 3));
         }
         default -> throw GiveUp.INSTANCE;
       }
     }
-    return new ObjectMetadata(
-        name,
-        Optional.ofNullable(namespace),
-        Optional.ofNullable(uid),
-        Optional.ofNullable(generation),
-        Optional.ofNullable(resourceVersion),
-        Optional.empty(),
-        Optional.empty(),
-        labels,
-        annotations,
-        finalizers);
+    return meta.build();
   }
 
   private BackupStoreSpec spec(JsonToken start) throws IOException {

@@ -39,33 +39,38 @@ import java.util.Set;
  * store. Either way the store must be Ready.
  */
 public final class StoreResolver {
-  private StoreResolver() {}
+  private final Map<StoreKey, BackupStore> byKey = new HashMap<>();
+  private final DefaultSelection selection;
+  private final TranslationOptions options;
 
   /**
-   * Resolves a reference.
+   * A resolver over a set of stores.
    *
-   * @param storeRef the store's name, or empty for the default
-   * @param requesterNamespace the namespace of the backup asking
    * @param stores every store, in any order (a namespace and name held by two stores is ignored)
    * @param selection the default selection over the same stores
    * @param options the platform namespace
-   * @return the resolution
    */
-  public static Resolution resolve(
-      Optional<String> storeRef,
-      String requesterNamespace,
-      List<BackupStore> stores,
-      DefaultSelection selection,
-      TranslationOptions options) {
+  public StoreResolver(
+      List<BackupStore> stores, DefaultSelection selection, TranslationOptions options) {
     Set<StoreKey> duplicated = StoreKey.duplicates(stores);
-    Map<StoreKey, BackupStore> byKey = new HashMap<>();
     for (BackupStore s : stores) {
       StoreKey key = StoreKey.of(s);
       if (!duplicated.contains(key)) {
         byKey.put(key, s);
       }
     }
+    this.selection = selection;
+    this.options = options;
+  }
 
+  /**
+   * Resolves a reference.
+   *
+   * @param storeRef the store's name, or empty for the default
+   * @param requesterNamespace the namespace of the backup asking
+   * @return the resolution
+   */
+  public Resolution resolve(Optional<String> storeRef, String requesterNamespace) {
     if (storeRef.isPresent()) {
       String ref = storeRef.get();
       List<String> searched = new ArrayList<>(List.of(requesterNamespace));
