@@ -24,7 +24,6 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.io.BackupStoreCodec;
-import dev.lattice.backup.model.io.BackupStoreReadException;
 import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.model.annotation.Group;
@@ -64,11 +63,9 @@ public final class BackupStoreResource
    * @return the store
    */
   public BackupStore toModel() {
-    ObjectMetadata meta = ObjectMetadata.fromFabric8(getMetadata());
     ObjectNode tree = JsonNodeFactory.instance.objectNode();
     tree.put("apiVersion", BackupStore.API_VERSION);
     tree.put("kind", BackupStore.KIND);
-    tree.putObject("metadata").put("name", meta.name());
     Spec spec = getSpec();
     if (spec != null) {
       tree.set("spec", spec.json());
@@ -77,17 +74,7 @@ public final class BackupStoreResource
     if (status != null) {
       tree.set("status", status.json());
     }
-    try {
-      return CODEC.fromTree(tree).withMetadata(meta);
-    } catch (BackupStoreReadException e) {
-      tree.remove("spec");
-      try {
-        return CODEC.fromTree(tree).withMetadata(meta).withSpec(null);
-      } catch (BackupStoreReadException again) {
-        return new BackupStore(
-            BackupStore.API_VERSION, BackupStore.KIND, meta, null, Optional.empty());
-      }
-    }
+    return CODEC.fromClusterObject(tree, ObjectMetadata.fromFabric8(getMetadata()));
   }
 
   /** The spec, as the JSON object the API server holds; {@link #toModel()} reads it. */

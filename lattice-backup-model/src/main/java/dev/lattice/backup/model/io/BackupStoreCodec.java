@@ -16,7 +16,9 @@
 package dev.lattice.backup.model.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lattice.backup.model.BackupStore;
+import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.io.internal.BoundDocument;
 import dev.lattice.backup.model.io.internal.CodecEngine;
 import dev.lattice.backup.model.io.internal.SourceDocument;
@@ -219,6 +221,30 @@ public final class BackupStoreCodec {
    */
   public BackupStore fromTree(JsonNode tree) {
     return engine.fromTree(tree);
+  }
+
+  /**
+   * A store as a controller reads it from the cluster: never fails. A spec that does not fit the
+   * model is dropped (the store then reports itself invalid instead of disappearing), and so is a
+   * status that does not fit; the metadata is the given one.
+   *
+   * @param tree the object's JSON tree without its metadata (this method edits it)
+   * @param metadata the object's metadata
+   * @return the store, with as much of the object as fits
+   */
+  public BackupStore fromClusterObject(ObjectNode tree, ObjectMetadata metadata) {
+    tree.putObject("metadata").put("name", metadata.name());
+    try {
+      return fromTree(tree).withMetadata(metadata);
+    } catch (BackupStoreReadException e) {
+      tree.remove("spec");
+      try {
+        return fromTree(tree).withMetadata(metadata).withSpec(null);
+      } catch (BackupStoreReadException again) {
+        return new BackupStore(
+            BackupStore.API_VERSION, BackupStore.KIND, metadata, null, Optional.empty());
+      }
+    }
   }
 
   // --------------------------------------------------------------------------------------- write

@@ -22,7 +22,6 @@ import dev.lattice.backup.model.BackupStore;
 import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.model.io.BackupStoreCodec;
-import dev.lattice.backup.model.io.BackupStoreReadException;
 import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
@@ -107,21 +106,9 @@ public final class StoreAdapter implements BackupStorePort {
    * @return the store
    */
   public static BackupStore toModel(GenericKubernetesResource item) {
-    ObjectMetadata meta = ObjectMetadata.fromFabric8(item.getMetadata());
     ObjectNode tree = JSON.valueToTree(item);
     tree.remove("metadata");
-    tree.set("metadata", JSON.createObjectNode().put("name", meta.name()));
-    try {
-      return CODEC.fromTree(tree).withMetadata(meta);
-    } catch (BackupStoreReadException e) {
-      tree.remove("spec");
-      try {
-        return CODEC.fromTree(tree).withMetadata(meta).withSpec(null);
-      } catch (BackupStoreReadException again) {
-        return new BackupStore(
-            BackupStore.API_VERSION, BackupStore.KIND, meta, null, Optional.empty());
-      }
-    }
+    return CODEC.fromClusterObject(tree, ObjectMetadata.fromFabric8(item.getMetadata()));
   }
 
   @Override
