@@ -23,6 +23,7 @@ import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
 
@@ -52,20 +53,33 @@ final class RealCluster {
     return Resources.FIELD_MANAGER.equals(m.getManager()) && "Update".equals(m.getOperation());
   }
 
-  /** Replaces a store's {@code spec.storage} as an admin would (read, edit, update). */
+  /**
+   * Replaces a store's {@code spec.storage} as an admin would (read, edit, update), again on a
+   * conflict: the controller may write the store (its finalizer, its status) between the read and
+   * the update, and the API server then refuses the update with 409, as it would refuse a user.
+   */
   static void editStorage(KubernetesClient admin, String ns, String store, String storageYaml) {
-    admin
-        .genericKubernetesResources(Resources.BACKUP_STORES)
-        .inNamespace(ns)
-        .withName(store)
-        .edit(
-            r -> {
-              Map<String, Object> storage = Serialization.unmarshal(storageYaml, Map.class);
-              @SuppressWarnings("unchecked")
-              Map<String, Object> spec =
-                  (Map<String, Object>) r.getAdditionalProperties().get("spec");
-              spec.put("storage", storage);
-              return r;
-            });
+    for (int attempt = 1; ; attempt++) {
+      try {
+        admin
+            .genericKubernetesResources(Resources.BACKUP_STORES)
+            .inNamespace(ns)
+            .withName(store)
+            .edit(
+                r -> {
+                  Map<String, Object> storage = Serialization.unmarshal(storageYaml, Map.class);
+                  @SuppressWarnings("unchecked")
+                  Map<String, Object> spec =
+                      (Map<String, Object>) r.getAdditionalProperties().get("spec");
+                  spec.put("storage", storage);
+                  return r;
+                });
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 409 || attempt == 10) {
+          throw e;
+        }
+      }
+    }
   }
 }
