@@ -39,12 +39,22 @@ import org.junit.jupiter.api.Test;
  * The JOSDK controller's API requests, counted from the audit log as the fabric8 module's
  * RequestCountIT counts the standalone controller's, for the same events: one store created,
  * changed and deleted among 100 converged stores. The table goes to {@code
- * target/request-counts.md}. It asserts the same upper bounds as the standalone controller's
- * ({@link RequestCounts#LIFECYCLE_BOUNDS}) and that nothing is listed once the caches are filled.
+ * target/request-counts.md}. It asserts upper bounds ({@link #BOUNDS}, above the standalone
+ * controller's {@link RequestCounts#LIFECYCLE_BOUNDS}) and that nothing is listed once the caches
+ * are filled.
  */
 @ControlPlaneTest
 class JosdkRequestCountIT {
   private static final int STORES = 100;
+
+  /**
+   * The JOSDK integration's bounds: the standalone controller's writes, plus a read of the
+   * platform's credentials Secret (the store names cloudProviderRef) on every pass, since JOSDK's
+   * informer holds only our mirrored Secrets; measured 10 / 7 / 4 (2026-12-08), with room for one
+   * or two more passes.
+   */
+  private static final Map<String, Long> BOUNDS =
+      Map.of("one store created", 12L, "one store changed", 9L, "one store deleted", 6L);
 
   @Test
   void countTheControllersRequestsPerEvent(ControlPlane cluster) throws IOException {
@@ -73,7 +83,7 @@ class JosdkRequestCountIT {
     String report = render(table);
     System.out.println(report);
     Files.writeString(Path.of("target", "request-counts.md"), report);
-    RequestCounts.assertWithinLifecycleBounds(table);
+    RequestCounts.assertWithinBounds(table, BOUNDS);
     table.forEach(
         (event, counts) ->
             assertThat(counts.keySet())

@@ -197,7 +197,19 @@ public final class RequestCounts {
    * @param table the rows {@link #storeLifecycle} gave
    */
   public static void assertWithinLifecycleBounds(Map<String, Map<String, Long>> table) {
-    LIFECYCLE_BOUNDS.forEach(
+    assertWithinBounds(table, LIFECYCLE_BOUNDS);
+  }
+
+  /**
+   * Asserts that every event named in {@code bounds} cost at least one request and at most its
+   * bound.
+   *
+   * @param table the counts per event
+   * @param bounds the most requests per event
+   */
+  public static void assertWithinBounds(
+      Map<String, Map<String, Long>> table, Map<String, Long> bounds) {
+    bounds.forEach(
         (event, bound) -> {
           Map<String, Long> counts = table.getOrDefault(event, Map.of());
           long total = counts.values().stream().mapToLong(Long::longValue).sum();
