@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lattice.backup.fabric8.adapter.Resources;
+import dev.lattice.backup.fabric8.adapter.internal.StoreAdapter;
+import dev.lattice.backup.fabric8.adapter.internal.Writes;
 import dev.lattice.backup.junit.AuditEvent;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
@@ -30,6 +32,7 @@ import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
 import dev.lattice.backup.testing.cluster.TestCluster;
+import dev.lattice.backup.translate.StoreKey;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -48,6 +51,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -184,6 +188,70 @@ class Fabric8AdapterIT {
       }
     }
     assertThat(writes).contains("delete backupstoragelocations", "delete secrets");
+  }
+
+  @Test
+  void removingTheLastFinalizerTellsTheCacheToWaitForTheStoresAbsence() throws Exception {
+    String finalizer = ReconcileOptions.DEFAULT_FINALIZER;
+    List<String> names = new ArrayList<>();
+    List<Optional<String>> recorded = new ArrayList<>();
+    StoreAdapter adapter =
+        new StoreAdapter(
+            controller,
+            k -> Optional.empty(),
+            (kind, name, version, owner) -> {
+              assertThat(kind).isEqualTo(Writes.Kind.STORE);
+              names.add(name);
+              recorded.add(version);
+            });
+    // "kept" carries someone else's finalizer too, so it stays after ours goes; "gone" has ours
+    // only.
+    for (String name : List.of("kept", "gone")) {
+      TestCluster.store(admin, PLATFORM, name, false, TestCluster.s3("bucket-" + name));
+      String added =
+          adapter.addFinalizer(new StoreKey(PLATFORM, name), Optional.empty(), finalizer);
+      assertThat(recorded).last().isEqualTo(Optional.of(added));
+    }
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName("kept")
+        .edit(
+            r -> {
+              r.getMetadata().getFinalizers().add("example.com/theirs");
+              return r;
+            });
+    for (String name : List.of("kept", "gone")) {
+      admin
+          .genericKubernetesResources(Resources.BACKUP_STORES)
+          .inNamespace(PLATFORM)
+          .withName(name)
+          .delete();
+    }
+
+    Optional<String> kept =
+        adapter.removeFinalizer(new StoreKey(PLATFORM, "kept"), Optional.empty(), finalizer);
+    assertThat(kept).isPresent();
+    assertThat(recorded).last().isEqualTo(kept);
+    // The last finalizer: the API server deletes the store and answers with its last stored
+    // version, which a cache may well hold; what the cache must wait for is the store's absence.
+    assertThat(adapter.removeFinalizer(new StoreKey(PLATFORM, "gone"), Optional.empty(), finalizer))
+        .isEmpty();
+    assertThat(recorded).last().isEqualTo(Optional.empty());
+    assertThat(names)
+        .containsExactly(
+            PLATFORM + "/kept", PLATFORM + "/gone", PLATFORM + "/kept", PLATFORM + "/gone");
+    assertThat(Lookups.getStore(admin, PLATFORM, "gone")).isEmpty();
+    assertThat(Lookups.getStore(admin, PLATFORM, "kept")).isPresent();
+    admin
+        .genericKubernetesResources(Resources.BACKUP_STORES)
+        .inNamespace(PLATFORM)
+        .withName("kept")
+        .edit(
+            r -> {
+              r.getMetadata().setFinalizers(List.of());
+              return r;
+            });
   }
 
   @Test

@@ -80,8 +80,14 @@ class RequestCountIT {
               }
             }
           };
+      // A credentials Secret is read again once per TTL, whatever the events: a periodic cost,
+      // not an event's. With the default minute it could fall into any event's window.
       try (BackupStoreController loop =
-          RealCluster.controller(client).resync(RESYNC).listener(passes).start()) {
+          RealCluster.controller(client)
+              .resync(RESYNC)
+              .credentialsTtl(Duration.ofHours(1))
+              .listener(passes)
+              .start()) {
         RequestCounts.convergedStores(cluster, admin, STORES);
 
         table.putAll(

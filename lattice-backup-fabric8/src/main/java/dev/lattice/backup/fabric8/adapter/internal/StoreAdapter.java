@@ -174,11 +174,17 @@ public final class StoreAdapter implements BackupStorePort {
       return Optional.of(version(current));
     }
     GenericKubernetesResource out = updateFinalizers(key, current, finalizers);
-    wrote(key, out);
     boolean gone =
         out == null
             || (out.getMetadata().getDeletionTimestamp() != null && finalizersOf(out).isEmpty());
-    return gone ? Optional.empty() : Optional.of(version(out));
+    if (gone) {
+      // The API server deleted the store and answered with its last stored version: the cache has
+      // caught up with this write when it no longer holds the store, not when it holds that version
+      // (a pass planned from that version would remove the finalizer again).
+      writes.wrote(Writes.Kind.STORE, key.toString(), Optional.empty(), Optional.of(key));
+      return Optional.empty();
+    }
+    return Optional.of(wrote(key, out));
   }
 
   /**
