@@ -22,6 +22,7 @@ import dev.lattice.backup.reconcile.port.ClusterPorts;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.RegisteredController;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -42,7 +43,22 @@ public final class LatticeBackupOperator {
   private LatticeBackupOperator() {}
 
   /**
-   * Registers the BackupStore controller with the operator, before {@code operator.start()}.
+   * How long a credentials Secret read is reused by default, {@value
+   * #DEFAULT_CREDENTIALS_TTL_SECONDS} seconds (as the standalone controller's {@code
+   * credentialsTtl}).
+   */
+  public static final long DEFAULT_CREDENTIALS_TTL_SECONDS = 60;
+
+  /**
+   * The longest time between two passes of a store when nothing happens, {@value #RESYNC_MINUTES}
+   * minutes (as the standalone controller's resync): tenants' credentials Secrets are not watched,
+   * so a rotated or revoked credential reaches Velero by such a pass.
+   */
+  public static final long RESYNC_MINUTES = 10;
+
+  /**
+   * Registers the BackupStore controller with the operator, before {@code operator.start()}, with a
+   * credentials Secret's read reused for {@value #DEFAULT_CREDENTIALS_TTL_SECONDS} seconds.
    *
    * @param operator the operator; its Kubernetes client is the controller's identity
    * @param options lattice-backup's options: Velero's namespace, the finalizer, the translation
@@ -51,12 +67,29 @@ public final class LatticeBackupOperator {
    */
   public static RegisteredController<BackupStoreResource> register(
       Operator operator, ReconcileOptions options) {
+    return register(operator, options, Duration.ofSeconds(DEFAULT_CREDENTIALS_TTL_SECONDS));
+  }
+
+  /**
+   * Registers the BackupStore controller with the operator, before {@code operator.start()}. A
+   * rotated or revoked credential reaches Velero on the first pass of its store after {@code
+   * credentialsTtl}, at the latest {@value #RESYNC_MINUTES} minutes later; keep the TTL below that.
+   *
+   * @param operator the operator; its Kubernetes client is the controller's identity
+   * @param options lattice-backup's options: Velero's namespace, the finalizer, the translation
+   * @param credentialsTtl how long a credentials Secret read is reused; zero reads it on every pass
+   * @return the registered controller
+   * @throws IllegalArgumentException when the options do not fit or the TTL is negative (a message
+   *     names the setting)
+   */
+  public static RegisteredController<BackupStoreResource> register(
+      Operator operator, ReconcileOptions options, Duration credentialsTtl) {
     Objects.requireNonNull(operator, "operator");
     Objects.requireNonNull(options, "options");
     KubernetesClient client = operator.getKubernetesClient();
     String veleroNamespace = options.translation().veleroNamespace();
     InformerReads reads = new InformerReads();
-    ClusterPorts cached = Fabric8Ports.create(client, veleroNamespace, reads);
+    ClusterPorts cached = Fabric8Ports.create(client, veleroNamespace, reads, credentialsTtl);
     Passes passes = new Passes(cached.stores());
     Reconciler lattice =
         new Reconciler(
@@ -64,6 +97,8 @@ public final class LatticeBackupOperator {
             options);
     return operator.register(
         new BackupStoreReconciler(lattice, passes, reads),
-        o -> o.withFinalizer(options.finalizer()));
+        o ->
+            o.withFinalizer(options.finalizer())
+                .withReconciliationMaxInterval(Duration.ofMinutes(RESYNC_MINUTES)));
   }
 }

@@ -31,8 +31,9 @@ import java.util.Optional;
 
 /**
  * A {@link CacheView} over {@link CachedReads}: the framework's objects are converted on every
- * read, and a Secret is never looked up in the framework's cache (it holds only the mirrored ones,
- * and a name a mirror would take may belong to someone else).
+ * read. A name a mirror would take is known when the framework's cache holds a mirrored Secret of
+ * that name (our label); any other name is left to a GET, as the cache holds only mirrored Secrets
+ * and the name may belong to someone else.
  */
 record CachedReadsView(CachedReads reads) implements CacheView {
 
@@ -64,6 +65,11 @@ record CachedReadsView(CachedReads reads) implements CacheView {
 
   @Override
   public Optional<ObjectMetadata> knownSecret(String name) {
+    for (MirroredSecret m : mirrored()) {
+      if (m.name().equals(name)) {
+        return Optional.of(m.metadata());
+      }
+    }
     return Optional.empty();
   }
 }

@@ -56,7 +56,9 @@ public final class Fabric8Ports {
    * The ports for a client whose list reads come from the caller's caches (an operator framework's
    * informers): the BackupStores, the BSLs in Velero's namespace and the mirrored Secrets are read
    * from {@code reads}; a store's credentials Secret, the look at a name before a write, and every
-   * write go to the API server as in {@link #create(KubernetesClient, String)}.
+   * write go to the API server as in {@link #create(KubernetesClient, String)}. A credentials
+   * Secret is read on every pass; {@link #create(KubernetesClient, String, CachedReads, Duration)}
+   * reuses a read.
    *
    * @param client the client for the writes; the host owns and closes it
    * @param veleroNamespace Velero's namespace, where BSLs and mirrored Secrets live (the caches
@@ -66,11 +68,34 @@ public final class Fabric8Ports {
    */
   public static ClusterPorts create(
       KubernetesClient client, String veleroNamespace, CachedReads reads) {
+    return create(client, veleroNamespace, reads, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #create(KubernetesClient, String, CachedReads)}, with a credentials Secret's read
+   * reused for {@code credentialsTtl}: a burst of passes reads a Secret once, and a rotated or
+   * deleted credential is seen by the first pass after the TTL. A name a mirror would take is
+   * looked up in {@code reads} first (a mirrored Secret there is ours), then with a GET.
+   *
+   * @param client the client for the writes; the host owns and closes it
+   * @param veleroNamespace Velero's namespace, where BSLs and mirrored Secrets live (the caches
+   *     must hold that namespace's objects)
+   * @param reads the caches
+   * @param credentialsTtl how long a credentials Secret read is reused; zero reads it every time
+   * @return the ports
+   * @throws IllegalArgumentException when the TTL is negative
+   */
+  public static ClusterPorts create(
+      KubernetesClient client, String veleroNamespace, CachedReads reads, Duration credentialsTtl) {
     Objects.requireNonNull(reads, "reads");
+    Objects.requireNonNull(credentialsTtl, "credentialsTtl");
+    if (credentialsTtl.isNegative()) {
+      throw new IllegalArgumentException("credentialsTtl: must not be negative");
+    }
     return CachedPorts.over(
         create(client, veleroNamespace),
         new CachedReadsView(reads),
-        Duration.ZERO,
+        credentialsTtl,
         System::nanoTime);
   }
 }
