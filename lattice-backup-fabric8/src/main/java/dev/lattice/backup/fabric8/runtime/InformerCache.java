@@ -19,6 +19,7 @@ import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.fabric8.adapter.internal.BslAdapter;
 import dev.lattice.backup.fabric8.adapter.internal.CacheView;
 import dev.lattice.backup.fabric8.adapter.internal.CachedPorts;
+import dev.lattice.backup.fabric8.adapter.internal.Failures;
 import dev.lattice.backup.fabric8.adapter.internal.SecretAdapter;
 import dev.lattice.backup.fabric8.adapter.internal.StoreAdapter;
 import dev.lattice.backup.fabric8.adapter.internal.Writes;
@@ -138,7 +139,8 @@ final class InformerCache implements AutoCloseable {
       throw new IllegalStateException("interrupted while filling the caches", e);
     } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
       throw new IllegalStateException(
-          "the BackupStore and Secret caches did not fill within " + timeout + ": " + e, e);
+          Failures.describe("the BackupStore and Secret caches did not fill within " + timeout, e),
+          Failures.scrubbed(e));
     }
     try {
       bslInformer.start().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -149,9 +151,8 @@ final class InformerCache implements AutoCloseable {
       // Velero may not be installed yet: the BSL port then reads the API server, which says so.
       bslTypeMissing = true;
       LOG.warn(
-          "cannot watch BackupStorageLocations in {} (is Velero installed?): {}",
-          veleroNamespace,
-          e.getMessage());
+          "{} (is Velero installed?)",
+          Failures.describe("cannot watch BackupStorageLocations in " + veleroNamespace, e));
     }
   }
 

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * reason; the cause kept for debugging is the client's exception with its stack trace but without
  * its message.
  */
-final class Failures {
+public final class Failures {
   /** The reasons of {@code metav1.StatusReason}: the only server text a failure shows. */
   private static final Set<String> REASONS =
       Set.of(
@@ -84,10 +84,33 @@ final class Failures {
   }
 
   /**
+   * What a log line may say of a failure: the operation and, from the first client exception among
+   * the causes, the HTTP code and a known reason (as {@link #classify}); otherwise the innermost
+   * cause's class. Never a message the server sent.
+   *
+   * @param what the operation
+   * @param e the failure
+   * @return the description
+   */
+  public static String describe(String what, Throwable e) {
+    Throwable innermost = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof KubernetesClientException k) {
+        return classify(what, true, k).message();
+      }
+      innermost = t;
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return what + ": " + innermost.getClass().getSimpleName();
+  }
+
+  /**
    * The exception without any message: its class, HTTP code and stack trace, and its causes' the
    * same way.
    */
-  static Throwable scrubbed(Throwable e) {
+  public static Throwable scrubbed(Throwable e) {
     return scrubbed(e, 0);
   }
 

@@ -114,4 +114,27 @@ class FailuresTest {
     }
     throw new AssertionError("no PortException");
   }
+
+  @Test
+  void aDescriptionForALogNamesTheOperationAndCodeButNoServerText() {
+    KubernetesClientException refused =
+        new KubernetesClientException(
+            new StatusBuilder()
+                .withCode(403)
+                .withReason("Forbidden")
+                .withMessage("secret-token-123 is not allowed")
+                .build());
+    Exception wrapped =
+        new java.util.concurrent.ExecutionException(
+            new IllegalStateException("wrapper says secret-token-123", refused));
+
+    assertThat(Failures.describe("watch BSLs", wrapped))
+        .isEqualTo("watch BSLs: HTTP 403 Forbidden")
+        .doesNotContain("secret-token-123");
+    assertThat(
+            Failures.describe(
+                "fill the caches",
+                new java.util.concurrent.TimeoutException("secret-token-123 timed out")))
+        .isEqualTo("fill the caches: TimeoutException");
+  }
 }
