@@ -59,7 +59,8 @@ class CrdCommandTest {
     assertThat(v1alpha1.getSubresources().getStatus()).isNotNull();
     assertThat(v1alpha1.getAdditionalPrinterColumns())
         .extracting(c -> c.getName())
-        .containsExactly("Default", "Provider", "Phase", "Age");
+        .containsExactly("Default", "Provider", "BSL", "Phase", "Reason", "Message", "Age");
+    assertThat(crd.getSpec().getNames().getCategories()).containsExactly("lattice", "backup");
     JSONSchemaProps storage =
         v1alpha1
             .getSchema()

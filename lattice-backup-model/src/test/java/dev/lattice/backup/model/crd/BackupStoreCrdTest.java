@@ -98,6 +98,9 @@ class BackupStoreCrdTest {
     assertThat(names.path("plural").asText()).isEqualTo(BackupStore.PLURAL);
     assertThat(names.path("singular").asText()).isEqualTo("backupstore");
     assertThat(names.path("shortNames")).extracting(JsonNode::asText).containsExactly("bstore");
+    assertThat(names.path("categories"))
+        .extracting(JsonNode::asText)
+        .containsExactly("lattice", "backup");
     assertThat(spec.path("versions")).hasSize(1);
     JsonNode version = spec.path("versions").get(0);
     assertThat(version.path("name").asText()).isEqualTo(BackupStore.VERSION);
@@ -142,21 +145,26 @@ class BackupStoreCrdTest {
   }
 
   @Test
-  void thePrinterColumnsShowDefaultProviderPhaseAndAgeFromFieldsOfTheSchema() throws IOException {
+  void thePrinterColumnsShowWhichBslAndWhyNotReadyFromFieldsOfTheSchema() throws IOException {
     CustomResourceDefinition crd =
         CrdValidator.YAML.readValue(BackupStoreCrd.yaml(), CustomResourceDefinition.class);
     List<CustomResourceColumnDefinition> columns =
         crd.getSpec().getVersions().get(0).getAdditionalPrinterColumns();
 
+    String ready = ".status.conditions[?(@.type==\"Ready\")]";
     assertThat(columns)
-        .extracting(c -> c.getName() + " " + c.getType() + " " + c.getJsonPath())
+        .extracting(
+            c -> c.getName() + " " + c.getType() + " " + c.getJsonPath() + " " + c.getPriority())
         .containsExactly(
-            "Default boolean .spec.default",
-            "Provider string .spec.storage.provider",
-            "Phase string .status.phase",
-            "Age date .metadata.creationTimestamp");
+            "Default boolean .spec.default null",
+            "Provider string .spec.storage.provider null",
+            "BSL string .status.veleroBslName null",
+            "Phase string .status.phase null",
+            "Reason string " + ready + ".reason 1",
+            "Message string " + ready + ".message 1",
+            "Age date .metadata.creationTimestamp null");
     for (CustomResourceColumnDefinition c : columns) {
-      String path = c.getJsonPath().substring(1);
+      String path = c.getJsonPath().substring(1).replace("[?(@.type==\"Ready\")]", "[]");
       if (path.startsWith("metadata.")) {
         continue;
       }
