@@ -192,7 +192,17 @@ final class InformerCache implements AutoCloseable {
     return Optional.ofNullable(mirrored.get(name));
   }
 
-  /** What the ports read: the BSLs from the API server while the BSL type is missing. */
+  /**
+   * Whether the BSL cache can be trusted: the informer has listed and its watch is up. While Velero
+   * is not installed, or its CRD was deleted (the informer then keeps trying to list), the BSL port
+   * asks the API server, which says that the type is missing, so stores go Pending with reason
+   * VeleroNotInstalled instead of waiting on a cache that no longer changes.
+   */
+  private boolean bslsCached() {
+    return !bslTypeMissing && bslInformer.hasSynced() && bslInformer.isWatching();
+  }
+
+  /** What the ports read: the BSLs from the API server while the BSL cache cannot be trusted. */
   CacheView view() {
     return new CacheView() {
       @Override
@@ -202,7 +212,7 @@ final class InformerCache implements AutoCloseable {
 
       @Override
       public Optional<List<ObservedBsl>> bsls() {
-        return bslTypeMissing ? Optional.empty() : Optional.of(InformerCache.this.bsls());
+        return bslsCached() ? Optional.of(InformerCache.this.bsls()) : Optional.empty();
       }
 
       @Override
