@@ -31,7 +31,7 @@ import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.SecretData;
-import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import java.nio.charset.StandardCharsets;
@@ -160,14 +160,14 @@ class PortSafetyTest {
 
   @Test
   void theReconcilerLogsItsActionsButNoSecret() {
-    CapturingLogs.clear();
+    CapturedLogs.start();
     World w = new World();
     w.cluster.putSecret("team-a", "gcs-key", Fixtures.cloud("hunter2-very-secret"));
     w.create(Fixtures.store("team-a", "gcs", false, Fixtures.gcs("bucket", "gcs-key")));
 
     w.reconcile();
 
-    List<String> lines = CapturingLogs.lines();
+    List<String> lines = CapturedLogs.stop();
     assertThat(lines).anyMatch(l -> l.startsWith("DEBUG") && l.contains("ApplySecret"));
     assertThat(lines).anyMatch(l -> l.startsWith("INFO") && l.contains("done"));
     assertThat(lines).noneMatch(l -> l.contains("hunter2"));

@@ -38,7 +38,7 @@ import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.reconcile.port.SecretPort;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
-import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import java.time.Duration;
@@ -239,13 +239,13 @@ class ReconcilerContractTest {
   void aQuietPassLogsNothingAtInfoAndABusyOneLogsOneSummary() {
     World w = new World();
     w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("bucket")));
-    CapturingLogs.clear();
+    CapturedLogs.start();
 
     w.reconcile();
-    List<String> busy = info(CapturingLogs.lines());
-    CapturingLogs.clear();
+    List<String> busy = info(CapturedLogs.stop());
+    CapturedLogs.start();
     w.reconcile();
-    List<String> quiet = info(CapturingLogs.lines());
+    List<String> quiet = info(CapturedLogs.stop());
 
     assertThat(busy).singleElement().asString().contains("3 done").contains("0 failed");
     assertThat(quiet).isEmpty();

@@ -24,8 +24,8 @@ import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.reconcile.port.SecretData;
-import dev.lattice.backup.reconcile.testing.CapturingLogs;
 import dev.lattice.backup.testing.arbitraries.Secrets;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,13 +108,13 @@ class SecretEchoProperties {
               : Fixtures.s3("bucket-" + i);
       w.create(Fixtures.store(namespace, "s" + i++, false, spec.withCredentialsSecretRef("k")));
     }
-    CapturingLogs.clear();
+    CapturedLogs.start();
 
     List<String> outputs = new ArrayList<>();
     outputs.add(w.reconcile().toString());
     outputs.add(w.reconcile().toString());
     outputs.add(w.plan().toString());
-    outputs.addAll(CapturingLogs.lines());
+    outputs.addAll(CapturedLogs.stop());
     outputs.addAll(w.cluster.writes());
     for (BackupStore store : w.cluster.stores()) {
       outputs.add(store.status().orElseThrow().toString());
@@ -192,13 +192,13 @@ class SecretEchoProperties {
                         .withForcePathStyle(true))
                 .withCredentialsSecretRef(tenant ? "k" : null)
                 .withCloudProviderRef(tenant ? null : "k")));
-    CapturingLogs.clear();
+    CapturedLogs.start();
 
     List<String> outputs = new ArrayList<>();
     outputs.add(w.reconcile().toString());
     outputs.add(w.reconcile().toString());
     outputs.add(w.plan().toString());
-    outputs.addAll(CapturingLogs.lines());
+    outputs.addAll(CapturedLogs.stop());
     outputs.addAll(w.cluster.writes());
     for (BackupStore store : w.cluster.stores()) {
       outputs.add(store.status().orElseThrow().toString());
