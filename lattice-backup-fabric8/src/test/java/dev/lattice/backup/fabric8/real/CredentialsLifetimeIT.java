@@ -22,11 +22,10 @@ import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.testing.cluster.Lookups;
+import dev.lattice.backup.testing.cluster.TenantSecrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,24 +72,7 @@ class CredentialsLifetimeIT {
     admin = cluster.admin();
     TestCluster.cleanSlate(admin);
     cluster.ensureNamespace(TENANT);
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(TENANT)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("lattice-backup-credentials-reader")
-                .endMetadata()
-                .withNewRoleRef(
-                    "rbac.authorization.k8s.io", "ClusterRole", "lattice-backup-credentials-reader")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(ControlPlane.CONTROLLER_SERVICE_ACCOUNT)
-                .withNamespace(TestCluster.PLATFORM)
-                .endSubject()
-                .build())
-        .createOr(e -> e.update());
+    TenantSecrets.grantReader(admin, TENANT);
     controllerClient = cluster.controller();
     controller =
         RealCluster.controller(controllerClient)
@@ -107,21 +89,7 @@ class CredentialsLifetimeIT {
   }
 
   private void source(String name, Map<String, String> data) {
-    Map<String, String> encoded = new LinkedHashMap<>();
-    data.forEach(
-        (k, v) ->
-            encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-    admin
-        .secrets()
-        .inNamespace(TENANT)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withData(encoded)
-                .build())
-        .createOr(e -> e.update());
+    TenantSecrets.put(admin, TENANT, name, data);
   }
 
   private void store(String secret) {

@@ -27,9 +27,9 @@ import dev.lattice.backup.junit.MinioServer;
 import dev.lattice.backup.junit.TestCa;
 import dev.lattice.backup.junit.Velero;
 import dev.lattice.backup.testing.cluster.Lookups;
+import dev.lattice.backup.testing.cluster.TenantSecrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -137,23 +137,9 @@ class TlsVeleroIT {
 
   private static void credentials(Optional<String> caPem) {
     Map<String, String> data = new LinkedHashMap<>();
-    data.put("cloud", encode(minio.credentialsFile()));
-    caPem.ifPresent(pem -> data.put("ca.crt", encode(pem)));
-    admin
-        .secrets()
-        .inNamespace(PLATFORM)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(SECRET)
-                .endMetadata()
-                .withData(data)
-                .build())
-        .createOr(e -> e.update());
-  }
-
-  private static String encode(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    data.put("cloud", minio.credentialsFile());
+    caPem.ifPresent(pem -> data.put("ca.crt", pem));
+    TenantSecrets.put(admin, PLATFORM, SECRET, data);
   }
 
   private static void privateStore() {

@@ -28,6 +28,7 @@ import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
 import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
+import dev.lattice.backup.testing.cluster.TenantSecrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -360,24 +361,7 @@ class VeleroIT {
     String tenant = "team-a";
     cluster.ensureNamespace(tenant);
     // deploy/rbac.yaml: bind the credentials reader in each namespace whose stores name a Secret.
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(tenant)
-        .resource(
-            new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("lattice-backup-credentials-reader")
-                .endMetadata()
-                .withNewRoleRef(
-                    "rbac.authorization.k8s.io", "ClusterRole", "lattice-backup-credentials-reader")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(ControlPlane.CONTROLLER_SERVICE_ACCOUNT)
-                .withNamespace(PLATFORM)
-                .endSubject()
-                .build())
-        .createOr(e -> e.update());
+    TenantSecrets.grantReader(admin, tenant);
     secretIn(tenant, "gcs-key", serviceAccountKey());
     steps.applyExample("gcs-store.yaml");
 
