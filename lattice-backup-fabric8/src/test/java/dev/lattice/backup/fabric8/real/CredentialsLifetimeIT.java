@@ -18,7 +18,6 @@ package dev.lattice.backup.fabric8.real;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.testing.cluster.Lookups;
@@ -54,8 +53,7 @@ class CredentialsLifetimeIT {
 
   private ControlPlane cluster;
   private KubernetesClient admin;
-  private KubernetesClient controllerClient;
-  private BackupStoreController controller;
+  private RealCluster.Running controller;
 
   private static String testCa() {
     try (InputStream in =
@@ -73,18 +71,14 @@ class CredentialsLifetimeIT {
     TestCluster.cleanSlate(admin);
     cluster.ensureNamespace(TENANT);
     TenantSecrets.grantReader(admin, TENANT);
-    controllerClient = cluster.controller();
     controller =
-        RealCluster.controller(controllerClient)
-            .resync(Duration.ofSeconds(1))
-            .credentialsTtl(Duration.ZERO)
-            .start();
+        RealCluster.start(
+            cluster, b -> b.resync(Duration.ofSeconds(1)).credentialsTtl(Duration.ZERO));
   }
 
   @AfterEach
   void tearDown() {
     controller.close();
-    controllerClient.close();
     admin.secrets().inNamespace(TENANT).delete();
   }
 
