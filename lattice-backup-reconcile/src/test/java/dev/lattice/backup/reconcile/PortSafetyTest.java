@@ -27,7 +27,6 @@ import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.BslPort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
-import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.SecretData;
@@ -51,26 +50,10 @@ class PortSafetyTest {
     w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("main-bucket")));
     ClusterPorts real = w.cluster.ports();
     BslPort exploding =
-        new BslPort() {
-          @Override
-          public List<ObservedBsl> list() throws PortException {
-            return real.bsls().list();
-          }
-
+        new DelegatingPorts.Bsls(real.bsls()) {
           @Override
           public void apply(BackupStorageLocation desired, Optional<String> resourceVersion) {
             throw new IllegalStateException("client bug");
-          }
-
-          @Override
-          public void setDefault(String name, boolean value, String resourceVersion)
-              throws PortException {
-            real.bsls().setDefault(name, value, resourceVersion);
-          }
-
-          @Override
-          public void delete(String name, String resourceVersion) throws PortException {
-            real.bsls().delete(name, resourceVersion);
           }
         };
     Reconciler reconciler =
