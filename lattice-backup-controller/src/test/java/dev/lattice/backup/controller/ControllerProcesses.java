@@ -16,17 +16,15 @@
 package dev.lattice.backup.controller;
 
 import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
+import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lattice.backup.fabric8.runtime.LeaderElection;
 import dev.lattice.backup.junit.ControlPlane;
-import dev.lattice.backup.testing.cluster.RequestCounts;
+import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,18 +33,18 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Controller processes for the integration tests: each replica a JVM of its own running {@link
- * Main} as the restricted ServiceAccount, its log in {@code target/<dir>/<identity>.log}; and what
- * the tests read about them: the Lease, the probes, and the replica's requests in the API server's
- * audit log, told apart by the user agent ({@code lattice-backup-controller/<identity>}), since the
- * replicas share one ServiceAccount.
+ * Main} as the restricted ServiceAccount, its log in {@code target/<dir>/<identity>.log}, started
+ * as a leader or a standby and stopped as Kubernetes stops a pod; and what the tests read about
+ * them: the Lease and the probes (their requests: {@link ReplicaRequest}).
  */
 final class ControllerProcesses {
   /** fabric8's LeaderElector waits its retry period plus up to 1.2 times it between tries. */
@@ -59,12 +57,16 @@ final class ControllerProcesses {
    */
   static final Duration ALLOWANCE = Duration.ofMillis(500);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** How long {@link #stopAll()} lets a replica stop after SIGTERM: Kubernetes' default. */
+  private static final Duration GRACE = Duration.ofSeconds(30);
+
+  private static final Duration START = Duration.ofSeconds(60);
 
   private final Path logs;
   private final Path kubeconfig;
   private final String lease;
   private final Duration leaseDuration;
+  private final List<Process> started = new ArrayList<>();
 
   /**
    * Replicas that elect a leader on one Lease.
@@ -100,6 +102,81 @@ final class ControllerProcesses {
   }
 
   /**
+   * Prepares the cluster for the replicas: a clean slate ({@link TestCluster#cleanSlate}), no
+   * Lease, and the platform's CloudProvider credentials that {@link TestCluster#s3} stores name.
+   *
+   * @param admin a client
+   */
+  void prepare(KubernetesClient admin) {
+    clean(admin);
+    TestCluster.secret(
+        admin,
+        VELERO,
+        "velero-credentials-aws-prod",
+        "[default]\naws_access_key_id=a\naws_secret_access_key=b\n");
+  }
+
+  /**
+   * A clean slate ({@link TestCluster#cleanSlate}), and no Lease.
+   *
+   * @param admin a client
+   */
+  void clean(KubernetesClient admin) {
+    TestCluster.cleanSlate(admin);
+    admin.leases().inNamespace(PLATFORM).withName(lease).delete();
+  }
+
+  /**
+   * Starts a replica and waits (up to a minute) until it holds the Lease.
+   *
+   * @param admin a client, to read the Lease
+   * @param identity its {@code --identity}
+   * @param port its probes' port, on 127.0.0.1
+   * @return the process, alive and leading
+   * @throws IOException when it cannot start
+   */
+  Process startLeader(KubernetesClient admin, String identity, int port) throws IOException {
+    Process p = start(identity, port);
+    TestCluster.await(
+        identity + " leads",
+        START,
+        () -> holder(admin).equals(Optional.of(identity)) && p.isAlive());
+    return p;
+  }
+
+  /**
+   * Starts a replica and waits (up to a minute) until it is ready: a warm standby while another
+   * leads.
+   *
+   * @param identity its {@code --identity}
+   * @param port its probes' port, on 127.0.0.1
+   * @param env added to its environment
+   * @return the process
+   * @throws IOException when it cannot start
+   */
+  Process startStandby(String identity, int port, Map<String, String> env) throws IOException {
+    Process p = start(identity, port, env);
+    TestCluster.await(
+        identity + " is ready (warm standby)", START, () -> status(port, "/readyz") == 200);
+    return p;
+  }
+
+  /**
+   * Stops every replica started here that still runs, as Kubernetes stops a pod: SIGTERM, then
+   * SIGKILL for one still running after {@link #GRACE}; returns once all have ended.
+   *
+   * @throws InterruptedException when interrupted while waiting
+   */
+  void stopAll() throws InterruptedException {
+    started.forEach(Process::destroy);
+    for (Process p : started) {
+      if (!p.waitFor(GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        p.destroyForcibly().waitFor();
+      }
+    }
+  }
+
+  /**
    * Starts a replica.
    *
    * @param identity its {@code --identity}
@@ -108,7 +185,7 @@ final class ControllerProcesses {
    * @throws IOException when it cannot start
    */
   Process start(String identity, int port) throws IOException {
-    return start(identity, port, java.util.Map.of());
+    return start(identity, port, Map.of());
   }
 
   /**
@@ -120,7 +197,7 @@ final class ControllerProcesses {
    * @return the process
    * @throws IOException when it cannot start
    */
-  Process start(String identity, int port, java.util.Map<String, String> env) throws IOException {
+  Process start(String identity, int port, Map<String, String> env) throws IOException {
     Files.createDirectories(logs);
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -145,7 +222,9 @@ final class ControllerProcesses {
     pb.redirectErrorStream(true).redirectOutput(log(identity).toFile());
     pb.environment().remove("KUBECONFIG");
     pb.environment().putAll(env);
-    return pb.start();
+    Process p = pb.start();
+    started.add(p);
+    return p;
   }
 
   /**
@@ -176,58 +255,6 @@ final class ControllerProcesses {
    */
   Optional<String> holder(KubernetesClient admin) {
     return lease(admin).map(l -> l.getSpec().getHolderIdentity());
-  }
-
-  /**
-   * A request of a replica, as the API server's audit log recorded it.
-   *
-   * @param identity the replica, from the user agent
-   * @param verb the verb
-   * @param resource the resource
-   * @param received when the server received it (the event's {@code requestReceivedTimestamp})
-   */
-  record Request(String identity, String verb, String resource, Instant received) {
-    boolean isWrite() {
-      return switch (verb) {
-        case "create", "update", "patch", "delete", "deletecollection" -> true;
-        default -> false;
-      };
-    }
-  }
-
-  /**
-   * The controller ServiceAccount's completed requests after a mark, with the replica that sent
-   * each (the user agent's part after {@code lattice-backup-controller/}).
-   *
-   * @param cluster the control plane
-   * @param mark a position from {@code cluster.auditLog().mark()}
-   * @return the requests, in the order the server completed them
-   */
-  static List<Request> requests(ControlPlane cluster, long mark) {
-    List<Request> out = new ArrayList<>();
-    String prefix = "lattice-backup-controller/";
-    for (String line : cluster.auditLog().textSince(mark).lines().toList()) {
-      JsonNode e;
-      try {
-        e = JSON.readTree(line);
-      } catch (IOException ex) {
-        throw new UncheckedIOException(ex);
-      }
-      String agent = e.path("userAgent").asText("");
-      if (!"ResponseComplete".equals(e.path("stage").asText())
-          || !RequestCounts.CONTROLLER.equals(e.path("user").path("username").asText())
-          || !agent.startsWith(prefix)) {
-        continue;
-      }
-      String identity = agent.substring(prefix.length()).split("[ /]", 2)[0];
-      out.add(
-          new Request(
-              identity,
-              e.path("verb").asText(),
-              e.path("objectRef").path("resource").asText(),
-              Instant.parse(e.path("requestReceivedTimestamp").asText())));
-    }
-    return out;
   }
 
   /**

@@ -16,10 +16,8 @@
 package dev.lattice.backup.controller;
 
 import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
-import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.controller.ControllerProcesses.Request;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.testing.cluster.Lookups;
@@ -85,35 +83,19 @@ class GracefulStopIT {
   void onSigtermTheLeaderStopsWorkReleasesTheLeaseAndExits143AndTheStandbyTakesOverAtOnce(
       ControlPlane cluster) throws Exception {
     KubernetesClient admin = cluster.admin();
-    clean(admin);
-    TestCluster.secret(
-        admin,
-        VELERO,
-        "velero-credentials-aws-prod",
-        "[default]\naws_access_key_id=a\naws_secret_access_key=b\n");
     ControllerProcesses replicas =
         new ControllerProcesses(cluster, dir, "graceful-stop", LEASE, LEASE_DURATION);
+    replicas.prepare(admin);
     int portA = ControllerProcesses.freePort();
     int portB = ControllerProcesses.freePort();
     History history = new History();
-    Process a = null;
-    Process b = null;
     try (Watch watch = admin.leases().inNamespace(PLATFORM).withName(LEASE).watch(history)) {
-      a = replicas.start("replica-a", portA);
-      Process first = a;
-      TestCluster.await(
-          "replica-a leads",
-          Duration.ofSeconds(60),
-          () -> replicas.holder(admin).equals(Optional.of("replica-a")) && first.isAlive());
+      Process a = replicas.startLeader(admin, "replica-a", portA);
       TestCluster.store(admin, PLATFORM, "s0", true, TestCluster.s3("bucket-s0"));
       TestCluster.await(
           "replica-a converged s0", Duration.ofSeconds(60), () -> storeHasStatus(admin, "s0"));
       // The standby logs at every level: after the take-over it handles the planted stores.
-      b = replicas.start("replica-b", portB, Map.of("LATTICE_LOG_LEVEL", "DEBUG"));
-      TestCluster.await(
-          "replica-b is ready (warm standby)",
-          Duration.ofSeconds(60),
-          () -> ControllerProcesses.status(portB, "/readyz") == 200);
+      replicas.startStandby("replica-b", portB, Map.of("LATTICE_LOG_LEVEL", "DEBUG"));
       long mark = cluster.auditLog().mark();
 
       for (int i = 1; i < STORES; i++) {
@@ -173,11 +155,11 @@ class GracefulStopIT {
           .isLessThanOrEqualTo(takeoverBound)
           .isLessThan(LEASE_DURATION);
 
-      List<Request> requests = ControllerProcesses.requests(cluster, mark);
-      List<Request> writesOfA =
+      List<ReplicaRequest> requests = ReplicaRequest.since(cluster, mark);
+      List<ReplicaRequest> writesOfA =
           requests.stream().filter(r -> r.identity().equals("replica-a") && r.isWrite()).toList();
       assertThat(writesOfA).as("replica-a's writes").isNotEmpty();
-      Request release = writesOfA.get(writesOfA.size() - 1);
+      ReplicaRequest release = writesOfA.get(writesOfA.size() - 1);
       assertThat(release.resource()).as("replica-a's last write, the release").isEqualTo("leases");
       assertThat(release.verb()).isIn("update", "patch");
       assertThat(writesOfA)
@@ -203,13 +185,8 @@ class GracefulStopIT {
               + " ms)%n",
           stop.toMillis(), STOP_BOUND.toMillis(), takeover.toMillis(), takeoverBound.toMillis());
     } finally {
-      if (a != null) {
-        a.destroyForcibly();
-      }
-      if (b != null) {
-        b.destroyForcibly().waitFor();
-      }
-      clean(admin);
+      replicas.stopAll();
+      replicas.clean(admin);
       PlantedSecrets.remove(admin);
     }
   }
@@ -230,11 +207,5 @@ class GracefulStopIT {
                 s ->
                     s.getMetadata().getName().equals(name)
                         && TestCluster.section(s, "status").get("phase") != null);
-  }
-
-  /** A clean slate ({@link TestCluster#cleanSlate}), and no Lease. */
-  private static void clean(KubernetesClient admin) {
-    TestCluster.cleanSlate(admin);
-    admin.leases().inNamespace(PLATFORM).withName(LEASE).delete();
   }
 }

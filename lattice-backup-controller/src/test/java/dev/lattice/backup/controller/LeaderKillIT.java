@@ -20,7 +20,6 @@ import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lattice.backup.controller.ControllerProcesses.Request;
 import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
@@ -84,35 +83,19 @@ class LeaderKillIT {
   void theStandbyTakesOverWithinTheLeaseAfterTheLeaderIsKilledMidBurstAndNeverTwoDefaults(
       ControlPlane cluster) throws Exception {
     KubernetesClient admin = cluster.admin();
-    clean(admin);
-    TestCluster.secret(
-        admin,
-        VELERO,
-        "velero-credentials-aws-prod",
-        "[default]\naws_access_key_id=a\naws_secret_access_key=b\n");
     ControllerProcesses replicas =
         new ControllerProcesses(cluster, dir, "leader-kill", LEASE, LEASE_DURATION);
+    replicas.prepare(admin);
     int portA = ControllerProcesses.freePort();
     int portB = ControllerProcesses.freePort();
     Defaults defaults = new Defaults();
-    Process a = null;
-    Process b = null;
     try (Watch watch =
         admin
             .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
             .inNamespace(VELERO)
             .watch(defaults)) {
-      a = replicas.start("replica-a", portA);
-      Process first = a;
-      TestCluster.await(
-          "replica-a leads",
-          Duration.ofSeconds(60),
-          () -> replicas.holder(admin).equals(Optional.of("replica-a")) && first.isAlive());
-      b = replicas.start("replica-b", portB);
-      TestCluster.await(
-          "replica-b is ready (warm standby)",
-          Duration.ofSeconds(60),
-          () -> ControllerProcesses.status(portB, "/readyz") == 200);
+      Process a = replicas.startLeader(admin, "replica-a", portA);
+      replicas.startStandby("replica-b", portB, Map.of());
       long mark = cluster.auditLog().mark();
 
       Instant killed = Instant.EPOCH;
@@ -145,7 +128,7 @@ class LeaderKillIT {
           Duration.ofSeconds(60),
           () -> defaultOwner(admin).equals(Optional.of("s" + STORES / 2)));
 
-      List<Request> requests = ControllerProcesses.requests(cluster, mark);
+      List<ReplicaRequest> requests = ReplicaRequest.since(cluster, mark);
       Instant kill = killed;
       assertThat(requests)
           .as("replica-b's requests before the kill (its reads: the filter finds it)")
@@ -204,14 +187,8 @@ class LeaderKillIT {
       }
       assertThat(lines).anySatisfy(l -> assertThat(l).contains("started: velero namespace velero"));
     } finally {
-      if (a != null) {
-        a.destroyForcibly();
-      }
-      if (b != null) {
-        b.destroy();
-        b.waitFor();
-      }
-      clean(admin);
+      replicas.stopAll();
+      replicas.clean(admin);
     }
   }
 
@@ -230,11 +207,5 @@ class LeaderKillIT {
 
   private static void store(KubernetesClient admin, String name, boolean isDefault) {
     TestCluster.store(admin, PLATFORM, name, isDefault, TestCluster.s3("bucket-" + name));
-  }
-
-  /** A clean slate ({@link TestCluster#cleanSlate}), and no Lease. */
-  static void clean(KubernetesClient admin) {
-    TestCluster.cleanSlate(admin);
-    admin.leases().inNamespace(PLATFORM).withName(LEASE).delete();
   }
 }

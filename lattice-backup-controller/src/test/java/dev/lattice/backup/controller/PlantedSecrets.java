@@ -20,9 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.testing.arbitraries.Secrets;
 import dev.lattice.backup.testing.cluster.Lookups;
+import dev.lattice.backup.testing.cluster.TenantSecrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +32,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Tenant stores that plant a password (a {@link Secrets#passwords()} sample) in their credentials
@@ -45,7 +43,6 @@ import java.util.TreeMap;
  */
 final class PlantedSecrets {
   static final String TENANT = "team-a";
-  private static final String READER = "lattice-backup-credentials-reader";
   private static final String KEY = "no-echo-key";
   private static final String BAD_CA_KEY = "no-echo-bad-ca";
   private static final List<String> STORES =
@@ -64,26 +61,11 @@ final class PlantedSecrets {
     KubernetesClient admin = cluster.admin();
     cluster.ensureNamespace(TENANT);
     // deploy/rbac.yaml's step 3 for the tenant: the controller may read its Secrets.
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(TENANT)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName(READER)
-                .endMetadata()
-                .withNewRoleRef("rbac.authorization.k8s.io", "ClusterRole", READER)
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(ControlPlane.CONTROLLER_SERVICE_ACCOUNT)
-                .withNamespace(TestCluster.PLATFORM)
-                .endSubject()
-                .build())
-        .createOr(e -> e.update());
-    secret(admin, KEY, Map.of("cloud", password));
-    secret(
+    TenantSecrets.grantReader(admin, TENANT);
+    TenantSecrets.put(admin, TENANT, KEY, Map.of("cloud", password));
+    TenantSecrets.put(
         admin,
+        TENANT,
         BAD_CA_KEY,
         Map.of(
             "cloud",
@@ -175,7 +157,7 @@ final class PlantedSecrets {
   static void remove(KubernetesClient admin) {
     admin.secrets().inNamespace(TENANT).withName(KEY).delete();
     admin.secrets().inNamespace(TENANT).withName(BAD_CA_KEY).delete();
-    admin.rbac().roleBindings().inNamespace(TENANT).withName(READER).delete();
+    TenantSecrets.revokeReader(admin, TENANT);
   }
 
   private String s3(String secret) {
@@ -184,24 +166,5 @@ final class PlantedSecrets {
         + ", region: us-east-1}\ncredentialsSecretRef: "
         + secret
         + "\n";
-  }
-
-  private static void secret(KubernetesClient admin, String name, Map<String, String> values) {
-    Map<String, String> data = new TreeMap<>();
-    values.forEach(
-        (k, v) ->
-            data.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-    admin
-        .secrets()
-        .inNamespace(TENANT)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(TENANT)
-                .withName(name)
-                .endMetadata()
-                .withData(data)
-                .build())
-        .createOr(e -> e.update());
   }
 }

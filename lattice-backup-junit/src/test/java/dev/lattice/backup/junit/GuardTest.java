@@ -17,6 +17,7 @@ package dev.lattice.backup.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +29,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** The sh guard that keeps Velero, S3Proxy and fake-gcs-server from outliving the test JVM. */
 class GuardTest {
   @TempDir Path dir;
+
+  /** Starts a command under the guard, its stdin a pipe from this JVM (as Guard's users do). */
+  private Process guarded(String... command) throws IOException {
+    return new ProcessBuilder(Guard.command(dir, List.of(command)))
+        .redirectInput(ProcessBuilder.Redirect.PIPE)
+        .start();
+  }
 
   private static Optional<ProcessHandle> sleeper(Process guard) throws InterruptedException {
     for (int i = 0; i < 50; i++) {
@@ -46,10 +54,7 @@ class GuardTest {
 
   @Test
   void theChildStopsWhenTheJvmsEndOfStdinCloses() throws Exception {
-    Process guard =
-        new ProcessBuilder(Guard.command(dir, List.of("sleep", "300")))
-            .redirectInput(ProcessBuilder.Redirect.PIPE)
-            .start();
+    Process guard = guarded("sleep", "300");
     ProcessHandle child = sleeper(guard).orElseThrow(() -> new AssertionError("no sleep child"));
     assertThat(child.isAlive()).isTrue();
 
@@ -62,10 +67,7 @@ class GuardTest {
 
   @Test
   void theChildStopsEvenWhenTheGuardShellIsKilledFirst() throws Exception {
-    Process guard =
-        new ProcessBuilder(Guard.command(dir, List.of("sleep", "300")))
-            .redirectInput(ProcessBuilder.Redirect.PIPE)
-            .start();
+    Process guard = guarded("sleep", "300");
     ProcessHandle child = sleeper(guard).orElseThrow(() -> new AssertionError("no sleep child"));
     List<ProcessHandle> all = guard.descendants().toList();
 
@@ -82,10 +84,7 @@ class GuardTest {
 
   @Test
   void aChildThatExitsByItselfEndsTheGuardWithItsExitCode() throws Exception {
-    Process guard =
-        new ProcessBuilder(Guard.command(dir, List.of("sh", "-c", "exit 3")))
-            .redirectInput(ProcessBuilder.Redirect.PIPE)
-            .start();
+    Process guard = guarded("sh", "-c", "exit 3");
 
     assertThat(guard.waitFor(10, TimeUnit.SECONDS)).isTrue();
     assertThat(guard.exitValue()).isEqualTo(3);
@@ -95,10 +94,7 @@ class GuardTest {
 
   @Test
   void stopClosesStdinAndWaits() throws Exception {
-    Process guard =
-        new ProcessBuilder(Guard.command(dir, List.of("sleep", "300")))
-            .redirectInput(ProcessBuilder.Redirect.PIPE)
-            .start();
+    Process guard = guarded("sleep", "300");
     ProcessHandle child = sleeper(guard).orElseThrow(() -> new AssertionError("no sleep child"));
 
     Guard.stop(guard);

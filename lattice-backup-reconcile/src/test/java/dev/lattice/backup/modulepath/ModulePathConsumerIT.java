@@ -190,20 +190,8 @@ class ModulePathConsumerIT {
         .contains("lattice-backup-translate")
         .contains("lattice-backup-reconcile");
 
-    StringWriter javac = new StringWriter();
-    boolean compiled =
-        ToolProvider.getSystemJavaCompiler()
-            .getTask(
-                javac,
-                null,
-                null,
-                List.of("--module-path", modulePath, "-d", out.toString()),
-                null,
-                ToolProvider.getSystemJavaCompiler()
-                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                    .getJavaFileObjectsFromFiles(sources))
-            .call();
-    assertThat(compiled).as(javac.toString()).isTrue();
+    Compilation compilation = javac(modulePath, out, sources);
+    assertThat(compilation.compiled()).as(compilation.diagnostics()).isTrue();
 
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     List<String> cmd =
@@ -248,23 +236,36 @@ class ModulePathConsumerIT {
       Files.writeString(
           src.resolve("consumer/Main.java"),
           "package consumer;\npublic final class Main { Class<?> c = " + internal + ".class; }\n");
-      StringWriter javac = new StringWriter();
-      boolean compiled =
-          ToolProvider.getSystemJavaCompiler()
-              .getTask(
-                  javac,
-                  null,
-                  null,
-                  List.of("--module-path", modulePath, "-d", src.resolve("out").toString()),
-                  null,
-                  ToolProvider.getSystemJavaCompiler()
-                      .getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                      .getJavaFileObjects(
-                          src.resolve("module-info.java").toFile(),
-                          src.resolve("consumer/Main.java").toFile()))
-              .call();
-      assertThat(compiled).as(internal).isFalse();
-      assertThat(javac.toString()).as(internal).contains("is not visible");
+      Compilation compilation =
+          javac(
+              modulePath,
+              src.resolve("out"),
+              List.of(
+                  src.resolve("module-info.java").toFile(),
+                  src.resolve("consumer/Main.java").toFile()));
+      assertThat(compilation.compiled()).as(internal).isFalse();
+      assertThat(compilation.diagnostics()).as(internal).contains("is not visible");
     }
+  }
+
+  /** Whether javac compiled the sources, and what it said. */
+  private record Compilation(boolean compiled, String diagnostics) {}
+
+  /** Compiles sources with the JDK's javac against a module path into {@code out}. */
+  private static Compilation javac(String modulePath, Path out, List<File> sources) {
+    StringWriter diagnostics = new StringWriter();
+    boolean compiled =
+        ToolProvider.getSystemJavaCompiler()
+            .getTask(
+                diagnostics,
+                null,
+                null,
+                List.of("--module-path", modulePath, "-d", out.toString()),
+                null,
+                ToolProvider.getSystemJavaCompiler()
+                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                    .getJavaFileObjectsFromFiles(sources))
+            .call();
+    return new Compilation(compiled, diagnostics.toString());
   }
 }

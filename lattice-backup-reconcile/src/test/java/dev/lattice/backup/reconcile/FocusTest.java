@@ -19,9 +19,7 @@ import static dev.lattice.backup.reconcile.Fixtures.PLATFORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.junit.memory.InMemoryCluster;
-import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
-import dev.lattice.backup.reconcile.port.MirroredSecret;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.reconcile.port.SecretPort;
@@ -40,39 +38,17 @@ class FocusTest {
       Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
   /** The cluster's Secret port, noting every credentials read. */
-  private static final class Counting implements SecretPort {
-    final SecretPort inner;
+  private static final class Counting extends DelegatingPorts.Secrets {
     final List<String> reads = new ArrayList<>();
 
     Counting(SecretPort inner) {
-      this.inner = inner;
+      super(inner);
     }
 
     @Override
     public Optional<SecretData> read(String namespace, String name) throws PortException {
       reads.add(namespace + "/" + name);
-      return inner.read(namespace, name);
-    }
-
-    @Override
-    public List<MirroredSecret> listMirrored() throws PortException {
-      return inner.listMirrored();
-    }
-
-    @Override
-    public Optional<ObjectMetadata> find(String name) throws PortException {
-      return inner.find(name);
-    }
-
-    @Override
-    public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
-        throws PortException {
-      inner.applyMirrored(secret, resourceVersion);
-    }
-
-    @Override
-    public void deleteMirrored(String name, String resourceVersion) throws PortException {
-      inner.deleteMirrored(name, resourceVersion);
+      return super.read(namespace, name);
     }
   }
 

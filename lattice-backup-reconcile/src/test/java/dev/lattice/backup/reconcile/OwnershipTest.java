@@ -35,7 +35,6 @@ import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import dev.lattice.backup.translate.bsl.BslLabels;
 import dev.lattice.backup.translate.bsl.BslSpec;
 import dev.lattice.backup.translate.bsl.ObjectStorage;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -195,35 +194,14 @@ class OwnershipTest {
   @Test
   void aSecretThatAppearsBetweenTheReadAndTheWriteIsNotOverwritten() {
     World w = tenant();
-    SecretPort real = w.cluster.ports().secrets();
     SecretPort racing =
-        new SecretPort() {
-          @Override
-          public Optional<SecretData> read(String namespace, String name) throws PortException {
-            return real.read(namespace, name);
-          }
-
-          @Override
-          public List<MirroredSecret> listMirrored() throws PortException {
-            return real.listMirrored();
-          }
-
-          @Override
-          public Optional<ObjectMetadata> find(String name) throws PortException {
-            return real.find(name);
-          }
-
+        new DelegatingPorts.Secrets(w.cluster.ports().secrets()) {
           @Override
           public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
               throws PortException {
             // someone else creates a Secret of this name just before our write arrives
             w.cluster.putSecret(VELERO, secret.name(), FOREIGN_DATA);
-            real.applyMirrored(secret, resourceVersion);
-          }
-
-          @Override
-          public void deleteMirrored(String name, String resourceVersion) throws PortException {
-            real.deleteMirrored(name, resourceVersion);
+            super.applyMirrored(secret, resourceVersion);
           }
         };
     ClusterPorts ports = w.cluster.ports();
@@ -252,35 +230,13 @@ class OwnershipTest {
     w.reconcile();
     assertThat(w.cluster.secret(VELERO, mirrorName(w))).contains(Fixtures.cloud("tenant-key"));
     w.cluster.deleteStore(TENANT);
-    SecretPort real = w.cluster.ports().secrets();
     SecretPort racing =
-        new SecretPort() {
-          @Override
-          public Optional<SecretData> read(String namespace, String name) throws PortException {
-            return real.read(namespace, name);
-          }
-
-          @Override
-          public List<MirroredSecret> listMirrored() throws PortException {
-            return real.listMirrored();
-          }
-
-          @Override
-          public Optional<ObjectMetadata> find(String name) throws PortException {
-            return real.find(name);
-          }
-
-          @Override
-          public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
-              throws PortException {
-            real.applyMirrored(secret, resourceVersion);
-          }
-
+        new DelegatingPorts.Secrets(w.cluster.ports().secrets()) {
           @Override
           public void deleteMirrored(String name, String resourceVersion) throws PortException {
             // someone replaces our Secret by theirs just before the delete arrives
             w.cluster.putSecret(VELERO, name, FOREIGN_DATA);
-            real.deleteMirrored(name, resourceVersion);
+            super.deleteMirrored(name, resourceVersion);
           }
         };
     ClusterPorts ports = w.cluster.ports();

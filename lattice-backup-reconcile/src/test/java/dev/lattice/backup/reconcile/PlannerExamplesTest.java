@@ -281,13 +281,7 @@ class PlannerExamplesTest {
   private static ObservedBsl ourBsl(String name, String owner) {
     BackupStorageLocation bsl =
         new BackupStorageLocation(
-            ObjectMetadata.builder()
-                .namespace(VELERO)
-                .name(name)
-                .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
-                .annotation(BslLabels.STORE, owner)
-                .resourceVersion("5")
-                .build(),
+            ours(name, owner),
             translated(live(Fixtures.store(PLATFORM, "any", false, Fixtures.s3("any-bucket"))))
                 .bsl()
                 .spec());
@@ -295,15 +289,18 @@ class PlannerExamplesTest {
   }
 
   private static MirroredSecret ourSecret(String name, String owner) {
-    return new MirroredSecret(
-        ObjectMetadata.builder()
-            .namespace(VELERO)
-            .name(name)
-            .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
-            .annotation(BslLabels.STORE, owner)
-            .resourceVersion("5")
-            .build(),
-        Fixtures.cloud("old"));
+    return new MirroredSecret(ours(name, owner), Fixtures.cloud("old"));
+  }
+
+  /** The metadata of an object of ours in Velero's namespace, for the store {@code owner}. */
+  private static ObjectMetadata ours(String name, String owner) {
+    return ObjectMetadata.builder()
+        .namespace(VELERO)
+        .name(name)
+        .label(BslLabels.MANAGED_BY, BslLabels.MANAGER)
+        .annotation(BslLabels.STORE, owner)
+        .resourceVersion("5")
+        .build();
   }
 
   /** An observation with Velero installed and no credentials Secrets. */

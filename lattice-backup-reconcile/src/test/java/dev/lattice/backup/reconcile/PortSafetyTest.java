@@ -27,11 +27,10 @@ import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.BslPort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.MirroredSecret;
-import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.SecretData;
-import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import java.nio.charset.StandardCharsets;
@@ -51,26 +50,10 @@ class PortSafetyTest {
     w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("main-bucket")));
     ClusterPorts real = w.cluster.ports();
     BslPort exploding =
-        new BslPort() {
-          @Override
-          public List<ObservedBsl> list() throws PortException {
-            return real.bsls().list();
-          }
-
+        new DelegatingPorts.Bsls(real.bsls()) {
           @Override
           public void apply(BackupStorageLocation desired, Optional<String> resourceVersion) {
             throw new IllegalStateException("client bug");
-          }
-
-          @Override
-          public void setDefault(String name, boolean value, String resourceVersion)
-              throws PortException {
-            real.bsls().setDefault(name, value, resourceVersion);
-          }
-
-          @Override
-          public void delete(String name, String resourceVersion) throws PortException {
-            real.bsls().delete(name, resourceVersion);
           }
         };
     Reconciler reconciler =
@@ -160,14 +143,14 @@ class PortSafetyTest {
 
   @Test
   void theReconcilerLogsItsActionsButNoSecret() {
-    CapturingLogs.clear();
+    CapturedLogs.start();
     World w = new World();
     w.cluster.putSecret("team-a", "gcs-key", Fixtures.cloud("hunter2-very-secret"));
     w.create(Fixtures.store("team-a", "gcs", false, Fixtures.gcs("bucket", "gcs-key")));
 
     w.reconcile();
 
-    List<String> lines = CapturingLogs.lines();
+    List<String> lines = CapturedLogs.stop();
     assertThat(lines).anyMatch(l -> l.startsWith("DEBUG") && l.contains("ApplySecret"));
     assertThat(lines).anyMatch(l -> l.startsWith("INFO") && l.contains("done"));
     assertThat(lines).noneMatch(l -> l.contains("hunter2"));

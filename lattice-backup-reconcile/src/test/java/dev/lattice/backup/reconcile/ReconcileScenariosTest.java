@@ -253,18 +253,14 @@ class ReconcileScenariosTest {
 
   @Test
   void theDefaultMovesWithoutEverHavingTwo() {
-    World w = new World();
-    w.create(Fixtures.store(PLATFORM, "old", true, Fixtures.s3("old-bucket")));
-    w.create(Fixtures.store(PLATFORM, "new", true, Fixtures.s3("new-bucket")));
-    w.reconcile();
+    World w = twoAskForTheDefault();
     assertThat(w.cluster.bsl("lattice-old").orElseThrow().isDefault()).isTrue();
     assertThat(w.cluster.bsl("lattice-new").orElseThrow().isDefault()).isFalse();
     Condition conflict = condition(w.status(PLATFORM, "new"), "Default");
     assertThat(conflict.reason()).isEqualTo("DefaultConflict");
     assertThat(conflict.message()).contains("lattice-system/old");
 
-    w.cluster.updateStoreSpec(
-        new StoreKey(PLATFORM, "old"), new BackupStoreSpec(false, Fixtures.s3("old-bucket")));
+    oldGivesUpTheDefault(w);
     w.cluster.resetScore();
     ReconcileOutcome outcome = w.reconcile();
 
@@ -283,12 +279,8 @@ class ReconcileScenariosTest {
 
   @Test
   void whenUnsettingTheOldDefaultFailsTheNewOneIsNotSet() {
-    World w = new World();
-    w.create(Fixtures.store(PLATFORM, "old", true, Fixtures.s3("old-bucket")));
-    w.create(Fixtures.store(PLATFORM, "new", true, Fixtures.s3("new-bucket")));
-    w.reconcile();
-    w.cluster.updateStoreSpec(
-        new StoreKey(PLATFORM, "old"), new BackupStoreSpec(false, Fixtures.s3("old-bucket")));
+    World w = twoAskForTheDefault();
+    oldGivesUpTheDefault(w);
     w.cluster.faults().failNextWrite(FaultInjector.Target.BSLS, new PortFailure.Transient("503"));
 
     ReconcileOutcome outcome = w.reconcile();
@@ -306,10 +298,7 @@ class ReconcileScenariosTest {
 
   @Test
   void theDefaultMovesWhenTheDefaultStoreIsDeleted() {
-    World w = new World();
-    w.create(Fixtures.store(PLATFORM, "old", true, Fixtures.s3("old-bucket")));
-    w.create(Fixtures.store(PLATFORM, "new", true, Fixtures.s3("new-bucket")));
-    w.reconcile();
+    World w = twoAskForTheDefault();
     w.cluster.deleteStore(new StoreKey(PLATFORM, "old"));
     w.cluster.resetScore();
 
@@ -552,12 +541,8 @@ class ReconcileScenariosTest {
 
   @Test
   void reconcilingTheStoreThatGivesUpTheDefaultAlsoMovesItToTheNextInLine() {
-    World w = new World();
-    w.create(Fixtures.store(PLATFORM, "old", true, Fixtures.s3("old-bucket")));
-    w.create(Fixtures.store(PLATFORM, "new", true, Fixtures.s3("new-bucket")));
-    w.reconcile();
-    w.cluster.updateStoreSpec(
-        new StoreKey(PLATFORM, "old"), new BackupStoreSpec(false, Fixtures.s3("old-bucket")));
+    World w = twoAskForTheDefault();
+    oldGivesUpTheDefault(w);
 
     w.reconciler.reconcile(PLATFORM, "old");
 
@@ -568,6 +553,21 @@ class ReconcileScenariosTest {
     w.reconcile();
     assertThat(condition(w.status(PLATFORM, "new"), "Default").status())
         .isEqualTo(ConditionStatus.TRUE);
+  }
+
+  /** Stores "old" and "new" both ask for the default, old first; reconciled once: old has it. */
+  private static World twoAskForTheDefault() {
+    World w = new World();
+    w.create(Fixtures.store(PLATFORM, "old", true, Fixtures.s3("old-bucket")));
+    w.create(Fixtures.store(PLATFORM, "new", true, Fixtures.s3("new-bucket")));
+    w.reconcile();
+    return w;
+  }
+
+  /** Store "old" stops asking for the default (its spec changed, not yet reconciled). */
+  private static void oldGivesUpTheDefault(World w) {
+    w.cluster.updateStoreSpec(
+        new StoreKey(PLATFORM, "old"), new BackupStoreSpec(false, Fixtures.s3("old-bucket")));
   }
 
   private static BackupStorageLocation bsl(

@@ -31,7 +31,7 @@ import dev.lattice.backup.reconcile.plan.internal.Conditions;
 import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
-import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import dev.lattice.backup.translate.ForeignDefaultPolicy;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.TranslationOptions;
@@ -83,7 +83,7 @@ class ReconcileStateProperties {
           new World(
               ReconcileOptions.of(
                   Fixtures.TRANSLATION.toBuilder().foreignDefaultPolicy(policy).build()));
-      CapturingLogs.clear();
+      CapturedLogs.start();
     }
 
     List<StoreKey> liveKeys() {
@@ -400,7 +400,7 @@ class ReconcileStateProperties {
     for (BackupStore store : sim.world.cluster.stores()) {
       outside.add(store.toString());
     }
-    outside.addAll(CapturingLogs.lines());
+    outside.addAll(CapturedLogs.lines());
     outside.addAll(sim.world.cluster.writes());
     for (String value : sim.secretValues) {
       String b64 = Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8));

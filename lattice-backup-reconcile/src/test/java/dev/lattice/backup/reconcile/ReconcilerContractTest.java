@@ -23,7 +23,6 @@ import dev.lattice.backup.junit.memory.FaultInjector;
 import dev.lattice.backup.model.BackupStorePhase;
 import dev.lattice.backup.model.BackupStoreSpec;
 import dev.lattice.backup.model.BackupStoreStatus;
-import dev.lattice.backup.model.ObjectMetadata;
 import dev.lattice.backup.reconcile.plan.Action;
 import dev.lattice.backup.reconcile.plan.Plan;
 import dev.lattice.backup.reconcile.plan.Step;
@@ -31,21 +30,18 @@ import dev.lattice.backup.reconcile.plan.internal.Conditions;
 import dev.lattice.backup.reconcile.port.BackupStorePort;
 import dev.lattice.backup.reconcile.port.BslPort;
 import dev.lattice.backup.reconcile.port.ClusterPorts;
-import dev.lattice.backup.reconcile.port.MirroredSecret;
-import dev.lattice.backup.reconcile.port.ObservedBsl;
 import dev.lattice.backup.reconcile.port.PortException;
 import dev.lattice.backup.reconcile.port.PortFailure;
 import dev.lattice.backup.reconcile.port.SecretData;
 import dev.lattice.backup.reconcile.port.SecretPort;
 import dev.lattice.backup.reconcile.port.VeleroPhase;
-import dev.lattice.backup.reconcile.testing.CapturingLogs;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import dev.lattice.backup.translate.StoreKey;
 import dev.lattice.backup.translate.bsl.BackupStorageLocation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +61,7 @@ class ReconcilerContractTest {
     w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("first-bucket")));
     BackupStorePort real = w.cluster.ports().stores();
     BackupStorePort racing =
-        new DelegatingStores(real) {
+        new DelegatingPorts.Stores(real) {
           @Override
           public String addFinalizer(StoreKey store, Optional<String> rv, String finalizer)
               throws PortException {
@@ -99,7 +95,7 @@ class ReconcilerContractTest {
     w.cluster.updateStoreSpec(MAIN, new BackupStoreSpec(false, Fixtures.s3("second-bucket")));
     BslPort real = w.cluster.ports().bsls();
     BslPort racing =
-        new DelegatingBsls(real) {
+        new DelegatingPorts.Bsls(real) {
           @Override
           public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
               throws PortException {
@@ -121,33 +117,11 @@ class ReconcilerContractTest {
   void anUnexpectedExceptionFromAPortIsTransientAndNamesTheCall() {
     World w = new World();
     w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.minio("bucket", "creds")));
-    SecretPort real = w.cluster.ports().secrets();
     SecretPort broken =
-        new SecretPort() {
+        new DelegatingPorts.Secrets(w.cluster.ports().secrets()) {
           @Override
           public Optional<SecretData> read(String namespace, String name) {
             throw new IllegalStateException("connection pool closed");
-          }
-
-          @Override
-          public List<MirroredSecret> listMirrored() throws PortException {
-            return real.listMirrored();
-          }
-
-          @Override
-          public Optional<ObjectMetadata> find(String name) throws PortException {
-            return real.find(name);
-          }
-
-          @Override
-          public void applyMirrored(MirroredSecret secret, Optional<String> resourceVersion)
-              throws PortException {
-            real.applyMirrored(secret, resourceVersion);
-          }
-
-          @Override
-          public void deleteMirrored(String name, String resourceVersion) throws PortException {
-            real.deleteMirrored(name, resourceVersion);
           }
         };
     ClusterPorts ports = w.cluster.ports();
@@ -239,13 +213,13 @@ class ReconcilerContractTest {
   void aQuietPassLogsNothingAtInfoAndABusyOneLogsOneSummary() {
     World w = new World();
     w.create(Fixtures.store(PLATFORM, "main", false, Fixtures.s3("bucket")));
-    CapturingLogs.clear();
+    CapturedLogs.start();
 
     w.reconcile();
-    List<String> busy = info(CapturingLogs.lines());
-    CapturingLogs.clear();
+    List<String> busy = info(CapturedLogs.stop());
+    CapturedLogs.start();
     w.reconcile();
-    List<String> quiet = info(CapturingLogs.lines());
+    List<String> quiet = info(CapturedLogs.stop());
 
     assertThat(busy).singleElement().asString().contains("3 done").contains("0 failed");
     assertThat(quiet).isEmpty();
@@ -373,69 +347,5 @@ class ReconcilerContractTest {
     ClusterPorts real = w.cluster.ports();
     return new Reconciler(
         new ClusterPorts(stores, bsls, real.secrets()), w.options, w.clock, () -> 0.5);
-  }
-
-  /** A store port that passes every call through. */
-  private static class DelegatingStores implements BackupStorePort {
-    private final BackupStorePort real;
-
-    DelegatingStores(BackupStorePort real) {
-      this.real = real;
-    }
-
-    @Override
-    public List<dev.lattice.backup.model.BackupStore> list(Set<String> namespaces)
-        throws PortException {
-      return real.list(namespaces);
-    }
-
-    @Override
-    public String patchStatus(StoreKey store, Optional<String> rv, BackupStoreStatus status)
-        throws PortException {
-      return real.patchStatus(store, rv, status);
-    }
-
-    @Override
-    public String addFinalizer(StoreKey store, Optional<String> rv, String finalizer)
-        throws PortException {
-      return real.addFinalizer(store, rv, finalizer);
-    }
-
-    @Override
-    public Optional<String> removeFinalizer(StoreKey store, Optional<String> rv, String finalizer)
-        throws PortException {
-      return real.removeFinalizer(store, rv, finalizer);
-    }
-  }
-
-  /** A BSL port that passes every call through. */
-  private static class DelegatingBsls implements BslPort {
-    private final BslPort real;
-
-    DelegatingBsls(BslPort real) {
-      this.real = real;
-    }
-
-    @Override
-    public List<ObservedBsl> list() throws PortException {
-      return real.list();
-    }
-
-    @Override
-    public void apply(BackupStorageLocation desired, Optional<String> resourceVersion)
-        throws PortException {
-      real.apply(desired, resourceVersion);
-    }
-
-    @Override
-    public void setDefault(String name, boolean value, String resourceVersion)
-        throws PortException {
-      real.setDefault(name, value, resourceVersion);
-    }
-
-    @Override
-    public void delete(String name, String resourceVersion) throws PortException {
-      real.delete(name, resourceVersion);
-    }
   }
 }

@@ -24,8 +24,8 @@ import dev.lattice.backup.model.BackupStoreStatus;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.reconcile.port.SecretData;
-import dev.lattice.backup.reconcile.testing.CapturingLogs;
 import dev.lattice.backup.testing.arbitraries.Secrets;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,21 +108,7 @@ class SecretEchoProperties {
               : Fixtures.s3("bucket-" + i);
       w.create(Fixtures.store(namespace, "s" + i++, false, spec.withCredentialsSecretRef("k")));
     }
-    CapturingLogs.clear();
-
-    List<String> outputs = new ArrayList<>();
-    outputs.add(w.reconcile().toString());
-    outputs.add(w.reconcile().toString());
-    outputs.add(w.plan().toString());
-    outputs.addAll(CapturingLogs.lines());
-    outputs.addAll(w.cluster.writes());
-    for (BackupStore store : w.cluster.stores()) {
-      outputs.add(store.status().orElseThrow().toString());
-      outputs.add(BackupStoreCodec.strict().writeYaml(store.withSpec(null)));
-      outputs.add(store.toString());
-    }
-    w.cluster.bsls().forEach(b -> outputs.add(b.toString()));
-    outputs.add(w.cluster.secrets().toString());
+    List<String> outputs = outputsOfTwoPasses(w);
 
     Statistics.label("tries with accepted stores").collect(!accepted.isEmpty());
     Statistics.label("tries with accepted stores")
@@ -192,19 +178,7 @@ class SecretEchoProperties {
                         .withForcePathStyle(true))
                 .withCredentialsSecretRef(tenant ? "k" : null)
                 .withCloudProviderRef(tenant ? null : "k")));
-    CapturingLogs.clear();
-
-    List<String> outputs = new ArrayList<>();
-    outputs.add(w.reconcile().toString());
-    outputs.add(w.reconcile().toString());
-    outputs.add(w.plan().toString());
-    outputs.addAll(CapturingLogs.lines());
-    outputs.addAll(w.cluster.writes());
-    for (BackupStore store : w.cluster.stores()) {
-      outputs.add(store.status().orElseThrow().toString());
-      outputs.add(BackupStoreCodec.strict().writeYaml(store.withSpec(null)));
-    }
-    w.cluster.bsls().forEach(b -> outputs.add(b.toString()));
+    List<String> outputs = outputsOfTwoPasses(w);
 
     assertThat(
             w.cluster.bsls().stream()
@@ -214,5 +188,28 @@ class SecretEchoProperties {
     for (String output : outputs) {
       assertThat(Secrets.leak(output, secret)).as(output).isEmpty();
     }
+  }
+
+  /**
+   * Runs two passes and a plan, and returns all they show: the outcomes, the plan, every line
+   * logged meanwhile, the writes, each store's status (also as YAML) and the store itself, each
+   * BSL, and the cluster's Secrets.
+   */
+  private static List<String> outputsOfTwoPasses(World w) {
+    CapturedLogs.start();
+    List<String> outputs = new ArrayList<>();
+    outputs.add(w.reconcile().toString());
+    outputs.add(w.reconcile().toString());
+    outputs.add(w.plan().toString());
+    outputs.addAll(CapturedLogs.stop());
+    outputs.addAll(w.cluster.writes());
+    for (BackupStore store : w.cluster.stores()) {
+      outputs.add(store.status().orElseThrow().toString());
+      outputs.add(BackupStoreCodec.strict().writeYaml(store.withSpec(null)));
+      outputs.add(store.toString());
+    }
+    w.cluster.bsls().forEach(b -> outputs.add(b.toString()));
+    outputs.add(w.cluster.secrets().toString());
+    return outputs;
   }
 }

@@ -33,6 +33,7 @@ import dev.lattice.backup.reconcile.port.ClusterPorts;
 import dev.lattice.backup.reconcile.port.SecretPort;
 import dev.lattice.backup.testing.arbitraries.Secrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
+import dev.lattice.backup.testing.logs.CapturedLogs;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;

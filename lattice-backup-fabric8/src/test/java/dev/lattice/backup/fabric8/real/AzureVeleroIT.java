@@ -18,19 +18,14 @@ package dev.lattice.backup.fabric8.real;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.adapter.Resources;
-import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.AzureEmulator;
 import dev.lattice.backup.junit.ConnectProxy;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
-import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +58,7 @@ class AzureVeleroIT {
   private static Velero velero;
   private static VeleroSteps steps;
 
-  private KubernetesClient controllerClient;
-  private BackupStoreController controller;
+  private RealCluster.Running controller;
 
   @BeforeAll
   static void startVelero(ControlPlane controlPlane, @TempDir Path tmp) throws IOException {
@@ -82,55 +76,30 @@ class AzureVeleroIT {
             .environment("HTTPS_PROXY", proxy.url())
             .environment("SSL_CERT_FILE", roots.toString())
             .start();
-    steps = new VeleroSteps(admin, () -> velero);
-    cluster.ensureNamespace(APP);
-    admin
-        .configMaps()
-        .inNamespace(APP)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("settings")
-                .endMetadata()
-                .addToData("k", "v")
-                .build())
-        .createOr(e -> e.update());
+    steps = new VeleroSteps(cluster, () -> velero);
+    steps.appNamespace(APP);
   }
 
   @AfterAll
   static void stopVelero() {
-    if (velero != null) {
-      velero.close();
-    }
-    for (AutoCloseable c : new AutoCloseable[] {proxy, azure, objects}) {
-      try {
-        if (c != null) {
-          c.close();
-        }
-      } catch (Exception e) {
-        // keep closing the rest
-      }
-    }
+    VeleroSteps.closeAll(velero, proxy, azure, objects);
   }
 
   @BeforeEach
   void setUp() {
-    TestCluster.cleanSlate(admin);
-    admin.genericKubernetesResources(VeleroSteps.BACKUPS).inNamespace(VELERO).delete();
+    steps.cleanSlate();
     azure.handOutStaleKey(false);
     TestCluster.secret(
         admin, VELERO, CREDENTIALS, azure.credentialsFile(AzureEmulator.CLIENT_SECRET));
     TestCluster.secret(admin, VELERO, "velero-credentials-aws-prod", objects.credentialsFile());
     azure.createContainer(CONTAINER);
     objects.createBucket("lattice-backups");
-    controllerClient = cluster.controller();
-    controller = RealCluster.controller(controllerClient).start();
+    controller = RealCluster.start(cluster, b -> b);
   }
 
   @AfterEach
   void tearDown() {
     controller.close();
-    controllerClient.close();
     objects.deleteBucket("lattice-backups");
   }
 
@@ -204,28 +173,7 @@ class AzureVeleroIT {
     assertThat(objects.objects("lattice-backups"))
         .contains(steps.prefixOf("production-s3") + "backups/before-move/velero-backup.json");
 
-    ControllerIT.DefaultRecorder recorder = new ControllerIT.DefaultRecorder();
-    try (Watch watch =
-        admin
-            .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-            .inNamespace(VELERO)
-            .watch(recorder)) {
-      steps.setDefault("azure-archive", true);
-      steps.setDefault("production-s3", false);
-      TestCluster.await(
-          "azure-archive's BSL to be the only default",
-          () ->
-              Lookups.bsls(admin).stream()
-                  .filter(Lookups::isDefault)
-                  .map(b -> b.getMetadata().getName())
-                  .toList()
-                  .equals(java.util.List.of(steps.bslName("azure-archive"))));
-      steps.backup("after-move", APP, Optional.empty());
-    }
-    synchronized (recorder) {
-      assertThat(recorder.events).isGreaterThan(0);
-      assertThat(recorder.violations).as("moments with two default BSLs").isEmpty();
-    }
+    steps.moveDefault("production-s3", "azure-archive", "after-move", APP);
     assertThat(azure.blobs(CONTAINER))
         .contains(steps.prefixOf("azure-archive") + "backups/after-move/velero-backup.json");
     assertThat(objects.objects("lattice-backups")).noneMatch(k -> k.contains("after-move"));

@@ -18,15 +18,13 @@ package dev.lattice.backup.fabric8.real;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.testing.cluster.Lookups;
+import dev.lattice.backup.testing.cluster.TenantSecrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,8 +53,7 @@ class CredentialsLifetimeIT {
 
   private ControlPlane cluster;
   private KubernetesClient admin;
-  private KubernetesClient controllerClient;
-  private BackupStoreController controller;
+  private RealCluster.Running controller;
 
   private static String testCa() {
     try (InputStream in =
@@ -73,55 +70,20 @@ class CredentialsLifetimeIT {
     admin = cluster.admin();
     TestCluster.cleanSlate(admin);
     cluster.ensureNamespace(TENANT);
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(TENANT)
-        .resource(
-            new RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("lattice-backup-credentials-reader")
-                .endMetadata()
-                .withNewRoleRef(
-                    "rbac.authorization.k8s.io", "ClusterRole", "lattice-backup-credentials-reader")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(ControlPlane.CONTROLLER_SERVICE_ACCOUNT)
-                .withNamespace(TestCluster.PLATFORM)
-                .endSubject()
-                .build())
-        .createOr(e -> e.update());
-    controllerClient = cluster.controller();
+    TenantSecrets.grantReader(admin, TENANT);
     controller =
-        RealCluster.controller(controllerClient)
-            .resync(Duration.ofSeconds(1))
-            .credentialsTtl(Duration.ZERO)
-            .start();
+        RealCluster.start(
+            cluster, b -> b.resync(Duration.ofSeconds(1)).credentialsTtl(Duration.ZERO));
   }
 
   @AfterEach
   void tearDown() {
     controller.close();
-    controllerClient.close();
     admin.secrets().inNamespace(TENANT).delete();
   }
 
   private void source(String name, Map<String, String> data) {
-    Map<String, String> encoded = new LinkedHashMap<>();
-    data.forEach(
-        (k, v) ->
-            encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-    admin
-        .secrets()
-        .inNamespace(TENANT)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .endMetadata()
-                .withData(encoded)
-                .build())
-        .createOr(e -> e.update());
+    TenantSecrets.put(admin, TENANT, name, data);
   }
 
   private void store(String secret) {

@@ -16,10 +16,8 @@
 package dev.lattice.backup.fabric8.real;
 
 import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
-import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ConnectProxy;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
@@ -27,14 +25,11 @@ import dev.lattice.backup.junit.MinioServer;
 import dev.lattice.backup.junit.Velero;
 import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +63,7 @@ class MinioVeleroIT {
   private static VeleroSteps steps;
   private static final List<String> markers = new ArrayList<>();
 
-  private KubernetesClient controllerClient;
-  private BackupStoreController controller;
+  private RealCluster.Running controller;
 
   @BeforeAll
   static void startVelero(ControlPlane controlPlane) {
@@ -79,61 +73,29 @@ class MinioVeleroIT {
     proxy = ConnectProxy.start();
     minio.routeThrough(proxy, ENDPOINT_HOST, 9000);
     velero = Velero.builder(cluster).environment("HTTP_PROXY", proxy.url()).start();
-    steps = new VeleroSteps(admin, () -> velero);
-    configMaps(SMALL, 1, 64);
-    // Random bytes, base64: gzip cannot shrink them below ~75%, so the tarball is > 5 MiB.
-    configMaps(LARGE, LARGE_CONFIG_MAPS, 900 * 1024);
-  }
-
-  private static void configMaps(String ns, int count, int bytes) {
-    cluster.ensureNamespace(ns);
-    SecureRandom random = new SecureRandom();
-    for (int i = 0; i < count; i++) {
-      byte[] raw = new byte[bytes * 3 / 4];
-      random.nextBytes(raw);
-      String value = Base64.getEncoder().encodeToString(raw);
-      markers.add(value.substring(0, 64));
-      admin
-          .configMaps()
-          .inNamespace(ns)
-          .resource(
-              new ConfigMapBuilder()
-                  .withNewMetadata()
-                  .withName("data-" + i)
-                  .endMetadata()
-                  .addToData("blob", value)
-                  .build())
-          .createOr(e -> e.update());
-    }
+    steps = new VeleroSteps(cluster, () -> velero);
+    // Base64 of 48 and of 900 KiB * 3/4 random bytes: 64 and 900 KiB of text in each ConfigMap.
+    markers.addAll(steps.randomConfigMaps(SMALL, 1, 64 * 3 / 4));
+    // gzip cannot shrink random bytes below ~75%, so the tarball is > 5 MiB.
+    markers.addAll(steps.randomConfigMaps(LARGE, LARGE_CONFIG_MAPS, 900 * 1024 * 3 / 4));
   }
 
   @AfterAll
   static void stopVelero() {
-    if (velero != null) {
-      velero.close();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
-    if (minio != null) {
-      minio.close();
-    }
+    VeleroSteps.closeAll(velero, proxy, minio);
   }
 
   @BeforeEach
   void setUp() {
-    TestCluster.cleanSlate(admin);
-    admin.genericKubernetesResources(VeleroSteps.BACKUPS).inNamespace(VELERO).delete();
+    steps.cleanSlate();
     TestCluster.secret(admin, PLATFORM, "minio-creds", minio.credentialsFile());
     minio.createBucket(BUCKET);
-    controllerClient = cluster.controller();
-    controller = RealCluster.controller(controllerClient).start();
+    controller = RealCluster.start(cluster, b -> b);
   }
 
   @AfterEach
   void tearDown() {
     controller.close();
-    controllerClient.close();
   }
 
   @Test

@@ -18,6 +18,7 @@ package dev.lattice.backup.fabric8.real;
 import dev.lattice.backup.fabric8.adapter.Fabric8Ports;
 import dev.lattice.backup.fabric8.adapter.Resources;
 import dev.lattice.backup.fabric8.runtime.BackupStoreController;
+import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.reconcile.Reconciler;
 import dev.lattice.backup.reconcile.plan.ReconcileOptions;
 import dev.lattice.backup.testing.cluster.TestCluster;
@@ -26,6 +27,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * This module's own shortcuts for tests on the real control plane: the controller and the
@@ -38,6 +40,39 @@ final class RealCluster {
   /** A controller as the tests run it: the default options, the given client. */
   static BackupStoreController.Builder controller(KubernetesClient client) {
     return BackupStoreController.builder(client, ReconcileOptions.defaults());
+  }
+
+  /**
+   * A controller running on a client of its own; closing it stops the controller, then closes the
+   * client.
+   *
+   * @param client the controller's client
+   * @param controller the controller
+   */
+  record Running(KubernetesClient client, BackupStoreController controller)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        controller.close();
+      } finally {
+        client.close();
+      }
+    }
+  }
+
+  /**
+   * Starts a controller as in production: on a new client of the controller's ServiceAccount, as
+   * the tests run it ({@link #controller}) with what {@code options} changes.
+   */
+  static Running start(ControlPlane cluster, UnaryOperator<BackupStoreController.Builder> options) {
+    KubernetesClient client = cluster.controller();
+    try {
+      return new Running(client, options.apply(controller(client)).start());
+    } catch (RuntimeException | Error e) {
+      client.close();
+      throw e;
+    }
   }
 
   /**

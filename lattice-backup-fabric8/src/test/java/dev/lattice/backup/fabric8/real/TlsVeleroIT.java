@@ -19,7 +19,6 @@ import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
 import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ConnectProxy;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
@@ -27,13 +26,12 @@ import dev.lattice.backup.junit.MinioServer;
 import dev.lattice.backup.junit.TestCa;
 import dev.lattice.backup.junit.Velero;
 import dev.lattice.backup.testing.cluster.Lookups;
+import dev.lattice.backup.testing.cluster.TenantSecrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -69,8 +67,7 @@ class TlsVeleroIT {
   private static Velero velero;
   private static VeleroSteps steps;
 
-  private KubernetesClient controllerClient;
-  private BackupStoreController controller;
+  private RealCluster.Running controller;
 
   @BeforeAll
   static void start(ControlPlane controlPlane) {
@@ -82,78 +79,36 @@ class TlsVeleroIT {
     proxy = ConnectProxy.start();
     minio.routeThrough(proxy, HOST, 443);
     velero = Velero.builder(cluster).environment("HTTPS_PROXY", proxy.url()).start();
-    steps = new VeleroSteps(admin, () -> velero);
+    steps = new VeleroSteps(cluster, () -> velero);
     cluster.ensureNamespace(APP);
-    cluster.ensureNamespace(LARGE);
-    java.security.SecureRandom random = new java.security.SecureRandom();
-    for (int i = 0; i < 8; i++) {
-      // Random bytes, base64: gzip cannot shrink them, so the tarball exceeds the 5 MiB part size.
-      byte[] raw = new byte[700 * 1024];
-      random.nextBytes(raw);
-      String value = Base64.getEncoder().encodeToString(raw);
-      markers.add(value.substring(0, 64));
-      admin
-          .configMaps()
-          .inNamespace(LARGE)
-          .resource(
-              new io.fabric8.kubernetes.api.model.ConfigMapBuilder()
-                  .withNewMetadata()
-                  .withName("data-" + i)
-                  .endMetadata()
-                  .addToData("blob", value)
-                  .build())
-          .createOr(e -> e.update());
-    }
+    // Random bytes, base64: gzip cannot shrink them, so the tarball exceeds the 5 MiB part size.
+    markers.addAll(steps.randomConfigMaps(LARGE, 8, 700 * 1024));
   }
 
   @AfterAll
   static void stop() {
-    if (velero != null) {
-      velero.close();
-    }
-    if (proxy != null) {
-      proxy.close();
-    }
-    if (minio != null) {
-      minio.close();
-    }
+    VeleroSteps.closeAll(velero, proxy, minio);
   }
 
   @BeforeEach
   void setUp() {
-    TestCluster.cleanSlate(admin);
+    steps.cleanSlate();
     minio.createBucket(BUCKET);
-    controllerClient = cluster.controller();
     // Velero's verdicts arrive as BSL updates, which wake the controller; it rereads the Secret
     // on every pass, so a changed ca.crt is copied on the next one.
-    controller = RealCluster.controller(controllerClient).credentialsTtl(Duration.ZERO).start();
+    controller = RealCluster.start(cluster, b -> b.credentialsTtl(Duration.ZERO));
   }
 
   @AfterEach
   void tearDown() {
     controller.close();
-    controllerClient.close();
   }
 
   private static void credentials(Optional<String> caPem) {
     Map<String, String> data = new LinkedHashMap<>();
-    data.put("cloud", encode(minio.credentialsFile()));
-    caPem.ifPresent(pem -> data.put("ca.crt", encode(pem)));
-    admin
-        .secrets()
-        .inNamespace(PLATFORM)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withName(SECRET)
-                .endMetadata()
-                .withData(data)
-                .build())
-        .createOr(e -> e.update());
-  }
-
-  private static String encode(String s) {
-    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    data.put("cloud", minio.credentialsFile());
+    caPem.ifPresent(pem -> data.put("ca.crt", pem));
+    TenantSecrets.put(admin, PLATFORM, SECRET, data);
   }
 
   private static void privateStore() {

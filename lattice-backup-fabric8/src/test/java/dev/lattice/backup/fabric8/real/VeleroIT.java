@@ -20,7 +20,6 @@ import static dev.lattice.backup.testing.cluster.TestCluster.VELERO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lattice.backup.fabric8.adapter.Resources;
-import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
 import dev.lattice.backup.junit.GcsEmulator;
@@ -28,11 +27,10 @@ import dev.lattice.backup.junit.ObjectStore;
 import dev.lattice.backup.junit.Velero;
 import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.RequestCounts;
+import dev.lattice.backup.testing.cluster.TenantSecrets;
 import dev.lattice.backup.testing.cluster.TestCluster;
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.time.Duration;
 import java.util.List;
@@ -62,8 +60,7 @@ class VeleroIT {
   private static VeleroSteps steps;
   private static KubernetesClient admin;
 
-  private KubernetesClient controllerClient;
-  private BackupStoreController controller;
+  private RealCluster.Running controller;
 
   @BeforeAll
   static void startVelero(ControlPlane controlPlane) {
@@ -73,19 +70,8 @@ class VeleroIT {
     gcs = GcsEmulator.start();
     gcs.createBucket("team-a-backups");
     velero = newVelero();
-    steps = new VeleroSteps(admin, () -> velero);
-    cluster.ensureNamespace(APP);
-    admin
-        .configMaps()
-        .inNamespace(APP)
-        .resource(
-            new ConfigMapBuilder()
-                .withNewMetadata()
-                .withName("settings")
-                .endMetadata()
-                .addToData("k", "v")
-                .build())
-        .createOr(e -> e.update());
+    steps = new VeleroSteps(cluster, () -> velero);
+    steps.appNamespace(APP);
   }
 
   private static Velero newVelero(String... flags) {
@@ -103,34 +89,23 @@ class VeleroIT {
 
   @AfterAll
   static void stopVelero() {
-    if (velero != null) {
-      velero.close();
-    }
-    if (objects != null) {
-      objects.close();
-    }
-    if (gcs != null) {
-      gcs.close();
-    }
+    VeleroSteps.closeAll(velero, objects, gcs);
   }
 
   @BeforeEach
   void setUp() {
-    TestCluster.cleanSlate(admin);
-    admin.genericKubernetesResources(VeleroSteps.BACKUPS).inNamespace(VELERO).delete();
+    steps.cleanSlate();
     // The platform's CloudProvider credentials, where the Lattice convention puts them.
     secretIn(VELERO, "velero-credentials-aws-prod", objects.credentialsFile());
     secretIn(PLATFORM, "minio-creds", objects.credentialsFile());
     objects.createBucket("lattice-backups");
     objects.createBucket("backups");
-    controllerClient = cluster.controller();
-    controller = RealCluster.controller(controllerClient).start();
+    controller = RealCluster.start(cluster, b -> b);
   }
 
   @AfterEach
   void tearDown() {
     controller.close();
-    controllerClient.close();
     objects.deleteBucket("lattice-backups");
     objects.deleteBucket("backups");
   }
@@ -234,24 +209,7 @@ class VeleroIT {
     steps.applyExample("minio-store.yaml");
     steps.awaitPhase("production-s3", "Ready");
     steps.awaitPhase("local-minio", "Ready");
-    ControllerIT.DefaultRecorder recorder = new ControllerIT.DefaultRecorder();
-    try (Watch watch =
-        admin
-            .genericKubernetesResources(Resources.BACKUP_STORAGE_LOCATIONS)
-            .inNamespace(VELERO)
-            .watch(recorder)) {
-      steps.setDefault("local-minio", true);
-      steps.setDefault("production-s3", false);
-      TestCluster.await(
-          "local-minio's BSL to be the default",
-          () ->
-              Lookups.bslOf(admin, PLATFORM, "local-minio").map(Lookups::isDefault).orElse(false));
-      steps.backup("after-move", APP, Optional.empty());
-    }
-    synchronized (recorder) {
-      assertThat(recorder.events).isGreaterThan(0);
-      assertThat(recorder.violations).as("moments with two default BSLs").isEmpty();
-    }
+    steps.moveDefault("production-s3", "local-minio", "after-move", APP);
     assertThat(objects.objects("backups"))
         .contains(steps.prefixOf("local-minio") + "backups/after-move/velero-backup.json");
     assertThat(objects.objects("lattice-backups")).noneMatch(k -> k.contains("after-move"));
@@ -360,24 +318,7 @@ class VeleroIT {
     String tenant = "team-a";
     cluster.ensureNamespace(tenant);
     // deploy/rbac.yaml: bind the credentials reader in each namespace whose stores name a Secret.
-    admin
-        .rbac()
-        .roleBindings()
-        .inNamespace(tenant)
-        .resource(
-            new io.fabric8.kubernetes.api.model.rbac.RoleBindingBuilder()
-                .withNewMetadata()
-                .withName("lattice-backup-credentials-reader")
-                .endMetadata()
-                .withNewRoleRef(
-                    "rbac.authorization.k8s.io", "ClusterRole", "lattice-backup-credentials-reader")
-                .addNewSubject()
-                .withKind("ServiceAccount")
-                .withName(ControlPlane.CONTROLLER_SERVICE_ACCOUNT)
-                .withNamespace(PLATFORM)
-                .endSubject()
-                .build())
-        .createOr(e -> e.update());
+    TenantSecrets.grantReader(admin, tenant);
     secretIn(tenant, "gcs-key", serviceAccountKey());
     steps.applyExample("gcs-store.yaml");
 
@@ -397,7 +338,7 @@ class VeleroIT {
     assertThat(TestCluster.section(ours, "status")).containsEntry("phase", "Available");
     steps.backup("to-gcs", APP, Optional.of(ours.getMetadata().getName()));
     assertThat(gcs.objects("team-a-backups"))
-        .contains(prefixOf(tenant, "team-a-gcs") + "backups/to-gcs/velero-backup.json");
+        .contains(steps.prefixOf(tenant, "team-a-gcs") + "backups/to-gcs/velero-backup.json");
 
     // The same location with a key the library never emits for gcs.
     Map<String, Object> spec = new java.util.LinkedHashMap<>(TestCluster.section(ours, "spec"));
@@ -455,13 +396,5 @@ class VeleroIT {
     key.put("client_id", "1");
     key.put("token_uri", "https://oauth2.googleapis.com/token");
     return Serialization.asJson(key);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String prefixOf(String ns, String store) {
-    GenericKubernetesResource bsl = Lookups.bslOf(admin, ns, store).orElseThrow();
-    Object storage = TestCluster.section(bsl, "spec").get("objectStorage");
-    Object prefix = storage instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("prefix") : null;
-    return prefix == null ? "" : prefix + "/";
   }
 }

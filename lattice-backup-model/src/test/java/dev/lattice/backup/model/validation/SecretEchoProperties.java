@@ -26,14 +26,12 @@ import dev.lattice.backup.model.io.BackupStoreCodec;
 import dev.lattice.backup.model.io.BackupStoreReadException;
 import dev.lattice.backup.model.validation.internal.FieldRule;
 import dev.lattice.backup.testing.arbitraries.Secrets;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * No message of the model shows any piece of a password written into an endpoint: field rules, the
@@ -43,12 +41,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * and why a window of four characters is searched for.
  */
 class SecretEchoProperties {
-  private static final Validator validator =
-      Validation.byDefaultProvider()
-          .configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory()
-          .getValidator();
+  private static final Validator validator = BeanValidation.validator();
 
   @Provide
   net.jqwik.api.Arbitrary<String> passwords() {

@@ -24,7 +24,6 @@ import dev.lattice.backup.model.Condition;
 import dev.lattice.backup.model.S3StorageConfig;
 import dev.lattice.backup.testing.arbitraries.ModelArbitraries;
 import dev.lattice.backup.testing.fixtures.Mutations;
-import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,19 +34,13 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 /**
  * Laws of validation: valid stores pass, one broken rule gives exactly one error, and Bean
  * Validation agrees.
  */
 class ValidationProperties {
-  private static final Validator BEAN_VALIDATOR =
-      Validation.byDefaultProvider()
-          .configure()
-          .messageInterpolator(new ParameterMessageInterpolator())
-          .buildValidatorFactory()
-          .getValidator();
+  private static final Validator BEAN_VALIDATOR = BeanValidation.validator();
 
   @Provide
   Arbitrary<BackupStore> validStores() {

@@ -20,15 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.model.BackupStore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -242,21 +239,7 @@ public final class TestCluster {
    * @param value the value of key {@code cloud}
    */
   public static void secret(KubernetesClient client, String ns, String name, String value) {
-    client
-        .secrets()
-        .inNamespace(ns)
-        .resource(
-            new SecretBuilder()
-                .withNewMetadata()
-                .withNamespace(ns)
-                .withName(name)
-                .endMetadata()
-                .withData(
-                    Map.of(
-                        "cloud",
-                        Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8))))
-                .build())
-        .createOr(e -> e.update());
+    TenantSecrets.put(client, ns, name, Map.of("cloud", value));
   }
 
   /**

@@ -17,8 +17,9 @@
  * Shortcuts for the lattice-backup modules' tests on the real control plane ({@link
  * dev.lattice.backup.junit.ControlPlane}): {@link dev.lattice.backup.testing.cluster.TestCluster}
  * for stores, Secrets, BSLs, Velero's status marks and waiting, {@link
- * dev.lattice.backup.testing.cluster.RequestCounts} for the controller's requests counted from the
- * audit log.
+ * dev.lattice.backup.testing.cluster.TenantSecrets} for a tenant's credentials and the controller's
+ * right to read them, {@link dev.lattice.backup.testing.cluster.RequestCounts} for the controller's
+ * requests counted from the audit log.
  *
  * <p>Layer: test support, not published.
  */

@@ -13,10 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package dev.lattice.backup.reconcile.testing;
+package dev.lattice.backup.testing.logs;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.Marker;
@@ -29,23 +32,43 @@ import org.slf4j.spi.MDCAdapter;
 import org.slf4j.spi.SLF4JServiceProvider;
 
 /**
- * A test-only SLF4J provider that keeps every log line in memory at every level, so tests can
- * assert what the reconciler logs (and that no Secret data is ever logged).
+ * A test SLF4J provider: silent (as SLF4J without a provider) except between {@link #start()} and
+ * {@link #stop()}, when it keeps, at every level, each line the library's own loggers ({@code
+ * dev.lattice.*}) write, with the full stack trace of any throwable, so that a test can search them
+ * for Secret data or for what was logged at a level. A module's tests register it in their {@code
+ * META-INF/services/org.slf4j.spi.SLF4JServiceProvider}.
  */
-public final class CapturingLogs implements SLF4JServiceProvider {
+public final class CapturedLogs implements SLF4JServiceProvider {
   private static final List<String> LINES = new CopyOnWriteArrayList<>();
+  private static volatile boolean capturing;
+
   private final ILoggerFactory factory = CapturingLogger::new;
   private final IMarkerFactory markers = new BasicMarkerFactory();
   private final MDCAdapter mdc = new NOPMDCAdapter();
 
-  /** Every line logged so far, formatted as {@code LEVEL message [throwable]}. */
+  /** Forgets the lines kept so far and keeps every line from now on. */
+  public static void start() {
+    LINES.clear();
+    capturing = true;
+  }
+
+  /**
+   * The lines kept since {@link #start()}, while it goes on keeping them.
+   *
+   * @return the lines, formatted as {@code LEVEL logger message} and the throwable's stack trace
+   */
   public static List<String> lines() {
     return List.copyOf(LINES);
   }
 
-  /** Forgets the lines logged so far. */
-  public static void clear() {
-    LINES.clear();
+  /**
+   * Stops keeping lines.
+   *
+   * @return the lines kept since {@link #start()}, as {@link #lines()} formats them
+   */
+  public static List<String> stop() {
+    capturing = false;
+    return List.copyOf(LINES);
   }
 
   @Override
@@ -78,6 +101,10 @@ public final class CapturingLogs implements SLF4JServiceProvider {
       this.name = name;
     }
 
+    private boolean on() {
+      return capturing && name.startsWith("dev.lattice.");
+    }
+
     @Override
     protected String getFullyQualifiedCallerName() {
       return name;
@@ -85,34 +112,48 @@ public final class CapturingLogs implements SLF4JServiceProvider {
 
     @Override
     protected void handleNormalizedLoggingCall(
-        Level level, Marker marker, String message, Object[] args, Throwable throwable) {
-      String text = MessageFormatter.basicArrayFormat(message, args);
-      LINES.add(level + " " + text + (throwable == null ? "" : " " + throwable));
+        Level level,
+        @Nullable Marker marker,
+        String message,
+        Object @Nullable [] args,
+        @Nullable Throwable throwable) {
+      if (!on()) {
+        return;
+      }
+      StringBuilder line = new StringBuilder();
+      line.append(level).append(' ').append(name).append(' ');
+      line.append(MessageFormatter.basicArrayFormat(message, args));
+      if (throwable != null) {
+        StringWriter trace = new StringWriter();
+        throwable.printStackTrace(new PrintWriter(trace));
+        line.append('\n').append(trace);
+      }
+      LINES.add(line.toString());
     }
 
     @Override
     public boolean isTraceEnabled() {
-      return true;
+      return on();
     }
 
     @Override
     public boolean isDebugEnabled() {
-      return true;
+      return on();
     }
 
     @Override
     public boolean isInfoEnabled() {
-      return true;
+      return on();
     }
 
     @Override
     public boolean isWarnEnabled() {
-      return true;
+      return on();
     }
 
     @Override
     public boolean isErrorEnabled() {
-      return true;
+      return on();
     }
   }
 }
