@@ -19,7 +19,9 @@ import dev.lattice.backup.fabric8.adapter.CachedReads;
 import dev.lattice.backup.model.BackupStore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.health.Status;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
+import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Collection;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -31,12 +33,13 @@ import org.jspecify.annotations.Nullable;
  */
 final class InformerReads implements CachedReads {
   private volatile @Nullable Cache<BackupStoreResource> stores;
-  private volatile @Nullable Cache<GenericKubernetesResource> bsls;
+  private volatile @Nullable InformerEventSource<GenericKubernetesResource, BackupStoreResource>
+      bsls;
   private volatile @Nullable Cache<Secret> secrets;
 
   void bind(
       Cache<BackupStoreResource> stores,
-      Cache<GenericKubernetesResource> bsls,
+      InformerEventSource<GenericKubernetesResource, BackupStoreResource> bsls,
       Cache<Secret> secrets) {
     this.stores = stores;
     this.bsls = bsls;
@@ -56,6 +59,13 @@ final class InformerReads implements CachedReads {
   @Override
   public Collection<Secret> mirroredSecrets() {
     return bound(secrets).list().toList();
+  }
+
+  /** Whether JOSDK's BSL informer has listed and watches (its health is HEALTHY). */
+  @Override
+  public boolean bslsWatched() {
+    InformerEventSource<GenericKubernetesResource, BackupStoreResource> b = bsls;
+    return b != null && b.getStatus() == Status.HEALTHY;
   }
 
   /**

@@ -65,7 +65,32 @@ final class PlanExecutor {
     final List<Action> done = new ArrayList<>();
     final List<Action> skipped = new ArrayList<>();
     final List<ActionFailure> failures = new ArrayList<>();
+
+    /** Each store's resourceVersion after its latest write in this pass. */
+    final Map<StoreKey, String> versions = new HashMap<>();
+
     int writes;
+
+    /**
+     * Whether a BSL write was refused because the API server does not know the BSL type (Velero's
+     * CRD is gone although a cache still showed it).
+     */
+    boolean bslTypeMissing() {
+      return failures.stream()
+          .anyMatch(
+              f ->
+                  f.failure() instanceof PortFailure.ResourceTypeMissing
+                      && f.action().filter(PlanExecutor::isBslWrite).isPresent());
+    }
+
+    /** Whether every failure is a BSL write refused for a missing BSL type. */
+    boolean onlyBslTypeMissing() {
+      return failures.stream()
+          .allMatch(
+              f ->
+                  f.failure() instanceof PortFailure.ResourceTypeMissing
+                      && f.action().filter(PlanExecutor::isBslWrite).isPresent());
+    }
   }
 
   /**
@@ -77,7 +102,7 @@ final class PlanExecutor {
    * @param progress what was done, added to
    */
   void execute(String scope, Plan plan, Map<StoreKey, BackupStore> observed, Progress progress) {
-    Map<StoreKey, String> versions = new HashMap<>();
+    Map<StoreKey, String> versions = progress.versions;
     Map<StoreKey, PortFailure> permanent = new TreeMap<>();
     boolean[] broken = new boolean[plan.steps().size()];
     for (int i = 0; i < plan.steps().size(); i++) {
@@ -149,6 +174,36 @@ final class PlanExecutor {
       }
     }
     return writes;
+  }
+
+  /**
+   * Executes only the status patches of a plan, at the versions the pass has written so far: the
+   * statuses of a plan made again after the pass found the BSL type missing.
+   *
+   * @param scope the pass, for the log
+   * @param plan the plan
+   * @param progress what was done, added to
+   */
+  void executeStatuses(String scope, Plan plan, Progress progress) {
+    for (Step step : plan.steps()) {
+      if (step.action() instanceof Action.PatchStatus patch) {
+        progress.writes++;
+        try {
+          perform(patch, progress.versions);
+          progress.done.add(patch);
+          LOG.debug("reconcile {}: {}", scope, patch);
+        } catch (PortException e) {
+          progress.failures.add(new ActionFailure(Optional.of(patch), e.failure()));
+          LOG.warn("reconcile {}: {} failed: {}", scope, patch, e.failure().message());
+        }
+      }
+    }
+  }
+
+  private static boolean isBslWrite(Action action) {
+    return action instanceof Action.ApplyBsl
+        || action instanceof Action.DeleteBsl
+        || action instanceof Action.SetDefault;
   }
 
   private static boolean isApply(Action action) {

@@ -189,11 +189,29 @@ public final class Reconciler {
     Plan plan = only.map(full::restrictTo).orElseGet(full::withoutDefaultMoves);
     PlanExecutor.Progress progress = new PlanExecutor.Progress();
     executor.execute(scope, plan, storesByKey(observed), progress);
-    if (full.movesDefault() || progress.writes > 0) {
+    boolean typeMissing = progress.bslTypeMissing();
+    if (typeMissing) {
+      // A cache showed Velero's BSL type, the API server did not: plan again from what the server
+      // said, so that the stores tell why they wait instead of staying silent.
+      ObservedState without =
+          new ObservedState(
+              observed.stores(),
+              List.of(),
+              false,
+              observed.mirrored(),
+              observed.sources(),
+              observed.occupants());
+      Plan again = Planner.plan(without, options, clock.instant());
+      executor.executeStatuses(scope, only.map(again::restrictTo).orElse(again), progress);
+    } else if (full.movesDefault() || progress.writes > 0) {
       scheduler.defaultWriter(() -> moveDefault(scope, progress));
     }
     Optional<Duration> requeue;
-    if (progress.failures.isEmpty()) {
+    if (typeMissing && progress.onlyBslTypeMissing()) {
+      // Not an error of ours: wait for Velero as a Pending store does, without backing off.
+      consecutiveFailures.remove(scope);
+      requeue = Optional.of(options.pendingRecheck());
+    } else if (progress.failures.isEmpty()) {
       consecutiveFailures.remove(scope);
       requeue = plan.recheckAfter();
     } else {

@@ -146,6 +146,33 @@ class ReconcileScenariosTest {
   }
 
   @Test
+  void aBslWriteRefusedForAMissingTypeMakesThePendingStatusAStaleCacheWouldHide() {
+    // A cache still lists BSLs after Velero's CRD was deleted; only the write finds out.
+    World w = seeded();
+    w.cluster
+        .faults()
+        .failNextWrite(
+            FaultInjector.Target.BSLS,
+            new PortFailure.ResourceTypeMissing("apply BackupStorageLocation: HTTP 404"));
+
+    ReconcileOutcome outcome = w.reconcile();
+
+    assertThat(outcome.failures())
+        .isNotEmpty()
+        .allMatch(f -> f.failure() instanceof PortFailure.ResourceTypeMissing);
+    BackupStoreStatus status = w.status(PLATFORM, "production-s3");
+    assertThat(status.phase()).isEqualTo(BackupStorePhase.PENDING);
+    assertThat(condition(status, "Ready").reason()).isEqualTo("VeleroNotInstalled");
+    assertThat(status.message().orElseThrow()).contains("backupstoragelocations.velero.io");
+    assertThat(outcome.requeueAfter())
+        .as("waits for Velero as a Pending store does, without a growing backoff")
+        .contains(w.options.pendingRecheck());
+
+    w.reconcile();
+    assertThat(w.cluster.bsls()).hasSize(2);
+  }
+
+  @Test
   void unavailableIsFailedWithVelerosMessage() {
     World w = seeded();
     w.reconcile();

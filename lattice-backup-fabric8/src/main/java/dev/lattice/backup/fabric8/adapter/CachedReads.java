@@ -50,4 +50,16 @@ public interface CachedReads {
    * @return the Secrets, with their data
    */
   Collection<Secret> mirroredSecrets();
+
+  /**
+   * Whether {@link #bsls()} follows the cluster: the framework's informer of BSLs has listed and
+   * its watch is up. While it is not (Velero's CRD was deleted, say), the ports read the BSLs from
+   * the API server, which tells a missing resource type from an empty list, so stores say that
+   * Velero is not installed.
+   *
+   * @return whether the BSL cache can be read; true unless the implementation knows otherwise
+   */
+  default boolean bslsWatched() {
+    return true;
+  }
 }

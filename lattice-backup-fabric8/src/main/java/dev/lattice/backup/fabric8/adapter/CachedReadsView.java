@@ -44,6 +44,9 @@ record CachedReadsView(CachedReads reads) implements CacheView {
 
   @Override
   public Optional<List<ObservedBsl>> bsls() {
+    if (!reads.bslsWatched()) {
+      return Optional.empty();
+    }
     List<ObservedBsl> out = new ArrayList<>();
     for (GenericKubernetesResource item : reads.bsls()) {
       out.add(BslAdapter.observe(item));

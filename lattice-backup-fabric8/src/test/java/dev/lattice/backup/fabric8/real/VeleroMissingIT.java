@@ -15,21 +15,12 @@
  */
 package dev.lattice.backup.fabric8.real;
 
-import static dev.lattice.backup.testing.cluster.TestCluster.PLATFORM;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lattice.backup.fabric8.runtime.BackupStoreController;
 import dev.lattice.backup.junit.ControlPlane;
 import dev.lattice.backup.junit.ControlPlaneTest;
-import dev.lattice.backup.testing.cluster.Lookups;
 import dev.lattice.backup.testing.cluster.TestCluster;
-import dev.lattice.backup.testing.cluster.VeleroCrd;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import dev.lattice.backup.testing.cluster.VeleroMissing;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,75 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 @ControlPlaneTest
 class VeleroMissingIT {
-  static final Duration PROMISED = Duration.ofSeconds(45);
-
-  /** The store's Ready condition as {@code reason: message}, when it has one. */
-  static Optional<String> ready(KubernetesClient admin, String name) {
-    return Lookups.getStore(admin, PLATFORM, name)
-        .flatMap(
-            s ->
-                TestCluster.section(s, "status").get("conditions") instanceof List<?> list
-                    ? list.stream()
-                        .filter(o -> o instanceof Map<?, ?> m && "Ready".equals(m.get("type")))
-                        .map(o -> (Map<?, ?>) o)
-                        .map(m -> m.get("reason") + ": " + m.get("message"))
-                        .findFirst()
-                    : Optional.empty());
-  }
-
-  /**
-   * The steps both controllers are held to: a store converges; the CRD goes; a new store says
-   * Pending naming the CRD; the CRD comes back; both stores converge.
-   *
-   * @param cluster the control plane, where a controller runs
-   */
-  static void pendingWhileVeleroIsMissingThenConverged(ControlPlane cluster) {
-    KubernetesClient admin = cluster.admin();
-    TestCluster.store(admin, PLATFORM, "before", true, TestCluster.s3("bucket-before"));
-    TestCluster.await(
-        "the BSL of a store made while Velero is installed",
-        () -> Lookups.bslOf(admin, PLATFORM, "before").isPresent());
-
-    try (VeleroCrd.Removal removal = VeleroCrd.remove(admin)) {
-      TestCluster.store(admin, PLATFORM, "during", false, TestCluster.s3("bucket-during"));
-      TestCluster.await(
-          "a Pending status naming the missing CRD",
-          PROMISED,
-          () -> "Pending".equals(Lookups.phase(admin, PLATFORM, "during")));
-      assertThat(ready(admin, "during"))
-          .hasValueSatisfying(
-              r -> assertThat(r).startsWith("VeleroNotInstalled: ").contains(VeleroCrd.NAME));
-      TestCluster.await(
-          "the store made earlier to say so too",
-          PROMISED,
-          () -> ready(admin, "before").orElse("").startsWith("VeleroNotInstalled"));
-    }
-
-    TestCluster.await(
-        "both stores' BSLs once the CRD is back",
-        Duration.ofSeconds(90),
-        () ->
-            Lookups.bslOf(admin, PLATFORM, "before").isPresent()
-                && Lookups.bslOf(admin, PLATFORM, "during").isPresent());
-    for (String name : List.of("before", "during")) {
-      GenericKubernetesResource bsl = Lookups.bslOf(admin, PLATFORM, name).orElseThrow();
-      TestCluster.veleroMarks(admin, bsl.getMetadata().getName(), "Available");
-    }
-    TestCluster.await(
-        "both stores Ready",
-        Duration.ofSeconds(90),
-        () ->
-            "Ready".equals(Lookups.phase(admin, PLATFORM, "before"))
-                && "Ready".equals(Lookups.phase(admin, PLATFORM, "during")));
-    assertThat(Lookups.bsls(admin).stream().filter(Lookups::isDefault)).hasSize(1);
-  }
-
   @Test
   void aStoreMadeWhileVelerosCrdIsMissingIsPendingAndConvergesWhenItIsBack(ControlPlane cluster) {
     TestCluster.cleanSlate(cluster.admin());
     try (KubernetesClient client = cluster.controller();
         BackupStoreController loop = RealCluster.controller(client).start()) {
-      pendingWhileVeleroIsMissingThenConverged(cluster);
+      VeleroMissing.pendingWhileVeleroIsMissingThenConverged(cluster);
     }
   }
 }
