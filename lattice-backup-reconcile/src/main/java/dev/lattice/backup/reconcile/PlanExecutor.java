@@ -76,20 +76,17 @@ final class PlanExecutor {
      * CRD is gone although a cache still showed it).
      */
     boolean bslTypeMissing() {
-      return failures.stream()
-          .anyMatch(
-              f ->
-                  f.failure() instanceof PortFailure.ResourceTypeMissing
-                      && f.action().filter(PlanExecutor::isBslWrite).isPresent());
+      return failures.stream().anyMatch(Progress::typeMissing);
     }
 
     /** Whether every failure is a BSL write refused for a missing BSL type. */
     boolean onlyBslTypeMissing() {
-      return failures.stream()
-          .allMatch(
-              f ->
-                  f.failure() instanceof PortFailure.ResourceTypeMissing
-                      && f.action().filter(PlanExecutor::isBslWrite).isPresent());
+      return failures.stream().allMatch(Progress::typeMissing);
+    }
+
+    private static boolean typeMissing(ActionFailure f) {
+      return f.failure() instanceof PortFailure.ResourceTypeMissing
+          && f.action().filter(PlanExecutor::isBslWrite).isPresent();
     }
   }
 
