@@ -182,7 +182,7 @@ public final class DocSnippets {
     }
   }
 
-  /** docs/api.md, Bean Validation without EL. */
+  /** What docs/api.md, Bean Validation without EL, describes in prose. */
   static void beanValidation(BackupStore store) {
     try (ValidatorFactory factory = BackupStoreValidator.validatorFactory()) {
       List<FieldError> errors =
