@@ -37,7 +37,6 @@ import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEven
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 
 /**
  * The JOSDK reconciler of BackupStores: each event runs lattice-backup's per-store pass, which
@@ -47,8 +46,9 @@ import java.util.function.BooleanSupplier;
  * has deleted the store's BSL and Secret. A BSL or mirrored Secret event reaches the store its
  * labels and annotation prove it belongs to, so a default moved by another store's pass updates
  * this store's status. A BSL or Secret whose store is gone (deleted while no controller ran) maps
- * to no store: after a store's pass, when the caches hold such an orphan, a full pass collects it
- * (holding back every status and finalizer removal, which the stores' own passes write).
+ * to no store: the {@link OrphanSweeper}, a third event source, collects it with a full pass once
+ * the caches have synced (holding back every status and finalizer removal, which the stores' own
+ * passes write), even when no store is left.
  */
 @ControllerConfiguration(name = LatticeBackupOperator.CONTROLLER_NAME)
 final class BackupStoreReconciler
@@ -59,24 +59,15 @@ final class BackupStoreReconciler
   private final dev.lattice.backup.reconcile.Reconciler lattice;
   private final Passes passes;
   private final InformerReads reads;
-  private final BooleanSupplier orphans;
+  private final OrphanSweeper sweeper;
   private final String veleroNamespace;
 
   BackupStoreReconciler(
       dev.lattice.backup.reconcile.Reconciler lattice, Passes passes, InformerReads reads) {
-    this(lattice, passes, reads, reads::hasOrphans);
-  }
-
-  /** With another source of the "is there an orphan" answer, for tests. */
-  BackupStoreReconciler(
-      dev.lattice.backup.reconcile.Reconciler lattice,
-      Passes passes,
-      InformerReads reads,
-      BooleanSupplier orphans) {
     this.lattice = lattice;
     this.passes = passes;
     this.reads = reads;
-    this.orphans = orphans;
+    this.sweeper = new OrphanSweeper(reads::synced, reads::hasOrphans, this::sweep);
     this.veleroNamespace = lattice.veleroNamespace();
   }
 
@@ -90,7 +81,7 @@ final class BackupStoreReconciler
                     BackupStoreResource.class)
                 .withName("backupstoragelocations")
                 .withNamespaces(Set.of(veleroNamespace))
-                .withSecondaryToPrimaryMapper(BackupStoreReconciler::owner)
+                .withSecondaryToPrimaryMapper(o -> ownerOrSweep(o, context))
                 .build(),
             context);
     InformerEventSource<Secret, BackupStoreResource> secrets =
@@ -99,11 +90,23 @@ final class BackupStoreReconciler
                 .withName("mirrored-secrets")
                 .withNamespaces(Set.of(veleroNamespace))
                 .withLabelSelector(BslLabels.MANAGED_BY + "=" + BslLabels.MANAGER)
-                .withSecondaryToPrimaryMapper(BackupStoreReconciler::owner)
+                .withSecondaryToPrimaryMapper(o -> ownerOrSweep(o, context))
                 .build(),
             context);
     reads.bind(context.getPrimaryCache(), bsls, secrets);
-    return List.of(bsls, secrets);
+    return List.of(bsls, secrets, sweeper);
+  }
+
+  /**
+   * The owner of a BSL or Secret; when that store is not in the primary cache, asks for a sweep.
+   */
+  private Set<ResourceID> ownerOrSweep(
+      HasMetadata object, EventSourceContext<BackupStoreResource> context) {
+    Set<ResourceID> owner = owner(object);
+    if (!owner.isEmpty() && !context.getPrimaryCache().contains(owner.iterator().next())) {
+      sweeper.request();
+    }
+    return owner;
   }
 
   /** The store a BSL or mirrored Secret belongs to, when its metadata proves one. */
@@ -120,9 +123,9 @@ final class BackupStoreReconciler
     StoreKey key = keyOf(resource);
     Passes.Pass pass =
         passes.run(key, false, () -> outcome[0] = lattice.reconcile(key.namespace(), key.name()));
-    if (orphans.getAsBoolean()) {
-      // A per-store pass never collects another store's leftovers; a full pass does.
-      passes.sweep(lattice::reconcile);
+    if (reads.hasOrphans()) {
+      // A per-store pass never collects another store's leftovers; the sweeper's full pass does.
+      sweeper.request();
     }
     UpdateControl<BackupStoreResource> control = UpdateControl.noUpdate();
     if (pass.status.isPresent()) {
@@ -147,6 +150,13 @@ final class BackupStoreReconciler
     }
     return DeleteControl.noFinalizerRemoval()
         .rescheduleAfter(outcome[0].requeueAfter().orElse(CLEANUP_RETRY).toMillis());
+  }
+
+  /** A full pass that collects orphans, writing no status and removing no finalizer. */
+  ReconcileOutcome sweep() {
+    ReconcileOutcome[] outcome = new ReconcileOutcome[1];
+    passes.sweep(() -> outcome[0] = lattice.reconcile());
+    return outcome[0];
   }
 
   private static StoreKey keyOf(BackupStoreResource resource) {

@@ -19,10 +19,13 @@ import dev.lattice.backup.fabric8.adapter.CachedReads;
 import dev.lattice.backup.model.BackupStore;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.javaoperatorsdk.operator.health.InformerHealthIndicator;
+import io.javaoperatorsdk.operator.health.InformerWrappingEventSourceHealthIndicator;
 import io.javaoperatorsdk.operator.health.Status;
 import io.javaoperatorsdk.operator.processing.event.source.Cache;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
 import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
@@ -69,9 +72,30 @@ final class InformerReads implements CachedReads {
   }
 
   /**
+   * Whether all three caches (JOSDK's primary cache and both informers) have listed and watch, on
+   * every informer they run. False before the caches are bound and before JOSDK starts them (a
+   * source with no informer yet reports itself healthy, so that status is not enough).
+   */
+  boolean synced() {
+    return synced(stores) && synced(bsls) && synced(secrets);
+  }
+
+  private static boolean synced(@Nullable Object cache) {
+    if (!(cache instanceof InformerWrappingEventSourceHealthIndicator<?> source)) {
+      return false;
+    }
+    Map<String, InformerHealthIndicator> informers = source.informerHealthIndicators();
+    return !informers.isEmpty()
+        && informers.values().stream()
+            .allMatch(i -> i.isRunning() && i.hasSynced() && i.isWatching());
+  }
+
+  /**
    * Whether a BSL or mirrored Secret in the caches belongs, by its proven owner, to a store that is
    * not in the primary cache: an orphan, left by a store deleted while no controller ran. No event
-   * of such an object reaches a store's pass, so the controller sweeps for it.
+   * of such an object reaches a store's pass, so the {@link OrphanSweeper} looks for it. Only
+   * meaningful once {@link #synced()}: a primary cache still filling makes live stores' objects
+   * look orphaned.
    *
    * @return true when there is an orphan; false too before the caches are bound
    */

@@ -169,15 +169,24 @@ class BackupStoreReconcilerTest {
     return bsl;
   }
 
+  /** A sweeper over the reconciler's full pass, with the caches' answers given. */
+  OrphanSweeper sweeper(boolean synced, boolean orphans, int[] passes) {
+    return new OrphanSweeper(
+        () -> synced,
+        () -> orphans,
+        () -> {
+          passes[0]++;
+          return reconciler.sweep();
+        },
+        () -> true);
+  }
+
   @Test
   void anOrphanIsCollectedByASweepThatWritesNoStatus() throws Exception {
     String bsl = orphan();
-    boolean[] orphans = {true};
-    reconciler =
-        new BackupStoreReconciler(
-            reconcilerLattice(), passes, new InformerReads(), () -> orphans[0]);
+    int[] passes = {0};
 
-    reconciler.reconcile(resource(), null);
+    assertThat(sweeper(true, true, passes).sweepOnce()).isEqualTo(OrphanSweeper.Attempt.SWEPT);
 
     assertThat(cluster.bsl(bsl)).isEmpty();
     assertThat(cluster.store(KEY).orElseThrow().status())
@@ -188,12 +197,42 @@ class BackupStoreReconcilerTest {
   @Test
   void withoutAnOrphanNoSweepRuns() throws Exception {
     String bsl = orphan();
-    reconciler =
-        new BackupStoreReconciler(reconcilerLattice(), passes, new InformerReads(), () -> false);
+    int[] passes = {0};
 
-    reconciler.reconcile(resource(), null);
+    assertThat(sweeper(true, false, passes).sweepOnce()).isEqualTo(OrphanSweeper.Attempt.NOTHING);
 
-    assertThat(cluster.bsl(bsl)).as("a per-store pass leaves other stores' objects").isPresent();
+    assertThat(passes[0]).isZero();
+    assertThat(cluster.bsl(bsl)).as("no pass, nothing collected").isPresent();
+  }
+
+  @Test
+  void beforeTheCachesHaveSyncedASweepWaitsAndDeletesNothing() throws Exception {
+    String bsl = orphan();
+    int[] passes = {0};
+
+    assertThat(sweeper(false, true, passes).sweepOnce()).isEqualTo(OrphanSweeper.Attempt.WAITING);
+
+    assertThat(passes[0]).isZero();
+    assertThat(cluster.bsl(bsl)).isPresent();
+  }
+
+  @Test
+  void aControllerThatDoesNotProcessEventsDoesNotSweep() throws Exception {
+    String bsl = orphan();
+    OrphanSweeper follower =
+        new OrphanSweeper(() -> true, () -> true, reconciler::sweep, () -> false);
+
+    assertThat(follower.sweepOnce()).isEqualTo(OrphanSweeper.Attempt.WAITING);
+
+    assertThat(cluster.bsl(bsl)).isPresent();
+  }
+
+  @Test
+  void unboundCachesAreNeitherSyncedNorHoldOrphans() {
+    InformerReads reads = new InformerReads();
+
+    assertThat(reads.synced()).isFalse();
+    assertThat(reads.hasOrphans()).isFalse();
   }
 
   @Test
