@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 @ControlPlaneTest
 class KubectlColumnsIT {
+  /** A credentials reference no test creates (other tests leave a Secret {@code creds} behind). */
+  private static final String MISSING = "kubectl-columns-no-such-secret";
 
   private static String readyCondition(GenericKubernetesResource store, String field) {
     Object conditions = TestCluster.section(store, "status").get("conditions");
@@ -69,8 +71,15 @@ class KubectlColumnsIT {
     KubernetesClient admin = cluster.admin();
     TestCluster.cleanSlate(admin);
     // "ready" uses the platform's credentials; "broken" names a Secret that does not exist.
+    admin.secrets().inNamespace(PLATFORM).withName(MISSING).delete();
     TestCluster.store(admin, PLATFORM, "ready", true, TestCluster.s3("bucket-ready"));
-    TestCluster.store(admin, PLATFORM, "broken", false, TestCluster.minio("bucket-broken"));
+    TestCluster.store(
+        admin,
+        PLATFORM,
+        "broken",
+        false,
+        TestCluster.minio("bucket-broken")
+            .replace("credentialsSecretRef: creds", "credentialsSecretRef: " + MISSING));
     try (KubernetesClient controller = cluster.controller()) {
       Reconciler reconciler = RealCluster.reconciler(controller);
       reconciler.reconcile();
